@@ -1,0 +1,35 @@
+"""Entry point: page config, the scenario sidebar shared by every page, and navigation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.sidebar import render_inputs
+from ui.url import report_ignored_params
+
+st.set_page_config(
+    page_title="Is energy AI's limit?",
+    page_icon=":material/bolt:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+#: Each page with the sidebar group it opens.
+PAGES = (
+    (
+        st.Page("pages/home.py", title="The question", icon=":material/help:", default=True),
+        "growth",
+    ),
+    (st.Page("pages/growth.py", title="Growth vs power", icon=":material/trending_up:"), "growth"),
+    (st.Page("pages/train.py", title="Train a model", icon=":material/model_training:"), "train"),
+    (st.Page("pages/serve.py", title="Serve it", icon=":material/chat:"), "serve"),
+    (st.Page("pages/power.py", title="Power it", icon=":material/electric_bolt:"), "supply"),
+    (st.Page("pages/compare.py", title="Compare & share", icon=":material/compare_arrows:"), None),
+    (st.Page("pages/methods.py", title="Methods & sources", icon=":material/menu_book:"), None),
+)
+
+page = st.navigation([p for p, _ in PAGES])
+report_ignored_params()
+open_group = next(group for p, group in PAGES if p.url_path == page.url_path)
+st.session_state["scenario"] = render_inputs(open_group)
+page.run()

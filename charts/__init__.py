@@ -1,0 +1,1 @@
+"""Pure chart builders: DataFrame in, plotly Figure out (no streamlit)."""

@@ -1,0 +1,212 @@
+"""Loads and validates the CSV facts in data/ (the only module of model/ that reads files)."""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+#: The data folder shipped with the app.
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    """What a data file must hold: numeric columns, columns that may not be blank."""
+
+    file: str
+    numeric: tuple[str, ...]
+    required: tuple[str, ...]
+    positive: tuple[str, ...] = ()
+
+
+SCHEMAS: dict[str, TableSchema] = {
+    "chips": TableSchema(
+        "chips.csv",
+        numeric=("bf16_dense_tflops", "fp8_dense_tflops", "tdp_w", "memory_gb"),
+        required=("chip", "release_date", "bf16_dense_tflops", "tdp_w", "source"),
+        positive=("bf16_dense_tflops", "tdp_w"),
+    ),
+    "training_runs": TableSchema(
+        "training_runs.csv",
+        numeric=(
+            "year",
+            "params_total_b",
+            "params_active_b",
+            "train_tokens_b",
+            "train_flop",
+            "n_chips",
+            "train_days",
+            "chip_hours",
+            "w_per_chip",
+            "pue",
+            "energy_mwh",
+            "grid_kg_co2e_per_kwh",
+            "tco2e",
+            "epoch_power_mw",
+        ),
+        required=("model", "developer", "year", "source"),
+    ),
+    "generation_sources": TableSchema(
+        "generation_sources.csv",
+        numeric=(
+            "lifecycle_gco2e_per_kwh",
+            "capacity_factor",
+            "lcoe_low_usd_per_mwh",
+            "lcoe_high_usd_per_mwh",
+            "lead_time_low_years",
+            "lead_time_mid_years",
+            "lead_time_high_years",
+        ),
+        required=(
+            "source_id",
+            "label",
+            "lifecycle_gco2e_per_kwh",
+            "capacity_factor",
+            "lcoe_low_usd_per_mwh",
+            "lcoe_high_usd_per_mwh",
+            "lead_time_low_years",
+            "lead_time_mid_years",
+            "lead_time_high_years",
+            "source",
+        ),
+        positive=("capacity_factor", "lead_time_low_years"),
+    ),
+    "mix_presets": TableSchema(
+        "mix_presets.csv",
+        numeric=("share",),
+        required=("preset_id", "label", "source_id", "share", "source"),
+    ),
+    "grids": TableSchema(
+        "grids.csv",
+        numeric=("carbon_intensity_g_per_kwh", "year"),
+        required=("grid_id", "label", "carbon_intensity_g_per_kwh", "source"),
+    ),
+    "electricity_totals": TableSchema(
+        "electricity_totals.csv",
+        numeric=("year", "electricity_twh"),
+        required=("region", "year", "electricity_twh", "source"),
+        positive=("electricity_twh",),
+    ),
+    "datacenter": TableSchema(
+        "datacenter.csv",
+        numeric=("year", "value", "low", "high"),
+        required=("item", "unit", "source"),
+    ),
+    "inference": TableSchema(
+        "inference.csv",
+        numeric=("value", "low", "high"),
+        required=("item", "unit", "source"),
+    ),
+    "trends": TableSchema(
+        "trends.csv",
+        numeric=("value", "low", "high"),
+        required=("item", "unit", "source"),
+    ),
+    "equivalents": TableSchema(
+        "equivalents.csv",
+        numeric=("value",),
+        required=("item", "value", "unit", "source"),
+        positive=("value",),
+    ),
+    "epoch_frontier_models": TableSchema(
+        "epoch_frontier_models.csv",
+        numeric=(
+            "parameters",
+            "training_compute_flop",
+            "hardware_quantity",
+            "training_time_hours",
+            "hardware_utilization_mfu",
+            "training_power_draw_w",
+        ),
+        required=("model", "publication_date", "training_compute_flop", "source"),
+    ),
+}
+
+
+class DataFileError(ValueError):
+    """A data file is missing, malformed, or holds a bad value (message names where)."""
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every validated data table, by name (keys of SCHEMAS)."""
+
+    tables: dict[str, pd.DataFrame]
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+
+def _bad_cell(schema: TableSchema, row: int, column: str, why: str) -> DataFileError:
+    # Row numbers as a spreadsheet shows them: the header is line 1.
+    return DataFileError(f"{schema.file}, row {row + 2}, column '{column}': {why}")
+
+
+def load_table(path: Path, schema: TableSchema) -> pd.DataFrame:
+    """Read one CSV and check it against its schema; raise DataFileError naming the cell."""
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except FileNotFoundError as err:
+        raise DataFileError(f"{schema.file}: file not found at {path}") from err
+    except (pd.errors.ParserError, UnicodeDecodeError) as err:
+        raise DataFileError(f"{schema.file}: not a readable CSV ({err})") from err
+    missing = [c for c in (*schema.required, *schema.numeric) if c not in frame.columns]
+    if missing:
+        raise DataFileError(f"{schema.file}: missing column(s) {', '.join(missing)}")
+    for column in schema.required:
+        for row, cell in enumerate(frame[column]):
+            if not str(cell).strip():
+                raise _bad_cell(schema, row, column, "is blank but required")
+    out = frame.copy()
+    for column in schema.numeric:
+        values: list[float] = []
+        for row, cell in enumerate(frame[column]):
+            text = str(cell).strip()
+            if not text:
+                values.append(math.nan)
+                continue
+            try:
+                number = float(text)
+            except ValueError:
+                raise _bad_cell(schema, row, column, f"{text!r} is not a number") from None
+            if not math.isfinite(number) or number < 0:
+                raise _bad_cell(schema, row, column, f"{text!r} must be finite and >= 0")
+            if column in schema.positive and number == 0:
+                raise _bad_cell(schema, row, column, "must be greater than 0")
+            values.append(number)
+        out[column] = pd.Series(values, index=frame.index, dtype="float64")
+    return out
+
+
+def load_catalog(data_dir: Path | str) -> Catalog:
+    """Load and validate every table in `data_dir`."""
+    folder = Path(data_dir)
+    return Catalog({name: load_table(folder / s.file, s) for name, s in SCHEMAS.items()})
+
+
+@functools.cache
+def default_catalog() -> Catalog:
+    """The shipped data, loaded once per process (read-only, the same for every visitor)."""
+    return load_catalog(DEFAULT_DATA_DIR)
+
+
+def chip_names(catalog: Catalog) -> tuple[str, ...]:
+    """Chip names in catalog order. [names]"""
+    return tuple(catalog["chips"]["chip"])
+
+
+def chip_row(catalog: Catalog, chip: str) -> pd.Series:
+    """The catalog row of one chip; raise ValueError naming an unknown chip."""
+    rows = catalog["chips"].loc[catalog["chips"]["chip"] == chip]
+    if rows.empty:
+        raise ValueError(f"unknown chip {chip!r}")
+    return rows.iloc[0]
+
+
+def grid_ids(catalog: Catalog) -> tuple[str, ...]:
+    """Grid ids in catalog order. [ids]"""
+    return tuple(catalog["grids"]["grid_id"])

@@ -1,0 +1,24 @@
+"""Everyday equivalents of an energy use: US homes for a year, 1 GW reactor-days."""
+
+from __future__ import annotations
+
+from model.catalog import Catalog, default_catalog
+from model.constants import HOURS_PER_DAY
+
+
+def _figure(item: str, catalog: Catalog | None) -> float:
+    table = (catalog or default_catalog())["equivalents"]
+    values = table.loc[table["item"] == item, "value"].to_numpy(float)
+    if values.size != 1:
+        raise ValueError(f"data/equivalents.csv has no single row for {item!r}")
+    return float(values[0])
+
+
+def us_home_years(energy_mwh: float, catalog: Catalog | None = None) -> float:
+    """How many average US homes the energy would supply for a year. [home-years]"""
+    return energy_mwh * 1000.0 / _figure("us_home_electricity", catalog)
+
+
+def reactor_days(energy_mwh: float, catalog: Catalog | None = None) -> float:
+    """Days of output of a 1 GW reactor running flat out: MWh / (1000 MW x 24 h). [days]"""
+    return energy_mwh / (_figure("reactor_power", catalog) * 1000.0 * HOURS_PER_DAY)

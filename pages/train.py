@@ -1,0 +1,101 @@
+"""Train a model: one run's compute, time, energy, power, emissions and cost."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from charts.training import runs_figure
+from model import equivalents
+from model.runs import published_runs
+from model.training import estimate_run
+from ui import format as fmt
+from ui.data import catalog
+
+scenario = st.session_state["scenario"]
+cat = catalog()
+result = estimate_run(scenario, cat)
+
+st.title("Train a model")
+st.markdown(
+    "How much electricity does one training run take? Set the model, the data and the "
+    "hardware under **Training run** and **Chips & facility** in the sidebar; every "
+    "number below follows from them by the equations at the bottom of the page."
+)
+
+tokens_note = " (compute-optimal: 20 per parameter)" if scenario.compute_optimal else ""
+st.caption(
+    f"{fmt.short_count(scenario.params)} parameters, {fmt.short_count(result.tokens)} tokens"
+    f"{tokens_note}, on {fmt.count(scenario.cluster_size)} x {fmt.plain(scenario.chip)} "
+    f"at {scenario.utilization:.0%} utilization, PUE {scenario.pue:.2f}, server overhead "
+    f"{scenario.server_overhead:.2f}x."
+)
+
+row = st.columns(4)
+row[0].metric("Training compute", fmt.flop(result.training_flop), help="6 x parameters x tokens")
+row[1].metric("Accelerator-hours", fmt.count(result.accelerator_hours))
+row[2].metric("Time on the cluster", f"{fmt.sig(result.days)} days")
+row[3].metric("Energy", fmt.energy(result.energy_mwh), help="At the facility meter")
+row = st.columns(4)
+row[0].metric(
+    "Facility power",
+    fmt.power(result.facility_power_mw / 1000.0),
+    help="Average draw of the whole cluster while training",
+)
+row[1].metric(
+    "Emissions",
+    fmt.mass_co2(result.emissions_tco2e),
+    help=f"At {fmt.sig(result.carbon_intensity_g_per_kwh)} gCO2e/kWh",
+)
+row[2].metric(
+    "Electricity cost",
+    fmt.usd(result.cost_usd),
+    help=f"At ${fmt.sig(scenario.price_usd_per_mwh)}/MWh",
+)
+row[3].metric(
+    "Chip efficiency",
+    f"{fmt.sig(result.efficiency_x_h100)}x H100",
+    help=f"{fmt.scientific(result.efficiency_flop_per_j)} useful FLOP per joule "
+    "at the wall, at these utilization, overhead and PUE settings",
+)
+
+homes = equivalents.us_home_years(result.energy_mwh, cat)
+reactor = equivalents.reactor_days(result.energy_mwh, cat)
+st.info(
+    f"**In everyday terms:** the electricity of **{fmt.count(homes)} US homes for a year** "
+    f"(EIA: 10.8 MWh per home per year), or **{fmt.sig(reactor)} days** of a 1 GW "
+    "reactor's full output.",
+    icon=":material/home:",
+)
+
+chart, text = st.columns([3, 1])
+chart.plotly_chart(
+    runs_figure(published_runs(cat), result.training_flop, result.energy_mwh), width="stretch"
+)
+text.markdown(
+    "**Reading the chart.** Each grey dot is a published training run: energy from the "
+    "paper or model card (filled) or from Epoch AI's power estimate times the run's "
+    "length (open). Hover for the source. The red star is your run.\n\n"
+    "Runs on one diagonal use the same energy per FLOP; newer chips sit lower. The "
+    "spread at equal compute is the chips, utilization and data-centre overheads."
+)
+
+with st.expander("How this is computed"):
+    st.latex(
+        r"C = 6\,N\,D \quad\text{(Kaplan et al. 2020; } D = 20N \text{ if "
+        r"compute-optimal, Hoffmann et al. 2022)}"
+    )
+    st.latex(
+        r"\text{accelerator-hours} = \frac{C}{\text{peak FLOP/s}\times\text{MFU}"
+        r"\times 3600}"
+    )
+    st.latex(
+        r"E_{\text{MWh}} = \text{hours}\times W_{\text{TDP}}\times\text{overhead}"
+        r"\times\text{PUE} / 10^6 \quad\text{(Patterson et al. 2021)}"
+    )
+    st.latex(r"\text{tCO}_2\text{e} = E_{\text{MWh}}\times \text{gCO}_2\text{e/kWh} / 1000")
+    st.markdown(
+        "Days = accelerator-hours / cluster size / 24; facility power = cluster size x "
+        "TDP x overhead x PUE. A custom chip is an H100 whose FLOP per joule is scaled by "
+        "the efficiency slider. Sources of every default: hover the **?** beside each "
+        "input, or see *Methods & sources*."
+    )

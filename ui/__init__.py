@@ -1,0 +1,1 @@
+"""Streamlit-facing helpers: cached data, the scenario sidebar, readable numbers."""

@@ -1,0 +1,51 @@
+"""Cached access to the data tables and model results for the pages."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from charts.growth import history_points
+from model import projection, uncertainty
+from model.catalog import Catalog, default_catalog
+from model.scenario import Scenario, scenario_from_mapping, scenario_to_dict
+
+
+@st.cache_resource(show_spinner=False)
+def catalog() -> Catalog:
+    """The validated data tables, loaded once per server process (read-only)."""
+    return default_catalog()
+
+
+def _scenario_items(scenario: Scenario) -> tuple[tuple[str, object], ...]:
+    return tuple(sorted(scenario_to_dict(scenario).items()))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _projection(items: tuple[tuple[str, object], ...]) -> pd.DataFrame:
+    return projection.project(scenario_from_mapping(dict(items)), catalog())
+
+
+def projection_frame(scenario: Scenario) -> pd.DataFrame:
+    """The scenario's projection, cached per scenario."""
+    return _projection(_scenario_items(scenario))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _monte_carlo(
+    items: tuple[tuple[str, object], ...], n: int, seed: int
+) -> uncertainty.MonteCarloResult:
+    return uncertainty.run_monte_carlo(scenario_from_mapping(dict(items)), n, seed, catalog())
+
+
+def monte_carlo(
+    scenario: Scenario, n: int = uncertainty.DEFAULT_SAMPLES, seed: int = 0
+) -> uncertainty.MonteCarloResult:
+    """Monte Carlo bands for the scenario, cached per scenario, sample count and seed."""
+    return _monte_carlo(_scenario_items(scenario), n, seed)
+
+
+@st.cache_data(show_spinner=False)
+def history() -> pd.DataFrame:
+    """Epoch AI's frontier models as points for the growth charts."""
+    return history_points(catalog()["epoch_frontier_models"])

@@ -1,0 +1,124 @@
+"""The scenario's widgets, built from the inputs table, in the sidebar of every page.
+
+They are created in app.py before the page runs, so every input stays in the URL on every
+page and a link copied anywhere reproduces the whole scenario.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from model.catalog import chip_names, grid_ids
+from model.scenario import (
+    CUSTOM_CHIP,
+    GROUPS,
+    INPUTS,
+    INPUTS_BY_NAME,
+    MY_MIX_GRID,
+    InputSpec,
+    Scenario,
+    scenario_from_mapping,
+)
+from ui import format as fmt
+from ui.data import catalog
+
+
+def choice_options(spec: InputSpec) -> tuple[str, ...]:
+    """The options of a choice input, from the spec or from its catalog table."""
+    if spec.options_from == "chips":
+        return (*chip_names(catalog()), CUSTOM_CHIP)
+    if spec.options_from == "grids":
+        return (*grid_ids(catalog()), MY_MIX_GRID)
+    return spec.options
+
+
+def choice_label(spec: InputSpec, option: str) -> str:
+    """What a choice option reads as (grid ids become their labels)."""
+    if spec.options_from == "grids":
+        if option == MY_MIX_GRID:
+            return "My mix (set under Power supply & mix)"
+        grids = catalog()["grids"].set_index("grid_id")
+        row = grids.loc[option]
+        return f"{row['label']}: {fmt.sig(row['carbon_intensity_g_per_kwh'])} g/kWh"
+    if spec.name == "frontier_basis":
+        return {"flop": "Training FLOP", "params": "Model size"}[option]
+    return option
+
+
+def help_text(spec: InputSpec) -> str:
+    """Tooltip: what the input means, its unit, and where its default comes from."""
+    unit = f" Unit: {spec.unit}." if spec.unit else ""
+    return f"{spec.help}{unit} Default source: {spec.source}."
+
+
+def input_widget(spec: InputSpec, disabled: bool = False) -> Any:
+    """One bound widget for one input; its key (and URL parameter) is the input's name."""
+    common: dict[str, Any] = {
+        "key": spec.name,
+        "bind": "query-params",
+        "help": help_text(spec),
+        "disabled": disabled,
+    }
+    label = f"{spec.label} ({spec.unit})" if spec.unit and spec.kind != "choice" else spec.label
+    if spec.kind == "bool":
+        return st.toggle(label, value=spec.default, **common)
+    if spec.kind == "choice":
+        return st.selectbox(
+            label,
+            choice_options(spec),
+            index=choice_options(spec).index(spec.default),
+            format_func=lambda o: choice_label(spec, o),
+            **common,
+        )
+    if spec.log:
+        return st.select_slider(
+            label,
+            options=fmt.log_options(spec),
+            value=spec.default,
+            format_func=lambda v: fmt.option_label(spec, v),
+            **common,
+        )
+    if spec.kind == "int":
+        return st.slider(
+            label,
+            int(spec.min or 0),
+            int(spec.max or 0),
+            int(spec.default),
+            int(spec.step or 1),
+            **common,
+        )
+    return st.slider(
+        label,
+        float(spec.min or 0.0),
+        float(spec.max or 0.0),
+        float(spec.default),
+        float(spec.step or 0.01),
+        **common,
+    )
+
+
+def render_inputs(open_group: str | None) -> Scenario:
+    """Draw every input in grouped expanders (the page's group open); return the Scenario."""
+    for group, title in GROUPS.items():
+        with st.sidebar.expander(title, expanded=group == open_group):
+            for spec in INPUTS:
+                if spec.group != group:
+                    continue
+                disabled = (
+                    spec.name == "custom_efficiency_x_h100"
+                    and st.session_state.get("chip", INPUTS_BY_NAME["chip"].default) != CUSTOM_CHIP
+                ) or (spec.name == "tokens" and bool(st.session_state.get("compute_optimal")))
+                if spec.name.startswith("mix_") and spec.name == "mix_coal":
+                    st.caption("Weights for new AI power; normalised to 100%.")
+                input_widget(spec, disabled=disabled)
+    return current_scenario()
+
+
+def current_scenario() -> Scenario:
+    """The Scenario from the widgets' values in this session."""
+    values = {
+        spec.name: st.session_state[spec.name] for spec in INPUTS if spec.name in st.session_state
+    }
+    return scenario_from_mapping(values)

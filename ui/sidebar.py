@@ -6,6 +6,7 @@ page and a link copied anywhere reproduces the whole scenario.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import streamlit as st
@@ -117,8 +118,22 @@ def render_inputs(open_group: str | None) -> Scenario:
 
 
 def current_scenario() -> Scenario:
-    """The Scenario from the widgets' values in this session."""
+    """The Scenario from the widgets' values in this session.
+
+    An all-zero generation mix cannot be normalised: say so, and use the default mix
+    until the user gives a source some weight.
+    """
     values = {
         spec.name: st.session_state[spec.name] for spec in INPUTS if spec.name in st.session_state
     }
-    return scenario_from_mapping(values)
+    scenario = scenario_from_mapping(values)
+    if sum(scenario.mix_weights().values()) > 0:
+        return scenario
+    st.error(
+        "Every source in the generation mix has a weight of zero, so there is no mix to "
+        "build. Showing results for the default mix (today's world mix) until you give "
+        "at least one source a weight under Power supply & mix.",
+        icon=":material/error:",
+    )
+    defaults = {f"mix_{sid}": w for sid, w in Scenario().mix_weights().items()}
+    return dataclasses.replace(scenario, **defaults)

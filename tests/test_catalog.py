@@ -1,0 +1,114 @@
+"""The data files: they load, match the codebook, and bad files fail with a clear message."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from model.catalog import (
+    DEFAULT_DATA_DIR,
+    SCHEMAS,
+    DataFileError,
+    load_catalog,
+    load_table,
+)
+
+
+def test_every_data_file_loads_and_validates():
+    catalog = load_catalog(DEFAULT_DATA_DIR)
+    assert set(catalog.tables) == set(SCHEMAS)
+    assert len(catalog["generation_sources"]) == 11
+
+
+def test_codebook_lists_exactly_the_columns_of_every_csv():
+    codebook = pd.read_csv(DEFAULT_DATA_DIR / "codebook.csv", dtype=str, keep_default_na=False)
+    for path in sorted(DEFAULT_DATA_DIR.glob("*.csv")):
+        header = list(pd.read_csv(path, nrows=0).columns)
+        documented = codebook.loc[codebook["file"] == path.name, "column"].tolist()
+        assert documented == header, f"codebook.csv is out of sync with {path.name}"
+    listed = set(codebook["file"])
+    assert listed == {p.name for p in DEFAULT_DATA_DIR.glob("*.csv")}
+
+
+def test_every_data_row_has_a_source():
+    for path in DEFAULT_DATA_DIR.glob("*.csv"):
+        if path.name == "codebook.csv":
+            continue
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        blank = frame.index[frame["source"].str.strip() == ""].tolist()
+        assert not blank, f"{path.name}: rows {blank} have no source"
+
+
+def test_training_run_chips_are_in_the_chip_catalog():
+    catalog = load_catalog(DEFAULT_DATA_DIR)
+    chips = set(catalog["chips"]["chip"])
+    used = set(catalog["training_runs"]["chip"]) - {""}
+    assert used <= chips
+
+
+def _copy_data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, target)
+    return target
+
+
+def test_a_non_numeric_value_names_file_row_and_column(tmp_path):
+    data = _copy_data(tmp_path)
+    path = data / "chips.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[2, "tdp_w"] = "seven hundred"
+    frame.to_csv(path, index=False)
+    with pytest.raises(DataFileError, match=r"chips\.csv, row 4, column 'tdp_w'"):
+        load_catalog(data)
+
+
+def test_a_negative_value_is_rejected(tmp_path):
+    data = _copy_data(tmp_path)
+    path = data / "generation_sources.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[0, "capacity_factor"] = "-0.5"
+    frame.to_csv(path, index=False)
+    with pytest.raises(DataFileError, match=r"capacity_factor.*finite and >= 0"):
+        load_catalog(data)
+
+
+def test_a_missing_column_and_a_missing_file_are_named(tmp_path):
+    data = _copy_data(tmp_path)
+    frame = pd.read_csv(data / "grids.csv", dtype=str, keep_default_na=False)
+    frame.drop(columns=["source"]).to_csv(data / "grids.csv", index=False)
+    with pytest.raises(DataFileError, match=r"grids\.csv: missing column\(s\) source"):
+        load_catalog(data)
+    with pytest.raises(DataFileError, match="file not found"):
+        load_table(tmp_path / "nope.csv", SCHEMAS["grids"])
+
+
+def test_a_blank_required_cell_is_rejected(tmp_path):
+    data = _copy_data(tmp_path)
+    path = data / "training_runs.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[0, "source"] = " "
+    frame.to_csv(path, index=False)
+    with pytest.raises(DataFileError, match="row 2, column 'source': is blank"):
+        load_catalog(data)
+
+
+def test_importing_the_model_imports_no_streamlit_or_plotly():
+    code = (
+        "import sys, model.catalog, model.training, model.grid, model.scenario, "
+        "model.projection, model.uncertainty, model.runs, model.equivalents\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('streamlit', 'plotly')]\n"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=DEFAULT_DATA_DIR.parent,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

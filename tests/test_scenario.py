@@ -1,0 +1,124 @@
+"""The inputs table and invariants over its whole range (hypothesis)."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model import projection, training
+from model.catalog import default_catalog
+from model.scenario import (
+    INPUTS,
+    INPUTS_BY_NAME,
+    Scenario,
+    scenario_from_mapping,
+    scenario_to_dict,
+    validate_value,
+)
+
+NUMERIC = [s for s in INPUTS if s.kind in ("float", "int")]
+
+
+def test_scenario_fields_are_exactly_the_inputs_table_with_its_defaults():
+    fields = [f.name for f in dataclasses.fields(Scenario)]
+    assert fields == [s.name for s in INPUTS]
+    for spec in INPUTS:
+        assert getattr(Scenario(), spec.name) == spec.default
+
+
+def test_every_numeric_default_lies_within_its_range():
+    for spec in NUMERIC:
+        assert spec.min <= spec.default <= spec.max, spec.name
+
+
+def test_scenario_is_frozen():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Scenario().pue = 2.0  # type: ignore[misc]
+
+
+def test_round_trip_through_a_mapping():
+    variant = dataclasses.replace(Scenario(), pue=1.5, chip="NVIDIA B200", frontier_runs=5)
+    assert scenario_from_mapping(scenario_to_dict(variant)) == variant
+
+
+def test_bad_values_are_all_named_at_once():
+    with pytest.raises(ValueError, match="pue: 9 is outside") as err:
+        scenario_from_mapping({"pue": 9, "utilization": "high", "nope": 1})
+    assert "utilization: expected a number" in str(err.value)
+    assert "unknown input 'nope'" in str(err.value)
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, True, "1.2", None])
+def test_validate_value_rejects_non_numbers(bad):
+    with pytest.raises(ValueError, match="pue"):
+        validate_value(INPUTS_BY_NAME["pue"], bad)
+
+
+def _value(spec, draw):
+    if spec.log:
+        return 10 ** draw(st.floats(math.log10(spec.min), math.log10(spec.max)))
+    if spec.kind == "int":
+        return draw(st.integers(int(spec.min), int(spec.max)))
+    return draw(st.floats(spec.min, spec.max))
+
+
+CHIPS = (*tuple(default_catalog()["chips"]["chip"]), "Custom chip")
+
+
+@st.composite
+def scenarios(draw):
+    """Any scenario inside the inputs table's bounds, including every corner."""
+    values = {}
+    for spec in NUMERIC:
+        corner = draw(st.sampled_from(["min", "max", "any"]))
+        values[spec.name] = (
+            spec.min if corner == "min" else spec.max if corner == "max" else _value(spec, draw)
+        )
+        if spec.kind == "int":
+            values[spec.name] = int(values[spec.name])
+    if all(values[f"mix_{sid}"] == 0 for sid in Scenario().mix_weights()):
+        values["mix_hydro"] = 1.0
+    values["chip"] = draw(st.sampled_from(CHIPS))
+    values["compute_optimal"] = draw(st.booleans())
+    values["frontier_basis"] = draw(st.sampled_from(["flop", "params"]))
+    values["grid"] = draw(st.sampled_from(["us", "world", "france", "my_mix"]))
+    return scenario_from_mapping(values)
+
+
+@settings(max_examples=60, deadline=None)
+@given(scenarios())
+def test_training_outputs_are_finite_and_non_negative_everywhere(scenario):
+    result = training.estimate_run(scenario)
+    for name, value in dataclasses.asdict(result).items():
+        assert np.isfinite(value) and value >= 0, name
+
+
+@settings(max_examples=60, deadline=None)
+@given(scenarios())
+def test_projection_is_finite_non_negative_and_respects_its_identities(scenario):
+    frame = projection.project(scenario)
+    numeric = frame.drop(columns=["energy_limited"]).to_numpy(float)
+    assert np.all(np.isfinite(numeric))
+    assert np.all(numeric >= 0)
+    assert np.all(frame["power_achieved_gw"] <= frame["power_demand_gw"] * (1 + 1e-12))
+    assert np.all(frame["power_achieved_gw"] <= frame["power_supply_gw"] * (1 + 1e-12))
+    assert np.all(frame["compute_achieved_flop"] <= frame["compute_demand_flop"] * (1 + 1e-12))
+
+
+@settings(max_examples=40, deadline=None)
+@given(scenarios(), st.floats(1.01, 10.0))
+def test_energy_rises_with_parameters_and_tokens(scenario, factor):
+    base = training.estimate_run(dataclasses.replace(scenario, compute_optimal=False))
+    more_params = training.estimate_run(
+        dataclasses.replace(scenario, compute_optimal=False, params=scenario.params * factor)
+    )
+    more_tokens = training.estimate_run(
+        dataclasses.replace(scenario, compute_optimal=False, tokens=scenario.tokens * factor)
+    )
+    assert more_params.energy_mwh > base.energy_mwh
+    assert more_tokens.energy_mwh > base.energy_mwh

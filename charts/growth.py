@@ -57,8 +57,13 @@ def power_figure(
     history: pd.DataFrame | None = None,
     wall: int | None = None,
     overlays: dict[str, pd.DataFrame] | None = None,
+    world_average_gw: float | None = None,
 ) -> go.Figure:
-    """All-AI power wanted vs available (GW, log), the frontier run, history and the wall."""
+    """All-AI power wanted vs available (GW, log), the frontier run, history and the wall.
+
+    `world_average_gw` draws all of the world's electricity use today as a reference line;
+    the axis stops at ten times that, since demand beyond it only says the trend breaks.
+    """
     fig = go.Figure()
     if bands is not None:
         _band(fig, bands, "power_demand_gw", style.DEMAND, "Demand P10-P90")
@@ -107,18 +112,39 @@ def power_figure(
             )
         )
     _wall_marker(fig, wall)
+    if world_average_gw:
+        fig.add_trace(
+            go.Scatter(
+                x=[frame["year"].min() - 10, frame["year"].max()],
+                y=[world_average_gw, world_average_gw],
+                mode="lines",
+                name=f"World electricity use, 2024: {fmt.power(world_average_gw)}",
+                line={"color": "#7f8c8d", "dash": "dash", "width": 1},
+                hoverinfo="skip",
+            )
+        )
+    ticks = [10.0**k for k in range(-6, 6)]
+    top = float(frame[["power_demand_gw", "power_supply_gw"]].to_numpy().max())
+    if world_average_gw:
+        top = min(top, 10 * world_average_gw)
+    lows = [float(frame["frontier_run_power_gw"].min())]
+    if history is not None and history["power_gw"].notna().any():
+        lows.append(float(history["power_gw"].min()))
+    bottom = np.log10(min(lows)) - 0.3
+    first = history["year"].min() if history is not None else frame["year"].min()
+    fig.update_xaxes(range=[first - 0.5, frame["year"].max() + 0.5])
     fig.update_yaxes(
         type="log",
-        exponentformat="SI",
-        ticksuffix="W",
-        tickvals=[1e-3 * 10**k for k in range(0, 10)],
-        ticktext=[fmt.power(1e-3 * 10**k) for k in range(0, 10)],
+        tickvals=ticks,
+        ticktext=[fmt.power(t) for t in ticks],
+        range=[bottom, np.log10(top) + 0.3],
     )
     return style.base_layout(
         fig,
         title="Power AI wants vs power that can be built",
         x_title="Year",
         y_title="Average power (log scale)",
+        height=500,
     )
 
 
@@ -220,7 +246,7 @@ def wall_distribution_figure(wall_years: np.ndarray, end_year: int) -> go.Figure
             x=labels,
             y=shares,
             marker_color=style.DEMAND,
-            text=[f"{s:.0%}" for s in shares],
+            text=[f"{s:.0%}" if s >= 0.005 else "" for s in shares],
             textposition="outside",
             hovertemplate="%{x}: %{y:.1%} of samples<extra></extra>",
         )

@@ -33,14 +33,15 @@ FONT = "Inter, Segoe UI, Helvetica, Arial, sans-serif"
 def base_layout(
     fig: go.Figure, *, title: str, x_title: str, y_title: str, height: int = 420
 ) -> go.Figure:
-    """Apply the house layout: white template, titled axes with units, legend on top."""
+    """Apply the house layout: white template, titled axes with units, legend below."""
     fig.update_layout(
         template="plotly_white",
         title={"text": title, "x": 0.0, "xanchor": "left", "font": {"size": 16}},
         font={"family": FONT, "size": 13},
         height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0, "title": {"text": ""}},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        # Under the plot (below the x-axis title), so it never covers the title or data.
+        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0.0, "title": {"text": ""}},
         hoverlabel={"font": {"family": FONT}},
     )
     fig.update_xaxes(title_text=x_title, showline=True, linecolor="#bbb", zeroline=False)

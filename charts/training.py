@@ -8,6 +8,10 @@ import plotly.graph_objects as go
 from charts import style
 from ui import format as fmt
 
+#: Runs named on the chart (the rest are named on hover), chosen to span the range
+#: without overlapping labels.
+LABELLED = ("GShard-600B", "GPT-3 175B", "BLOOM 176B", "Llama 3.1 70B", "GPT-4", "Grok-3")
+
 
 def runs_figure(
     runs: pd.DataFrame, estimate_flop: float, estimate_mwh: float, estimate_label: str = "Your run"
@@ -39,7 +43,7 @@ def runs_figure(
                 y=part["energy_mwh_best"],
                 mode="markers+text",
                 name="Published runs" if basis == "published" else "Epoch AI estimates",
-                text=part["model"],
+                text=[m if m in LABELLED else "" for m in part["model"]],
                 textposition="top center",
                 textfont={"size": 10},
                 marker={
@@ -71,8 +75,8 @@ def runs_figure(
             hoverinfo="text",
         )
     )
-    fig.update_xaxes(type="log", exponentformat="power")
-    fig.update_yaxes(type="log", exponentformat="power")
+    fig.update_xaxes(type="log", exponentformat="power", dtick=1)
+    fig.update_yaxes(type="log", exponentformat="power", dtick=1)
     return style.base_layout(
         fig,
         title="Training compute vs energy: your run among published ones",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from model.catalog import Catalog, default_catalog
-from model.constants import HOURS_PER_DAY
+from model.constants import HOURS_PER_DAY, HOURS_PER_YEAR
 
 
 def _figure(item: str, catalog: Catalog | None) -> float:
@@ -22,3 +22,12 @@ def us_home_years(energy_mwh: float, catalog: Catalog | None = None) -> float:
 def reactor_days(energy_mwh: float, catalog: Catalog | None = None) -> float:
     """Days of output of a 1 GW reactor running flat out: MWh / (1000 MW x 24 h). [days]"""
     return energy_mwh / (_figure("reactor_power", catalog) * 1000.0 * HOURS_PER_DAY)
+
+
+def average_power_gw(region: str, catalog: Catalog | None = None) -> float:
+    """A region's average electricity use as power: TWh per year / 8760 h. [GW]"""
+    table = (catalog or default_catalog())["electricity_totals"]
+    twh = table.loc[table["region"] == region, "electricity_twh"].to_numpy(float)
+    if twh.size != 1:
+        raise ValueError(f"data/electricity_totals.csv has no single row for {region!r}")
+    return float(twh[0]) * 1000.0 / HOURS_PER_YEAR

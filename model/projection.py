@@ -110,6 +110,7 @@ def demand_paths(
     scenario: Scenario,
     compute_growth: Array,
     efficiency_doubling_years: Array,
+    other_ai_growth: Array,
     efficiency_base_flop_per_j: float,
 ) -> dict[str, Array]:
     """Frontier compute, efficiency, run length, run power and all-AI demand, (samples, years).
@@ -123,8 +124,8 @@ def demand_paths(
         scenario.run_days_base * scenario.run_length_growth**dt, scenario.run_days_cap
     )
     run_power_gw = compute / (efficiency * days[None, :] * SECONDS_PER_DAY) / W_PER_GW
-    other_gw = scenario.other_ai_power_base_gw * scenario.other_ai_growth**dt
-    demand_gw = other_gw[None, :] + scenario.frontier_runs * run_power_gw
+    other_gw = scenario.other_ai_power_base_gw * other_ai_growth ** dt[None, :]
+    demand_gw = other_gw + scenario.frontier_runs * run_power_gw
     return {
         "compute_demand_flop": compute,
         "efficiency_flop_per_j": efficiency,
@@ -159,6 +160,7 @@ def project(scenario: Scenario, catalog: Catalog | None = None) -> pd.DataFrame:
         scenario,
         np.array([[scenario.compute_growth]]),
         np.array([[scenario.efficiency_doubling_years]]),
+        np.array([[scenario.other_ai_growth]]),
         base_efficiency_flop_per_j(scenario, cat),
     )
     supply = supply_gw(

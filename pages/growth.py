@@ -10,14 +10,16 @@ from charts.growth import (
     power_figure,
     wall_distribution_figure,
 )
+from model.equivalents import average_power_gw
 from model.projection import growth_after_wall, growth_decomposition, wall_year
 from model.scenario import END_YEAR
 from ui import format as fmt
-from ui.data import history, monte_carlo, projection_frame
+from ui.data import catalog, history, monte_carlo, projection_frame
 from ui.headline import headline_text
 
 scenario = st.session_state["scenario"]
 frame = projection_frame(scenario)
+world_gw = average_power_gw("world", catalog())
 wall = wall_year(frame)
 
 st.title("Growth vs power")
@@ -33,7 +35,8 @@ mc = monte_carlo(scenario) if show_bands else None
 st.subheader(headline_text(frame, mc))
 
 chart, text = st.columns([3, 1])
-chart.plotly_chart(power_figure(frame, mc.bands if mc else None, history(), wall), width="stretch")
+power = power_figure(frame, mc.bands if mc else None, history(), wall, world_average_gw=world_gw)
+chart.plotly_chart(power, width="stretch")
 text.markdown(
     "**Red**: power all AI would draw if frontier compute kept its trend (inference and "
     "smaller training grow on their own path). **Blue**: power that can be delivered: "

@@ -5,13 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.growth import power_figure
+from model.equivalents import average_power_gw
 from model.projection import growth_decomposition, wall_year
 from ui import format as fmt
-from ui.data import history, monte_carlo, projection_frame
+from ui.data import catalog, history, monte_carlo, projection_frame
 from ui.headline import headline_text
 
 scenario = st.session_state["scenario"]
 frame = projection_frame(scenario)
+world_gw = average_power_gw("world", catalog())
 mc = monte_carlo(scenario)
 at_2030 = frame.set_index("year").loc[2030]
 
@@ -48,7 +50,8 @@ cols[3].metric(
 )
 
 chart, text = st.columns([3, 1])
-chart.plotly_chart(power_figure(frame, mc.bands, history(), wall), width="stretch")
+power = power_figure(frame, mc.bands, history(), wall, world_average_gw=world_gw)
+chart.plotly_chart(power, width="stretch")
 text.markdown(
     "Red is the power AI would want if today's trends continue; blue is what can be "
     "built; the shaded bands are the 10th-90th percentiles of 10,000 Monte Carlo samples. "

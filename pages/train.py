@@ -31,7 +31,9 @@ st.caption(
 )
 
 row = st.columns(4)
-row[0].metric("Training compute", fmt.flop(result.training_flop), help="6 x parameters x tokens")
+row[0].metric(
+    "Training compute (FLOP)", fmt.scientific(result.training_flop), help="6 x parameters x tokens"
+)
 row[1].metric("Accelerator-hours", fmt.count(result.accelerator_hours))
 row[2].metric("Time on the cluster", f"{fmt.sig(result.days)} days")
 row[3].metric("Energy", fmt.energy(result.energy_mwh), help="At the facility meter")

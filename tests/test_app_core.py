@@ -41,7 +41,7 @@ def test_home_headline_moves_with_compute_growth():
 def test_train_page_default_numbers_and_pue_slider():
     at = _app("pages/train.py")
     # 6 x 405e9 x 15e12 = 3.645e25 FLOP; 32,235 MWh (see tests/test_training.py)
-    assert _metric(at, "Training compute") == "3.6 × 10²⁵ FLOP"
+    assert _metric(at, "Training compute (FLOP)") == "3.6 × 10²⁵"
     assert _metric(at, "Energy") == "32.2 GWh"
     at.slider(key="pue").set_value(1.5).run()
     # energy scales with PUE: 32,235 x 1.5 / 1.2 = 40,294 MWh
@@ -52,7 +52,7 @@ def test_train_page_model_size_and_chip_move_the_numbers():
     at = _app("pages/train.py")
     at.select_slider(key="params").set_value(1e12).run()
     # 6 x 1e12 x 15e12 = 9e25
-    assert _metric(at, "Training compute") == "9 × 10²⁵ FLOP"
+    assert _metric(at, "Training compute (FLOP)") == "9 × 10²⁵"
     at.selectbox(key="chip").set_value("NVIDIA B200").run()
     assert not at.exception
     assert _metric(at, "Chip efficiency") != "1x H100"

@@ -19,7 +19,7 @@ def headline_text(frame: pd.DataFrame, mc: MonteCarloResult | None) -> str:
         if pct is not None:
             low = int(pct[0])
             high = "after " + str(END_YEAR) if pct[2] == float("inf") else str(int(pct[2]))
-            spread = f" (P10-P90: {low}-{high})"
+            spread = f" (P10-P90: {low})" if str(low) == high else f" (P10-P90: {low}-{high})"
     if wall is None:
         return (
             f"Energy does not become the limit by {END_YEAR} in this scenario{spread}: "

@@ -7,6 +7,7 @@ page and a link copied anywhere reproduces the whole scenario.
 from __future__ import annotations
 
 import dataclasses
+import math
 from typing import Any
 
 import streamlit as st
@@ -90,6 +91,8 @@ def input_widget(spec: InputSpec, disabled: bool = False) -> Any:
             int(spec.step or 1),
             **common,
         )
+    decimals = max(0, -math.floor(math.log10(spec.step or 0.01)))
+    common["format"] = f"%.{decimals}f"
     return st.slider(
         label,
         float(spec.min or 0.0),

@@ -92,9 +92,13 @@ def nameplate_gw(
 
 
 def mix_capacity_factor(shares: Mapping[str, float], sources: pd.DataFrame | None = None) -> float:
-    """Average power delivered per GW of nameplate built in this mix. [GW/GW]"""
+    """Average power delivered per GW of nameplate built in this mix. [GW/GW]
+
+    Shares are shares of energy, so nameplate per GW of load is sum(share / CF) and
+    this is its inverse (a harmonic mean of the capacity factors).
+    """
     norm = normalise_shares(shares, sources)
-    return float((norm * _sources(sources)["capacity_factor"]).sum())
+    return float(1.0 / (norm / _sources(sources)["capacity_factor"]).sum())
 
 
 def arrival_years(

@@ -80,9 +80,11 @@ def supply_gw(
 ) -> Array:
     """Average power available to AI by year.
 
-    S(t) = S0 + pipeline x min(dt, 3) / 3 + B x sum_i share_i x CF_i x max(0, dt - L_i):
-    new capacity is started at a steady B GW nameplate per year from the base year, and
-    each source's share arrives after its lead time L_i at its capacity factor CF_i.
+    S(t) = S0 + pipeline x min(dt, 3) / 3 + B x sum_i w_i x max(0, dt - L_i), where
+    w_i = share_i / sum_j (share_j / CF_j): new capacity is started at a steady B GW
+    nameplate per year from the base year, split so that source i delivers `share_i` of
+    the energy (the same meaning of shares as model.grid), and arriving after its lead
+    time L_i. sum_i w_i is the mix's average power per GW of nameplate.
 
     Parameters
     ----------
@@ -98,7 +100,8 @@ def supply_gw(
     """
     used = supply.shares > 0
     lead = supply.lead_time_years[:, used][:, :, None]  # (samples, sources, 1)
-    weight = (supply.shares * supply.capacity_factor)[used][None, :, None]
+    per_gw = supply.shares[used] / np.sum(supply.shares[used] / supply.capacity_factor[used])
+    weight = per_gw[None, :, None]
     delivered_years = np.maximum(0.0, dt[None, None, :] - lead)  # (samples, sources, years)
     per_nameplate = (weight * delivered_years).sum(axis=1)  # (samples, years)
     pipeline = pipeline_gw * np.minimum(dt, PIPELINE_YEARS) / PIPELINE_YEARS

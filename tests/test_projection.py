@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from model import projection, uncertainty
+from model import grid, projection, uncertainty
 from model.scenario import SOURCE_IDS, Scenario
 
 ONLY_SOLAR = {f"mix_{sid}": 0.0 for sid in SOURCE_IDS} | {"mix_solar_pv_utility": 100.0}
@@ -194,3 +194,19 @@ def test_monte_carlo_median_wall_matches_the_deterministic_projection():
 def test_monte_carlo_rejects_zero_samples():
     with pytest.raises(ValueError, match="at least 1"):
         uncertainty.run_monte_carlo(Scenario(), n=0)
+
+
+def test_mix_shares_mean_shares_of_energy_in_supply_and_grid_alike():
+    # Two sources, half the energy each: solar (CF 0.244) and nuclear (CF 0.928).
+    # Nameplate per GW of load = 0.5/0.244 + 0.5/0.928 = 2.0492 + 0.5388 = 2.5880 GW,
+    # so each GW of nameplate delivers 1 / 2.5880 = 0.3864 GW on average.
+    half = {f"mix_{sid}": 0.0 for sid in SOURCE_IDS}
+    half |= {"mix_solar_pv_utility": 50.0, "mix_nuclear_large": 50.0}
+    s = dataclasses.replace(Scenario(), **half)
+    weights = s.mix_weights()
+    assert_allclose(grid.nameplate_gw(1.0, weights).sum(), 2.5880, rtol=1e-4)
+    assert_allclose(grid.mix_capacity_factor(weights), 1 / 2.5880, rtol=1e-4)
+    # Once every lead time has passed (nuclear's longest is 10.4 y), each year of building
+    # adds build rate x 0.3864 GW: 2039 -> 2040 adds 40 x 0.3864 = 15.46 GW.
+    supply = projection.project(s).set_index("year")["power_supply_gw"]
+    assert_allclose(supply[2040] - supply[2039], 40 / 2.5880, rtol=1e-4)

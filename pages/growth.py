@@ -16,8 +16,9 @@ from model.scenario import END_YEAR
 from ui import format as fmt
 from ui.data import catalog, history, monte_carlo, projection_frame
 from ui.headline import headline_text
+from ui.page import page_scenario
 
-scenario = st.session_state["scenario"]
+scenario = page_scenario()
 frame = projection_frame(scenario)
 world_gw = average_power_gw("world", catalog())
 wall = wall_year(frame)

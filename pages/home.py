@@ -10,8 +10,9 @@ from model.projection import growth_decomposition, wall_year
 from ui import format as fmt
 from ui.data import catalog, history, monte_carlo, projection_frame
 from ui.headline import headline_text
+from ui.page import page_scenario
 
-scenario = st.session_state["scenario"]
+scenario = page_scenario()
 frame = projection_frame(scenario)
 world_gw = average_power_gw("world", catalog())
 mc = monte_carlo(scenario)

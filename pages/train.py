@@ -10,8 +10,9 @@ from model.runs import published_runs
 from model.training import estimate_run
 from ui import format as fmt
 from ui.data import catalog
+from ui.page import page_scenario
 
-scenario = st.session_state["scenario"]
+scenario = page_scenario()
 cat = catalog()
 result = estimate_run(scenario, cat)
 

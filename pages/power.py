@@ -1,6 +1,113 @@
-"""Placeholder while this page is built (see the open issue)."""
+"""Power it: a generation mix for new AI power -> emissions, cost, GW to build, arrival."""
 
+from __future__ import annotations
+
+import numpy as np
 import streamlit as st
 
-st.title("Power")
-st.info("This page is being built.")
+from charts import power as power_charts
+from model import grid
+from model.constants import HOURS_PER_YEAR
+from model.scenario import BASE_YEAR, END_YEAR, SOURCE_IDS
+from ui import format as fmt
+from ui.data import catalog, projection_frame
+from ui.page import page_scenario
+
+scenario = page_scenario()
+cat = catalog()
+sources, presets = cat["generation_sources"], cat["mix_presets"]
+labels = sources.set_index("source_id")["label"]
+preset_rows = presets.drop_duplicates("preset_id").set_index("preset_id")
+
+
+def apply_preset() -> None:
+    """Set every mix weight to the chosen preset's (0 for sources it leaves out)."""
+    if chosen := st.session_state.get("power_preset"):
+        weights = grid.preset_weights(chosen, presets)
+        for sid in SOURCE_IDS:
+            st.session_state[f"mix_{sid}"] = float(weights.get(sid, 0.0))
+
+
+st.title("Power it")
+st.markdown(
+    "Where should the electricity for new AI come from? Pick a preset or move the weights "
+    "under **Power supply & mix** in the sidebar (they are normalised to 100%), and see "
+    "what the mix emits, costs, how much must be built and when it can deliver. The same "
+    "mix feeds the supply on *Growth vs power*, and *Train a model* when its grid is 'My mix'."
+)
+choice = st.selectbox(
+    "Start from a preset mix",
+    list(preset_rows.index),
+    index=None,
+    key="power_preset",
+    placeholder="Choose a preset (it sets the sidebar weights)",
+    format_func=lambda p: preset_rows.loc[p, "label"],
+    on_change=apply_preset,
+)
+if choice:
+    now = {k: v for k, v in scenario.mix_weights().items() if v > 0}
+    edited = "" if grid.preset_weights(choice, presets) == now else " (weights since changed)"
+    st.caption(f"Source: {fmt.plain(preset_rows.loc[choice, 'source'])}.{edited}")
+try:
+    shares = grid.normalise_shares(scenario.mix_weights(), sources)
+except ValueError as err:
+    st.warning(f"No mix to show: {err}, or choose a preset above.", icon=":material/warning:")
+    st.stop()
+mix = shares.to_dict()
+
+st.plotly_chart(power_charts.mix_bar_figure(shares, labels), width="stretch")
+intensity = grid.mix_intensity_g_per_kwh(mix, sources)
+cost_low, cost_high = grid.mix_cost_usd_per_mwh(mix, sources)
+arrivals = grid.arrival_years(BASE_YEAR, mix, sources)
+last = np.floor(arrivals[["first_year_low", "first_year_mid", "first_year_high"]].max())
+per_gw = float(grid.nameplate_gw(1.0, mix, sources).sum())  # nameplate per GW of load
+row = st.columns(4)
+row[0].metric("Carbon intensity (gCO2e/kWh)", fmt.sig(intensity), help="IPCC AR5 medians")
+row[1].metric(
+    "Cost (USD/MWh)", f"{fmt.sig(cost_low)}-{fmt.sig(cost_high)}", help="Lazard LCOE+ 2025"
+)
+row[2].metric("Nameplate per GW of load", fmt.power(per_gw), help="Share / capacity factor")
+span = f"{last.iloc[0]:.0f} at the fastest lead times, {last.iloc[2]:.0f} at the slowest"
+row[3].metric("Last part delivers", f"{last.iloc[1]:.0f}", help=f"Ordered {BASE_YEAR}: {span}")
+
+left, right = st.columns(2)
+years = list(range(BASE_YEAR, END_YEAR + 1))
+year = left.select_slider("AI demand (Growth vs power) in year", years, 2030, key="power_year")
+user_gw = right.number_input("Your own load (GW, average)", 0.0, 1e5, 1.0, 0.5, key="power_load_gw")
+demand_gw = float(projection_frame(scenario).set_index("year").loc[year, "power_demand_gw"])
+loads = {f"all AI in {year}": demand_gw, "your load": float(user_gw)}
+plates = {name: grid.nameplate_gw(gw, mix, sources) for name, gw in loads.items()}
+mt = {name: float(grid.annual_emissions_mt(gw, intensity)) for name, gw in loads.items()}
+mwh = {name: gw * HOURS_PER_YEAR * 1000.0 for name, gw in loads.items()}
+usd = {name: (e * cost_low, e * cost_high) for name, e in mwh.items()}
+chart, text = st.columns([3, 2])
+chart.dataframe(power_charts.load_table(loads, plates, mt, usd), width="stretch")
+text.markdown(
+    "**Nameplate** is what must be built to deliver an average load: each source's share "
+    f"of the energy / its capacity factor; here {fmt.power(per_gw)} per GW. Reactors and "
+    "gas plants are counted in 1 GW units. Emissions are lifecycle (construction and fuel); "
+    "cost is energy x LCOE."
+)
+
+arrivals["nameplate_gw"] = plates[f"all AI in {year}"][arrivals.index]
+chart, text = st.columns([3, 1])
+chart.plotly_chart(power_charts.arrival_figure(arrivals, labels, BASE_YEAR), width="stretch")
+text.markdown(
+    "Each bar runs from the fastest to the slowest lead time in the sources (tick: mid) "
+    f"for plants ordered in {BASE_YEAR}; labels are the nameplate to build for all AI in "
+    f"{year}. Solar and onshore wind can deliver in 2-4 years; a large reactor takes 6-10 "
+    "years of construction alone (Vogtle 4: 10.4), before licensing."
+)
+st.dataframe(power_charts.source_table(arrivals, labels, plates), hide_index=True, width="stretch")
+
+chart, text = st.columns([3, 1])
+chart.plotly_chart(
+    power_charts.source_comparison_figure(sources, set(arrivals.index)), width="stretch"
+)
+text.markdown(
+    "The trade-off in one picture: nuclear is the cleanest firm power but the slowest and "
+    "dearest to build; gas is quick and cheap but emits 10-45x more per kWh than solar, "
+    "wind or nuclear; solar and wind "
+    "are cheapest and fastest but deliver a quarter to a third of their nameplate, so more "
+    "must be built and firmed. Sources: IPCC AR5, Lazard 2025, EIA; hover for values."
+)

@@ -1,0 +1,292 @@
+"""Serving: energy per query from chip efficiency, fleet energy per year, share of supply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from model.catalog import Catalog, default_catalog
+from model.constants import (
+    DAYS_PER_YEAR,
+    HOURS_PER_DAY,
+    HOURS_PER_YEAR,
+    INFERENCE_FLOP_PER_PARAM_TOKEN,
+    JOULES_PER_WH,
+    MWH_PER_TWH,
+)
+from model.scenario import Scenario
+from model.training import chip_spec, wall_efficiency_flop_per_j
+
+ArrayLike = float | npt.NDArray[np.float64]
+
+#: Wh in one MWh. [Wh/MWh]
+WH_PER_MWH = 1e6
+#: MW in one GW. [MW/GW]
+MW_PER_GW = 1e3
+
+
+def _check(name: str, value: ArrayLike, strict: bool = False) -> None:
+    arr = np.asarray(value, dtype=float)
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    if np.any(arr < 0) or (strict and np.any(arr == 0)):
+        raise ValueError(f"{name} must be {'> 0' if strict else '>= 0'}, got {value!r}")
+
+
+def flop_per_query(
+    active_params: ArrayLike, input_tokens: ArrayLike, output_tokens: ArrayLike
+) -> ArrayLike:
+    """Forward-pass compute of one query: 2 x N x (input + output) tokens (Kaplan 2020).
+
+    Parameters
+    ----------
+    active_params : Parameters used per token (active ones for a mixture of experts). [-]
+    input_tokens : Prompt and context tokens read. [tokens]
+    output_tokens : Tokens generated, including hidden reasoning. [tokens]
+
+    Returns
+    -------
+    Compute per query. [FLOP]
+    """
+    _check("active_params", active_params)
+    _check("input_tokens", input_tokens)
+    _check("output_tokens", output_tokens)
+    tokens = np.asarray(input_tokens, float) + output_tokens
+    return INFERENCE_FLOP_PER_PARAM_TOKEN * np.asarray(active_params, float) * tokens
+
+
+def energy_per_query_wh(
+    flop_per_query: ArrayLike,
+    peak_flop_per_s: ArrayLike,
+    inference_utilization: ArrayLike,
+    accelerator_power_w: ArrayLike,
+    server_overhead: ArrayLike = 1.0,
+    pue: ArrayLike = 1.0,
+) -> ArrayLike:
+    """Facility energy of one query: FLOP / (useful FLOP per joule at the wall) / 3600.
+
+    Parameters
+    ----------
+    flop_per_query : Compute per query. [FLOP]
+    peak_flop_per_s : Peak dense FLOP/s of one accelerator. [FLOP/s]
+    inference_utilization : Achieved fraction of peak while serving, in (0, 1]. [fraction]
+    accelerator_power_w : Power of one accelerator (TDP). [W]
+    server_overhead : Whole-server power over accelerator power, >= 1. [ratio]
+    pue : Power usage effectiveness, >= 1. [ratio]
+
+    Returns
+    -------
+    Energy per query at the facility meter. [Wh]
+    """
+    _check("flop_per_query", flop_per_query)
+    _check("peak_flop_per_s", peak_flop_per_s, strict=True)
+    _check("inference_utilization", inference_utilization, strict=True)
+    if np.any(np.asarray(inference_utilization, float) > 1):
+        raise ValueError(f"inference_utilization must be <= 1, got {inference_utilization!r}")
+    efficiency = wall_efficiency_flop_per_j(
+        peak_flop_per_s, inference_utilization, accelerator_power_w, pue, server_overhead
+    )
+    return np.asarray(flop_per_query, float) / efficiency / JOULES_PER_WH
+
+
+def energy_per_token_j(active_params: ArrayLike, efficiency_flop_per_j: ArrayLike) -> ArrayLike:
+    """Energy of one token through the model: 2 x N / (FLOP per joule at the wall). [J]"""
+    _check("active_params", active_params)
+    _check("efficiency_flop_per_j", efficiency_flop_per_j, strict=True)
+    flop = INFERENCE_FLOP_PER_PARAM_TOKEN * np.asarray(active_params, float)
+    return flop / efficiency_flop_per_j
+
+
+def fleet_energy_mwh_per_day(wh_per_query: ArrayLike, queries_per_day: ArrayLike) -> ArrayLike:
+    """Energy of a fleet serving `queries_per_day`: Wh x queries / 1e6. [MWh/day]"""
+    _check("wh_per_query", wh_per_query)
+    _check("queries_per_day", queries_per_day)
+    return np.asarray(wh_per_query, float) * queries_per_day / WH_PER_MWH
+
+
+def fleet_twh_per_year(mwh_per_day: ArrayLike) -> ArrayLike:
+    """A year of a daily energy use: MWh/day x 365 / 1e6. [TWh/yr]"""
+    _check("mwh_per_day", mwh_per_day)
+    return np.asarray(mwh_per_day, float) * DAYS_PER_YEAR / MWH_PER_TWH
+
+
+def fleet_average_gw(mwh_per_day: ArrayLike) -> ArrayLike:
+    """Average power of a daily energy use: MWh/day / 24 h / 1000. [GW]"""
+    _check("mwh_per_day", mwh_per_day)
+    return np.asarray(mwh_per_day, float) / HOURS_PER_DAY / MW_PER_GW
+
+
+def average_gw_to_twh_per_year(average_gw: ArrayLike) -> ArrayLike:
+    """Energy in a year of an average load: GW x 8760 h / 1000. [TWh/yr]"""
+    _check("average_gw", average_gw)
+    return np.asarray(average_gw, float) * HOURS_PER_YEAR / 1000.0
+
+
+def electricity_total_twh(region: str, catalog: Catalog | None = None) -> tuple[float, int]:
+    """Latest yearly electricity total of a region in data/electricity_totals.csv.
+
+    Returns
+    -------
+    (total [TWh/yr], year of that total)
+    """
+    table = (catalog or default_catalog())["electricity_totals"]
+    rows = table.loc[table["region"] == region]
+    if rows.empty:
+        known = ", ".join(sorted(table["region"].astype(str)))
+        raise ValueError(f"no electricity total for region {region!r} (known: {known})")
+    latest = rows.sort_values("year").iloc[-1]
+    return float(latest["electricity_twh"]), int(latest["year"])
+
+
+def share_of_electricity(
+    twh_per_year: ArrayLike, region: str, catalog: Catalog | None = None
+) -> ArrayLike:
+    """An energy use as a fraction of a region's yearly electricity. [fraction]"""
+    _check("twh_per_year", twh_per_year)
+    total, _ = electricity_total_twh(region, catalog)
+    return np.asarray(twh_per_year, float) / total
+
+
+@dataclass(frozen=True)
+class ServingResult:
+    """Everything the serving page shows, each in the unit its name says."""
+
+    chip: str
+    flop_per_query: float
+    efficiency_flop_per_j: float
+    wh_per_query: float
+    j_per_token: float
+    mwh_per_day: float
+    twh_per_year: float
+    average_gw: float
+    share_us: float
+    share_world: float
+
+
+def estimate_serving(scenario: Scenario, catalog: Catalog | None = None) -> ServingResult:
+    """Chain the serving equations (DESIGN.md, Inference) for one scenario."""
+    cat = catalog or default_catalog()
+    chip = chip_spec(scenario, cat)
+    flop = float(
+        flop_per_query(scenario.active_params, scenario.input_tokens, scenario.output_tokens)
+    )
+    eff = float(
+        wall_efficiency_flop_per_j(
+            chip.peak_flop_per_s,
+            scenario.inference_utilization,
+            chip.power_w,
+            scenario.pue,
+            scenario.server_overhead,
+        )
+    )
+    wh = float(
+        energy_per_query_wh(
+            flop,
+            chip.peak_flop_per_s,
+            scenario.inference_utilization,
+            chip.power_w,
+            scenario.server_overhead,
+            scenario.pue,
+        )
+    )
+    per_day = float(fleet_energy_mwh_per_day(wh, scenario.queries_per_day))
+    twh = float(fleet_twh_per_year(per_day))
+    return ServingResult(
+        chip=chip.name,
+        flop_per_query=flop,
+        efficiency_flop_per_j=eff,
+        wh_per_query=wh,
+        j_per_token=float(energy_per_token_j(scenario.active_params, eff)),
+        mwh_per_day=per_day,
+        twh_per_year=twh,
+        average_gw=float(fleet_average_gw(per_day)),
+        share_us=float(share_of_electricity(twh, "us", cat)),
+        share_world=float(share_of_electricity(twh, "world", cat)),
+    )
+
+
+#: Rows of data/inference.csv that are energy per query, with a short label each.
+PER_QUERY_ITEMS: dict[str, str] = {
+    "gemini_median_prompt": "Google: median Gemini text prompt (measured, 2025)",
+    "epoch_chatgpt_query": "Epoch AI: typical GPT-4o query (modelled, 2025)",
+    "altman_chatgpt_query": "OpenAI CEO: average ChatGPT query (2025)",
+    "epri_chatgpt_request": "EPRI / de Vries: ChatGPT request (2023-24)",
+    "google_search_2009": "Google web search (2009)",
+    "open_model_8k_prompt_b200": "Open models, 8k-token prompt on B200 (2026)",
+}
+
+
+def published_per_query(catalog: Catalog | None = None) -> pd.DataFrame:
+    """Published energy-per-query figures: label, value, low, high [Wh/query], source, note.
+
+    Ranges keep their low and high; a range with no central value gets its geometric mean
+    as `value` so it can be plotted on a log axis.
+    """
+    table = (catalog or default_catalog())["inference"].set_index("item")
+    missing = sorted(set(PER_QUERY_ITEMS) - set(table.index))
+    if missing:
+        raise ValueError(f"data/inference.csv lacks row(s): {', '.join(missing)}")
+    rows = table.loc[list(PER_QUERY_ITEMS)]
+    value = rows["value"].where(rows["value"].notna(), np.sqrt(rows["low"] * rows["high"]))
+    return pd.DataFrame(
+        {
+            "item": rows.index,
+            "label": [PER_QUERY_ITEMS[i] for i in rows.index],
+            "wh_per_query": value.to_numpy(float),
+            "low_wh": rows["low"].to_numpy(float),
+            "high_wh": rows["high"].to_numpy(float),
+            "period": rows["period"].to_numpy(),
+            "source": rows["source"].to_numpy(),
+            "note": rows["note"].to_numpy(),
+        }
+    ).reset_index(drop=True)
+
+
+def measured_j_per_token(item: str, catalog: Catalog | None = None) -> float:
+    """A J/token measurement from data/inference.csv (e.g. ML.ENERGY's). [J/token]"""
+    table = (catalog or default_catalog())["inference"].set_index("item")
+    if item not in table.index or table.loc[item, "unit"] != "J/token":
+        raise ValueError(f"{item!r} is not a J/token row of data/inference.csv")
+    return float(table["value"].to_numpy(float)[table.index.get_loc(item)])
+
+
+def datacenter_context_twh(datacenter: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
+    """Published data-centre and AI electricity as TWh/yr, for one chart.
+
+    IEA and LBNL rows are TWh already; EPRI's 2030 shares of US electricity are converted
+    at the latest US total in `totals`; EPRI/Epoch AI's AI power in GW is x 8760 h.
+
+    Returns
+    -------
+    Columns series, region, year, twh, low_twh, high_twh, source. [TWh/yr]
+    """
+    us = totals.loc[totals["region"] == "us"].sort_values("year")
+    us_total = float(us["electricity_twh"].to_numpy(float)[-1])
+    unit = datacenter["unit"].astype(str)
+    is_twh = (unit == "TWh").to_numpy()
+    is_share = (unit == "percent").to_numpy()
+    is_ai_gw = (
+        (unit == "GW") & datacenter["item"].astype(str).str.startswith("ai_power")
+    ).to_numpy()
+    twh_per_unit = np.select(
+        [is_twh, is_share, is_ai_gw], [1.0, us_total / 100.0, HOURS_PER_YEAR / 1000.0], np.nan
+    )
+    out = pd.DataFrame(
+        {
+            "item": datacenter["item"].to_numpy(),
+            "region": datacenter["region"].to_numpy(),
+            "year": datacenter["year"].to_numpy(float),
+            # A share has only a range: its central value stays blank.
+            "twh": np.where(is_share, np.nan, datacenter["value"].to_numpy(float) * twh_per_unit),
+            "low_twh": datacenter["low"].to_numpy(float) * twh_per_unit,
+            "high_twh": datacenter["high"].to_numpy(float) * twh_per_unit,
+            "source": datacenter["source"].to_numpy(),
+            "note": datacenter["note"].to_numpy(),
+        }
+    )
+    out = out[np.isfinite(twh_per_unit)].reset_index(drop=True)
+    out["year"] = out["year"].astype(int)
+    return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -140,3 +141,43 @@ _MARKDOWN_SPECIAL = "\\`*_{}[]()<>#+-.!|~$:"
 def plain(text: object) -> str:
     """Escape Markdown (and so any HTML) in text a user typed or put in a URL or file."""
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+
+
+# Web addresses in source citations: with or without a scheme, always with a path (a bare
+# domain such as "via example.com" names a secondary source, not a page to open).
+_WEB_ADDRESS = re.compile(r"(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s,;()'\"]*", re.I)
+_ARXIV_ID = re.compile(r"\barXiv:(\d{4}\.\d{4,5})", re.I)
+
+
+def source_urls(text: object) -> list[str]:
+    """Links in a source citation as https URLs, in order: web addresses with a path, arXiv ids."""
+    found: list[tuple[int, str]] = []
+    for match in _WEB_ADDRESS.finditer(str(text)):
+        address = match.group(0).rstrip(".:")
+        found.append(
+            (match.start(), address if address.startswith("http") else f"https://{address}")
+        )
+    for match in _ARXIV_ID.finditer(str(text)):
+        found.append((match.start(), f"https://arxiv.org/abs/{match.group(1)}"))
+    return list(dict.fromkeys(url for _, url in sorted(found)))
+
+
+def first_source_url(text: object) -> str | None:
+    """The first link in a source citation, or None (for a table's link column)."""
+    urls = source_urls(text)
+    return urls[0] if urls else None
+
+
+def source_markdown(text: object) -> str:
+    """A source citation escaped for Markdown, with its first link appended (for st.table)."""
+    url = first_source_url(text)
+    return plain(text) + (f" [link]({url})" if url else "")
+
+
+def input_value(spec: InputSpec, value: object) -> str:
+    """An input's value as the sidebar shows it: 405B, 4.64e26, 1.2, on, us."""
+    if spec.kind == "bool":
+        return "on" if value else "off"
+    if spec.kind == "choice" or isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return option_label(spec, value) if spec.log else sig(value)

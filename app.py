@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.share import render_share_control
 from ui.sidebar import render_inputs
 from ui.url import report_ignored_params
 
@@ -32,4 +33,5 @@ page = st.navigation([p for p, _ in PAGES])
 report_ignored_params()
 open_group = next(group for p, group in PAGES if p.url_path == page.url_path)
 st.session_state["scenario"] = render_inputs(open_group)
+render_share_control(st.session_state["scenario"])
 page.run()

@@ -1,0 +1,107 @@
+"""Scenarios side by side: power wanted and available, each scenario in its own colour."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts import style
+from model.projection import wall_year
+from ui import format as fmt
+
+#: Colour of the default baseline, then of the compared scenarios in order (not the
+#: demand/supply reds and blues, so a scenario never reads as "the demand line").
+BASELINE_COLOUR = "#5d6d7e"
+SCENARIO_COLOURS = ("#d35400", "#1e8449", "#8e44ad", "#2e86c1", "#b7950b")
+
+
+def _width(is_base: bool, what: str) -> float:
+    # The baseline is drawn wide and pale so scenarios that share its line stay visible.
+    if is_base:
+        return 6.0 if what == "wanted" else 4.0
+    return 2.5 if what == "wanted" else 2.0
+
+
+def legend_text(name: str) -> str:
+    """A user's scenario name made safe for plotly, which reads some HTML in labels."""
+    return html.escape(name, quote=True)
+
+
+def compare_figure(baseline: pd.DataFrame, scenarios: dict[str, pd.DataFrame]) -> go.Figure:
+    """All-AI power wanted (solid) and available (dashed) per scenario, GW on a log axis.
+
+    `baseline` and each of `scenarios` are projections (model.projection.project); a
+    cross marks each scenario's wall (the first year wanted exceeds available).
+    """
+    fig = go.Figure()
+    runs = [("Default", baseline, BASELINE_COLOUR, True)] + [
+        (name, frame, SCENARIO_COLOURS[i % len(SCENARIO_COLOURS)], False)
+        for i, (name, frame) in enumerate(scenarios.items())
+    ]
+    for name, frame, colour, is_base in runs:
+        label = legend_text(name)
+        for column, what, dash in (
+            ("power_demand_gw", "wanted", "solid"),
+            ("power_supply_gw", "available", "dash"),
+        ):
+            fig.add_trace(
+                go.Scatter(
+                    x=frame["year"],
+                    y=frame[column],
+                    mode="lines",
+                    name=f"{label}: {what}",
+                    legendgroup=label,
+                    line={"color": colour, "dash": dash, "width": _width(is_base, what)},
+                    opacity=0.55 if is_base else 1.0,
+                    customdata=[fmt.power(v) for v in frame[column]],
+                    hovertemplate="%{x}: %{customdata}<extra>" + f"{label}: {what}</extra>",
+                )
+            )
+        wall = wall_year(frame)
+        if wall is not None:
+            at_wall = frame.loc[frame["year"] == wall, "power_supply_gw"].iloc[0]
+            fig.add_trace(
+                go.Scatter(
+                    x=[wall],
+                    y=[at_wall],
+                    mode="markers",
+                    name=f"{label}: wall {wall}",
+                    legendgroup=label,
+                    showlegend=False,
+                    marker={"color": colour, "size": 11, "symbol": "x"},
+                    hovertemplate=f"{label}: wall in {wall}<extra></extra>",
+                )
+            )
+    fig.update_yaxes(
+        type="log",
+        tickvals=[10.0**k for k in range(-1, 7)],
+        ticktext=[fmt.power(10.0**k) for k in range(-1, 7)],
+    )
+    return style.base_layout(
+        fig,
+        title="Power AI wants (solid) vs power that can be built (dashed)",
+        x_title="Year",
+        y_title="Average power (log scale)",
+        height=480,
+    )
+
+
+def headline_display(table: pd.DataFrame, end_year: int) -> pd.DataFrame:
+    """model.compare.headline_table with readable units, one row per scenario."""
+    rows = {
+        "Wall year": [
+            f"none by {end_year}" if pd.isna(w) else str(int(w)) for w in table["wall_year"]
+        ],
+        "Largest run, 2030": [fmt.power(v) for v in table["frontier_run_power_2030_gw"]],
+        "All-AI demand, 2030": [fmt.power(v) for v in table["ai_demand_2030_gw"]],
+        "Emissions, 2030": [f"{fmt.mass_co2(v)}/yr" for v in table["emissions_2030_tco2e_per_yr"]],
+        "Mix cost": [
+            f"${fmt.sig(lo)}-{fmt.sig(hi)}/MWh"
+            for lo, hi in zip(
+                table["cost_low_usd_per_mwh"], table["cost_high_usd_per_mwh"], strict=True
+            )
+        ],
+    }
+    return pd.DataFrame(rows, index=pd.Index(table.index, name="Scenario"))

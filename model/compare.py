@@ -1,0 +1,85 @@
+"""Headline numbers of a scenario, and of several side by side, for the compare page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from model import grid, projection
+from model.catalog import Catalog, default_catalog
+from model.constants import HOURS_PER_YEAR
+from model.scenario import Scenario
+
+#: The year the headline numbers are read at (Epoch AI/EPRI's 2030 projections). [year]
+HEADLINE_YEAR = 2030
+
+#: Headline columns: key -> (label with unit).
+HEADLINE_COLUMNS: dict[str, str] = {
+    "wall_year": "Wall year",
+    "frontier_run_power_2030_gw": f"Largest run {HEADLINE_YEAR} (GW)",
+    "ai_demand_2030_gw": f"All-AI demand {HEADLINE_YEAR} (GW)",
+    "emissions_2030_tco2e_per_yr": f"Emissions {HEADLINE_YEAR} (tCO2e/yr)",
+    "cost_low_usd_per_mwh": "Mix cost low ($/MWh)",
+    "cost_high_usd_per_mwh": "Mix cost high ($/MWh)",
+}
+
+
+def annual_emissions_tco2e(load_gw: float, carbon_intensity_g_per_kwh: float) -> float:
+    """Emissions of an average load held for a year: GW x 8760 h x g/kWh. [tCO2e/yr]
+
+    1 GW for 8760 h is 8.76e6 MWh; x g/kWh (= kg/MWh) / 1000 = t, so t = GW x 8760 x g/kWh.
+    """
+    energy_mwh = load_gw * HOURS_PER_YEAR * 1000.0
+    return float(grid.emissions_tco2e(energy_mwh, carbon_intensity_g_per_kwh))
+
+
+def headline_numbers(
+    scenario: Scenario, catalog: Catalog | None = None, frame: pd.DataFrame | None = None
+) -> dict[str, Any]:
+    """The numbers the compare table shows for one scenario.
+
+    Parameters
+    ----------
+    scenario : The scenario.
+    catalog : Data tables (defaults to data/).
+    frame : Its projection, if already computed (from model.projection.project).
+
+    Returns
+    -------
+    dict with wall_year [year or None], frontier_run_power_2030_gw [GW],
+    ai_demand_2030_gw [GW], emissions_2030_tco2e_per_yr [tCO2e/yr] (power AI gets in
+    2030 x 8760 h x the mix's lifecycle intensity), cost_low_usd_per_mwh and
+    cost_high_usd_per_mwh [USD/MWh] (the mix's energy-weighted LCOE range).
+    """
+    cat = catalog or default_catalog()
+    proj = projection.project(scenario, cat) if frame is None else frame
+    at_year = proj.loc[proj["year"] == HEADLINE_YEAR]
+    sources = cat["generation_sources"]
+    shares = scenario.mix_weights()
+    intensity = grid.mix_intensity_g_per_kwh(shares, sources)
+    low, high = grid.mix_cost_usd_per_mwh(shares, sources)
+    return {
+        "wall_year": projection.wall_year(proj),
+        "frontier_run_power_2030_gw": float(at_year["frontier_run_power_gw"].iloc[0]),
+        "ai_demand_2030_gw": float(at_year["power_demand_gw"].iloc[0]),
+        "emissions_2030_tco2e_per_yr": annual_emissions_tco2e(
+            float(at_year["power_achieved_gw"].iloc[0]), intensity
+        ),
+        "cost_low_usd_per_mwh": low,
+        "cost_high_usd_per_mwh": high,
+    }
+
+
+def headline_table(
+    scenarios: Mapping[str, Scenario], catalog: Catalog | None = None
+) -> pd.DataFrame:
+    """One row per named scenario (in the given order), one column per headline number."""
+    cat = catalog or default_catalog()
+    rows = [headline_numbers(s, cat) for s in scenarios.values()]
+    table = pd.DataFrame(
+        rows, columns=list(HEADLINE_COLUMNS), index=pd.Index(list(scenarios), name="scenario")
+    )
+    table["wall_year"] = table["wall_year"].astype("Int64")
+    return table

@@ -1,0 +1,354 @@
+"""Scenario files: the scenario as JSON, its time series as CSV, and a methods note.
+
+Everything here works on strings and bytes (no disk): the page hands over what a user
+uploaded and offers what these functions return as a download. A malformed file raises
+one ScenarioFileError whose message says what is wrong, naming the keys involved.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from model import grid
+from model.catalog import Catalog, chip_names, default_catalog, grid_ids
+from model.scenario import (
+    CUSTOM_CHIP,
+    INPUTS,
+    INPUTS_BY_NAME,
+    MY_MIX_GRID,
+    Scenario,
+    scenario_to_dict,
+    validate_value,
+)
+
+#: What the "format" field of a scenario file says.
+FILE_FORMAT = "ai-energy-dashboard scenario"
+#: Largest scenario file accepted; a full scenario is about 1.5 kB. [bytes]
+MAX_FILE_BYTES = 64_000
+#: Longest scenario name kept in a file. [characters]
+MAX_NAME_CHARS = 40
+#: Top-level keys a scenario file may hold.
+FILE_KEYS = ("format", "app_version", "name", "inputs")
+#: Names of the files inside the export zip.
+ZIP_SCENARIO, ZIP_TIMESERIES, ZIP_METHODS = "scenario.json", "timeseries.csv", "methods.md"
+#: Fixed timestamp for zip members, so the same scenario always gives the same bytes.
+_ZIP_DATE = (2025, 1, 1, 0, 0, 0)
+#: Most problems listed in one message before "and N more".
+_MAX_PROBLEMS = 6
+
+
+class ScenarioFileError(ValueError):
+    """A scenario file that cannot be read; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    """A scenario read from a file, with what the reader should be told about it."""
+
+    scenario: Scenario
+    name: str
+    app_version: str
+    #: Inputs the file did not set (they keep their defaults).
+    missing: tuple[str, ...]
+
+
+def choice_options(catalog: Catalog | None = None) -> dict[str, tuple[str, ...]]:
+    """Allowed values of the choice inputs whose options come from the data tables."""
+    cat = catalog or default_catalog()
+    return {"chip": (*chip_names(cat), CUSTOM_CHIP), "grid": (*grid_ids(cat), MY_MIX_GRID)}
+
+
+def scenario_document(scenario: Scenario, app_version: str, name: str = "") -> dict[str, Any]:
+    """The scenario as a JSON-ready dict: format, app version, optional name, every input."""
+    doc: dict[str, Any] = {"format": FILE_FORMAT, "app_version": app_version}
+    if name:
+        doc["name"] = name[:MAX_NAME_CHARS]
+    doc["inputs"] = scenario_to_dict(scenario)
+    return doc
+
+
+def scenario_to_json(scenario: Scenario, app_version: str, name: str = "") -> str:
+    """The scenario file's text (pretty-printed JSON, inputs in table order)."""
+    return json.dumps(scenario_document(scenario, app_version, name), indent=2) + "\n"
+
+
+def _reject_constant(token: str) -> None:
+    raise ScenarioFileError(f"The file holds {token}, which is not a number a scenario may use.")
+
+
+def _summary(problems: list[str]) -> str:
+    shown = problems[:_MAX_PROBLEMS]
+    more = len(problems) - len(shown)
+    return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+
+
+def _decode(data: bytes | str) -> Any:
+    if len(data) > MAX_FILE_BYTES:
+        raise ScenarioFileError(
+            f"The file is {len(data):,} bytes; scenario files are at most "
+            f"{MAX_FILE_BYTES:,} bytes (a full scenario is about 2 kB)."
+        )
+    if isinstance(data, bytes):
+        if data.startswith(b"PK\x03\x04"):
+            return _decode(_scenario_from_zip(data))
+        try:
+            data = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ScenarioFileError(
+                "The file is not text (UTF-8), so not a scenario JSON file."
+            ) from None
+    try:
+        return json.loads(data, parse_constant=_reject_constant)
+    except ScenarioFileError:
+        raise
+    except RecursionError:
+        raise ScenarioFileError("The file is nested too deeply to be a scenario file.") from None
+    except ValueError as err:
+        raise ScenarioFileError(f"The file is not valid JSON ({err}).") from None
+
+
+def _scenario_from_zip(data: bytes) -> bytes:
+    """scenario.json from an export zip, refusing oversized members."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            try:
+                info = archive.getinfo(ZIP_SCENARIO)
+            except KeyError:
+                raise ScenarioFileError(f"The zip file holds no {ZIP_SCENARIO}.") from None
+            if info.file_size > MAX_FILE_BYTES:
+                raise ScenarioFileError(
+                    f"{ZIP_SCENARIO} in the zip is {info.file_size:,} bytes; at most "
+                    f"{MAX_FILE_BYTES:,} bytes are accepted."
+                )
+            return archive.read(info)[: MAX_FILE_BYTES + 1]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, NotImplementedError) as err:
+        raise ScenarioFileError(f"The zip file cannot be read ({err}).") from None
+    except RuntimeError as err:  # encrypted members
+        raise ScenarioFileError(f"The zip file cannot be read ({err}).") from None
+
+
+def _check_value(name: str, value: Any, options: Mapping[str, tuple[str, ...]]) -> Any:
+    spec = INPUTS_BY_NAME[name]
+    try:
+        clean = validate_value(spec, value, options.get(name, ()))
+    except OverflowError:
+        raise ValueError(f"{name}: {value!r} is not a finite number") from None
+    if spec.kind == "choice" and name in options and clean not in options[name]:
+        raise ValueError(f"{name}: {value!r} is not one of the options")
+    return clean
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def scenario_from_document(doc: Any, catalog: Catalog | None = None) -> LoadedScenario:
+    """Validate a parsed scenario file and build its Scenario; ScenarioFileError if bad."""
+    if not isinstance(doc, dict):
+        raise ScenarioFileError(
+            f"A scenario file is a JSON object with an 'inputs' object; this one is a "
+            f"{type(doc).__name__}."
+        )
+    problems: list[str] = []
+    unknown = sorted(str(k) for k in doc if k not in FILE_KEYS)
+    if unknown:
+        problems.append("unknown top-level key(s) " + ", ".join(_short(k) for k in unknown))
+    if doc.get("format", FILE_FORMAT) != FILE_FORMAT:
+        problems.append(f"'format' must be {FILE_FORMAT!r}, not {_short(doc.get('format'))}")
+    version = doc.get("app_version", "")
+    if not isinstance(version, str) or len(version) > 20:
+        problems.append(f"'app_version' must be a short text, not {_short(version)}")
+        version = ""
+    name = doc.get("name", "")
+    if not isinstance(name, str):
+        problems.append(f"'name' must be a text, not {_short(name)}")
+        name = ""
+    inputs = doc.get("inputs")
+    if not isinstance(inputs, dict):
+        problems.append(
+            "'inputs' is missing"
+            if inputs is None
+            else "'inputs' must be an object of input values"
+        )
+        raise ScenarioFileError("Not a valid scenario file: " + _summary(problems) + ".")
+    options = choice_options(catalog)
+    unknown_inputs = sorted(str(k) for k in inputs if k not in INPUTS_BY_NAME)
+    if unknown_inputs:
+        problems.append("unknown input(s) " + ", ".join(_short(k) for k in unknown_inputs))
+    clean: dict[str, Any] = {}
+    for key, value in inputs.items():
+        if key not in INPUTS_BY_NAME:
+            continue
+        try:
+            clean[key] = _check_value(key, value, options)
+        except ValueError as err:
+            problems.append(_short_error(str(err)))
+    if problems:
+        raise ScenarioFileError("Not a valid scenario file: " + _summary(problems) + ".")
+    scenario = Scenario(**clean)
+    try:
+        grid.normalise_shares(scenario.mix_weights())
+    except ValueError:
+        raise ScenarioFileError(
+            "Not a valid scenario file: every generation-mix weight (mix_*) is zero; give "
+            "at least one source a weight."
+        ) from None
+    missing = tuple(spec.name for spec in INPUTS if spec.name not in clean)
+    return LoadedScenario(scenario, name.strip()[:MAX_NAME_CHARS], version, missing)
+
+
+def _short_error(message: str) -> str:
+    return message if len(message) <= 120 else message[:117] + "..."
+
+
+def read_scenario_file(data: bytes | str, catalog: Catalog | None = None) -> LoadedScenario:
+    """A scenario from an uploaded file's content (JSON, or the export zip).
+
+    Raises ScenarioFileError with a readable message for anything that is not a valid,
+    complete-or-partial scenario file: too large, not text, not JSON, wrong types,
+    unknown keys, values outside the inputs table's ranges, unknown chips or grids.
+    """
+    return scenario_from_document(_decode(data), catalog)
+
+
+def timeseries_frame(frame: pd.DataFrame, bands: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The projection's yearly series, plus the Monte Carlo P10/P50/P90 bands if given."""
+    out = frame.copy()
+    out["energy_limited"] = out["energy_limited"].astype(bool)
+    if bands is not None:
+        out = out.merge(bands, on="year", how="left", validate="one_to_one")
+    return out
+
+
+def timeseries_csv(frame: pd.DataFrame, bands: pd.DataFrame | None = None) -> str:
+    """The time series as CSV text, one row per year, full precision."""
+    return timeseries_frame(frame, bands).to_csv(index=False, float_format="%.6g")
+
+
+#: What each projection column means, for the methods note. [units in brackets]
+COLUMN_NOTES: dict[str, str] = {
+    "year": "Calendar year",
+    "compute_demand_flop": "Largest training run if the trend continues [FLOP]",
+    "efficiency_flop_per_j": "Useful FLOP per joule at the wall plug [FLOP/J]",
+    "run_days": "Length of the largest run [days]",
+    "frontier_run_power_gw": "Wall-plug power of the largest run [GW]",
+    "other_ai_power_gw": "Inference and smaller training [GW]",
+    "power_demand_gw": "All-AI power wanted [GW]",
+    "power_supply_gw": "Power available to AI [GW]",
+    "power_achieved_gw": "Power AI gets, min(demand, supply) [GW]",
+    "compute_achieved_flop": "Largest run scaled by the share of demand served [FLOP]",
+    "energy_limited": "True where demand exceeds supply",
+}
+
+
+def _cell(text: object) -> str:
+    """Text safe inside a Markdown table cell."""
+    text = str(text).replace("|", "/").replace("\n", " ")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def methods_note(
+    scenario: Scenario,
+    app_version: str,
+    name: str = "",
+    link: str = "",
+    headline: Mapping[str, Any] | None = None,
+) -> str:
+    """Markdown: what the export holds, every input with its value, unit and source."""
+    default = Scenario()
+    lines = [
+        "# Is energy AI's limit? Scenario export",
+        "",
+        f"- Model (app) version: {app_version}",
+    ]
+    if name:
+        lines.append(f"- Scenario name: {_cell(name[:MAX_NAME_CHARS])}")
+    if link:
+        lines.append(f"- Link to this scenario: {link}")
+    lines += [
+        f"- Files: `{ZIP_SCENARIO}` (re-import it on the Compare & share page), "
+        f"`{ZIP_TIMESERIES}` (one row per year), `{ZIP_METHODS}` (this note).",
+        "",
+    ]
+    if headline:
+        lines += ["## Headline numbers", ""]
+        lines += [f"- {_cell(k)}: {_cell(v)}" for k, v in headline.items()]
+        lines.append("")
+    lines += [
+        "## Inputs",
+        "",
+        "Inputs marked * differ from the default.",
+        "",
+        "| input | label | value | unit | default | source of the default |",
+        "|---|---|---|---|---|---|",
+    ]
+    for spec in INPUTS:
+        value = getattr(scenario, spec.name)
+        mark = " *" if value != getattr(default, spec.name) else ""
+        lines.append(
+            f"| `{spec.name}` | {_cell(spec.label)} | {_cell(_value_text(value))}{mark} | "
+            f"{_cell(spec.unit)} | {_cell(_value_text(spec.default))} | {_cell(spec.source)} |"
+        )
+    lines += [
+        "",
+        f"## Columns of {ZIP_TIMESERIES}",
+        "",
+        *(f"- `{col}`: {note}" for col, note in COLUMN_NOTES.items()),
+        "- `<column>_p10`, `_p50`, `_p90`: percentiles over the Monte Carlo samples "
+        "(compute growth, efficiency doubling time, build rate and lead times drawn "
+        "around the inputs), when included.",
+        "",
+        "## Method",
+        "",
+        "Frontier compute C(t) = C0 g^t; efficiency E(t) = E0 2^(t/d); run length "
+        "T(t) = min(T0 r^t, cap); largest-run power C / (E T); all-AI demand = other AI "
+        "power x its growth^t + runs at once x largest-run power. Supply = base-year power + "
+        "the pipeline (over three years) + new capacity started each year, each source "
+        "arriving after its lead time at its capacity factor. Power AI gets = min(demand, "
+        "supply); the wall is the first year demand exceeds supply. Emissions = power AI "
+        "gets x 8760 h x the mix's lifecycle intensity. Growth figures: Epoch AI (2024, "
+        "2025); generation sources: data/generation_sources.csv; see the Methods & sources "
+        "page for every table.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value)
+
+
+def export_zip(
+    scenario: Scenario,
+    app_version: str,
+    frame: pd.DataFrame,
+    bands: pd.DataFrame | None = None,
+    name: str = "",
+    link: str = "",
+    headline: Mapping[str, Any] | None = None,
+) -> bytes:
+    """One zip with scenario.json, timeseries.csv and methods.md; same input, same bytes."""
+    members = {
+        ZIP_SCENARIO: scenario_to_json(scenario, app_version, name),
+        ZIP_TIMESERIES: timeseries_csv(frame, bands),
+        ZIP_METHODS: methods_note(scenario, app_version, name, link, headline),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for filename, text in members.items():
+            info = zipfile.ZipInfo(filename, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, text.encode("utf-8"))
+    return buffer.getvalue()

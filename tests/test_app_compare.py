@@ -1,0 +1,168 @@
+"""AppTest of the Compare & share page: presets, saving, the table, import and export."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+from streamlit.testing.v1 import AppTest
+
+from charts.compare import headline_display
+from model.compare import headline_table
+from model.presets import preset_by_name
+from model.scenario import END_YEAR, Scenario
+from model.scenario_io import FILE_FORMAT, scenario_to_json
+from tests.conftest import APP_PATH
+from ui import format as fmt
+from ui.share import MAX_SAVED
+from ui.url import APP_VERSION
+
+
+def _compare_page() -> AppTest:
+    at = AppTest.from_file(APP_PATH, default_timeout=60)
+    at.run()
+    at.switch_page("pages/compare.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _apply_preset(at: AppTest, name: str) -> None:
+    at.selectbox(key="compare_preset").set_value(name).run()
+    at.button(key="compare_apply_preset").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def _save(at: AppTest, name: str) -> None:
+    at.text_input(key="compare_save_name").set_value(name).run()
+    at.button(key="compare_save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def _upload(at: AppTest, filename: str, content: bytes) -> None:
+    at.get("file_uploader")[0].set_value((filename, content, "application/json")).run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_the_page_shows_the_link_presets_chart_and_table():
+    at = _compare_page()
+    assert at.title[0].value == "Compare & share"
+    assert at.code[0].value.endswith(f"v={APP_VERSION}")
+    assert len(at.get("plotly_chart")) == 1
+    shown = at.dataframe[0].value
+    assert list(shown.index) == ["Default", "Current scenario"]
+
+
+def test_a_preset_sets_the_sidebar_the_scenario_and_the_url():
+    at = _compare_page()
+    _apply_preset(at, "Nuclear bet")
+    assert at.session_state["scenario"] == preset_by_name("Nuclear bet").scenario()
+    assert at.slider(key="mix_nuclear_large").value == 70.0
+    assert at.query_params["mix_nuclear_large"] == "70"
+    assert "mix_nuclear_large=70" in at.code[0].value
+    assert any("Nuclear bet" in s.value for s in at.success)
+
+
+def test_a_preset_resets_inputs_it_does_not_name():
+    at = _compare_page()
+    at.slider(key="pue").set_value(1.5).run()
+    _apply_preset(at, "Efficiency breakthrough")
+    assert at.session_state["scenario"].pue == 1.2
+    assert at.session_state["scenario"].efficiency_doubling_years == 1.0
+
+
+def test_compare_table_values_equal_the_single_scenario_values():
+    at = _compare_page()
+    _apply_preset(at, "Gas bridge")
+    _save(at, "Gas")
+    _apply_preset(at, "Efficiency breakthrough")
+    shown = at.dataframe[0].value
+    assert list(shown.index) == ["Default", "Current scenario", "Gas"]
+    expected = {
+        "Default": Scenario(),
+        "Current scenario": preset_by_name("Efficiency breakthrough").scenario(),
+        "Gas": preset_by_name("Gas bridge").scenario(),
+    }
+    for name, scenario in expected.items():
+        single = headline_display(headline_table({name: scenario}), END_YEAR).loc[name]
+        assert list(shown.loc[name]) == list(single), name
+
+
+def test_a_typed_name_is_escaped_and_shortened():
+    at = _compare_page()
+    name = "<img src=x onerror=alert(1)> **bold** " + "x" * 60
+    _save(at, name)
+    saved = list(at.session_state["saved_scenarios"])
+    assert len(saved) == 1
+    assert len(saved[0]) <= 40
+    for text in [m.value for m in at.markdown] + [s.value for s in at.success]:
+        assert re.search(r"(?<!\\)<", text) is None, text  # no raw < from the name
+    assert any(fmt.plain(saved[0]) in m.value for m in at.markdown)
+
+
+def test_at_most_four_scenarios_can_be_saved_and_one_can_be_removed():
+    at = _compare_page()
+    for i in range(MAX_SAVED):
+        _save(at, f"S{i}")
+    assert len(at.session_state["saved_scenarios"]) == MAX_SAVED
+    assert at.button(key="compare_save").disabled
+    at.button(key="compare_remove_0").click().run()
+    assert list(at.session_state["saved_scenarios"]) == ["S1", "S2", "S3"]
+    assert not at.button(key="compare_save").disabled
+
+
+def test_a_saved_scenario_loads_back_into_the_sidebar():
+    at = _compare_page()
+    at.slider(key="pue").set_value(1.7).run()
+    _save(at, "High PUE")
+    at.slider(key="pue").set_value(1.1).run()
+    at.button(key="compare_load_0").click().run()
+    assert at.session_state["scenario"].pue == 1.7
+
+
+def test_importing_a_scenario_file_restores_it_and_snaps_log_values():
+    at = _compare_page()
+    wanted = dataclasses.replace(Scenario(), pue=1.5, params=3.3e11, compute_growth=3.0)
+    _upload(at, "mine.json", scenario_to_json(wanted, APP_VERSION, "Mine").encode())
+    scenario = at.session_state["scenario"]
+    assert scenario.pue == 1.5
+    assert scenario.compute_growth == 3.0
+    # 3.3e11 is between the slider's steps 300B and 400B; log-nearest is 300B
+    # (|log10 3.3 - log10 3| = 0.041 < |log10 3.3 - log10 4| = 0.084).
+    assert scenario.params == 3e11
+    message = " ".join(s.value for s in at.success)
+    assert "Restored Mine" in message
+    assert "300B" in message
+
+
+def test_importing_a_file_from_another_version_says_so():
+    at = _compare_page()
+    _upload(at, "old.json", scenario_to_json(Scenario(), "0.0.1").encode())
+    assert any("0\\.0\\.1" in s.value for s in at.success)
+
+
+def test_a_bad_file_gets_a_message_and_changes_nothing():
+    at = _compare_page()
+    at.slider(key="pue").set_value(1.4).run()
+    before = at.session_state["scenario"]
+    bad = json.dumps({"format": FILE_FORMAT, "inputs": {"pue": 99, "<b>x</b>": 1}}).encode()
+    _upload(at, "<b>bad</b>.json", bad)
+    assert at.session_state["scenario"] == before
+    error = at.error[0].value
+    assert "Nothing was changed" in error
+    assert "pue" in error
+    assert re.search(r"(?<!\\)<", error) is None
+
+
+def test_a_non_json_file_gets_a_message():
+    at = _compare_page()
+    _upload(at, "photo.json", b"\x89PNG\r\n\x1a\n")
+    assert "not text" in at.error[0].value
+    assert at.session_state["scenario"] == Scenario()
+
+
+def test_the_download_button_offers_a_zip():
+    at = _compare_page()
+    button = at.get("download_button")[0]
+    assert "zip" in button.proto.label.lower()

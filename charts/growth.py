@@ -27,14 +27,8 @@ def _band(fig: go.Figure, bands: pd.DataFrame, column: str, colour: str, name: s
     )
 
 
-def _wall_marker(fig: go.Figure, wall: int | None) -> None:
-    if wall is not None:
-        fig.add_vline(
-            x=wall,
-            line={"color": "#333", "dash": "dot", "width": 1.5},
-            annotation_text=f"Wall: {wall}",
-            annotation_position="top left",
-        )
+def _wall_text(wall: int | None) -> str:
+    return f"Wall: {wall}" if wall is not None else ""
 
 
 def history_points(models: pd.DataFrame) -> pd.DataFrame:
@@ -91,7 +85,7 @@ def power_figure(
                 x=other["year"],
                 y=other["power_demand_gw"],
                 mode="lines",
-                name=f"{fmt.plain(label)}: demand",
+                name=f"{fmt.chart_text(label)}: demand",
                 line={"width": 1.5, "dash": "dashdot"},
             )
         )
@@ -105,13 +99,12 @@ def power_figure(
                 name="Past frontier runs (Epoch AI)",
                 marker={"color": "#8e44ad", "size": 7, "symbol": "circle-open"},
                 hovertext=[
-                    f"{fmt.plain(m)}: {fmt.power(p)}"
+                    f"{fmt.chart_text(m)}: {fmt.power(p)}"
                     for m, p in zip(pts["model"], pts["power_gw"], strict=True)
                 ],
                 hoverinfo="text",
             )
         )
-    _wall_marker(fig, wall)
     if world_average_gw:
         fig.add_trace(
             go.Scatter(
@@ -145,6 +138,8 @@ def power_figure(
         x_title="Year",
         y_title="Average power (log scale)",
         height=500,
+        marker_x=wall,
+        marker_text=_wall_text(wall),
     )
 
 
@@ -182,19 +177,20 @@ def compute_figure(
                 name="Past frontier models (Epoch AI)",
                 marker={"color": style.PUBLISHED, "size": 6, "symbol": "circle-open"},
                 hovertext=[
-                    f"{fmt.plain(m)}: {fmt.flop(f)}"
+                    f"{fmt.chart_text(m)}: {fmt.flop(f)}"
                     for m, f in zip(history["model"], history["flop"], strict=True)
                 ],
                 hoverinfo="text",
             )
         )
-    _wall_marker(fig, wall)
     fig.update_yaxes(type="log", exponentformat="power")
     return style.base_layout(
         fig,
         title="Largest training run: compute wanted vs achieved",
         x_title="Year",
         y_title="Training compute (FLOP, log scale)",
+        marker_x=wall,
+        marker_text=_wall_text(wall),
     )
 
 
@@ -224,7 +220,7 @@ def decomposition_figure(decomp: dict[str, float]) -> go.Figure:
     return style.base_layout(
         fig,
         title="Why run power grows: this year's multipliers",
-        x_title="",
+        x_title="Factor (first projection year)",
         y_title="Growth (x per year)",
         height=360,
     )

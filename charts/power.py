@@ -144,7 +144,7 @@ def source_comparison_figure(sources: pd.DataFrame, used: set[str] | None = None
         fig,
         title="Every source compared (your mix in full colour)",
         x_title="",
-        y_title="",
+        y_title="Generation source",
         height=470,
     )
     units = ("gCO2e/kWh (lifecycle)", "USD/MWh", "Years (tick: mid)", "% of nameplate")
@@ -216,7 +216,7 @@ def arrival_figure(arrivals: pd.DataFrame, labels: pd.Series, base_year: int) ->
         fig,
         title=f"When each part delivers, if ordered in {base_year}",
         x_title="Year first power flows",
-        y_title="",
+        y_title="Generation source",
         height=max(260, 110 + 45 * len(table)),
     ).update_layout(showlegend=False)
 

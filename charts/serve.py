@@ -51,8 +51,8 @@ def per_query_figure(published: pd.DataFrame, estimate_wh: float) -> go.Figure:
                 "width": 0,
             },
             hovertext=[
-                f"<b>{fmt.plain(r.label)}</b><br>{_wh(r.wh_per_query)} per query "
-                f"({fmt.plain(r.period)})<br>Source: {fmt.plain(str(r.source)[:150])}"
+                f"<b>{fmt.chart_text(r.label)}</b><br>{_wh(r.wh_per_query)} per query "
+                f"({fmt.chart_text(r.period)})<br>Source: {fmt.chart_text(str(r.source)[:150])}"
                 for r in table.itertuples()
             ],
             hoverinfo="text",
@@ -86,7 +86,7 @@ def per_query_figure(published: pd.DataFrame, estimate_wh: float) -> go.Figure:
         fig,
         title="Energy per query: your estimate beside published figures",
         x_title="Energy per query (Wh, log scale)",
-        y_title="",
+        y_title="Estimate and published figures",
         height=400,
     )
     fig.update_layout(showlegend=False)
@@ -128,7 +128,7 @@ def datacenter_figure(
                 if np.isfinite(r.low_twh) and np.isfinite(r.high_twh)
                 else f"{fmt.sig(r.twh)} TWh"
             )
-            + f"<br>Source: {fmt.plain(str(r.source)[:140])}"
+            + f"<br>Source: {fmt.chart_text(str(r.source)[:140])}"
             for r in part.itertuples()
         ]
         ranged = part["low_twh"].notna() & part["high_twh"].notna()

@@ -32,9 +32,9 @@ def runs_figure(
         if part.empty:
             continue
         hover = [
-            f"<b>{fmt.plain(r.model)}</b> ({fmt.plain(r.developer)}, {int(r.year)})<br>"
+            f"<b>{fmt.chart_text(r.model)}</b> ({fmt.chart_text(r.developer)}, {int(r.year)})<br>"
             f"{fmt.flop(r.flop)} ({r.flop_basis})<br>{fmt.energy(r.energy_mwh_best)} "
-            f"({basis})<br>Source: {fmt.plain(str(r.source)[:140])}"
+            f"({basis})<br>Source: {fmt.chart_text(str(r.source)[:140])}"
             for r in part.itertuples()
         ]
         fig.add_trace(

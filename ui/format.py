@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
 
@@ -181,3 +182,8 @@ def input_value(spec: InputSpec, value: object) -> str:
     if spec.kind == "choice" or isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
     return option_label(spec, value) if spec.log else sig(value)
+
+
+def chart_text(text: object) -> str:
+    """Escape text for plotly labels and hovers (they render a subset of HTML, not Markdown)."""
+    return html.escape(str(text))

@@ -29,6 +29,8 @@ OTHER_AI_GROWTH_P90_FACTOR = 1.15
 BUILD_RATE_P90_FACTOR = 1.5
 #: z-score of the 90th percentile of a standard normal.
 Z90 = 1.2815515655446004
+#: Projection columns given P10/P50/P90 bands (the ones the charts draw).
+BANDED = ("power_demand_gw", "power_supply_gw", "compute_achieved_flop")
 #: Samples the page draws by default.
 DEFAULT_SAMPLES = 10_000
 
@@ -131,17 +133,12 @@ def run_monte_carlo(
         supply_in,
     )
     out = projection.constrain(paths, supply)
-    bands = pd.DataFrame({"year": yrs})
-    for name in (
-        "power_demand_gw",
-        "power_supply_gw",
-        "power_achieved_gw",
-        "compute_demand_flop",
-        "compute_achieved_flop",
-        "frontier_run_power_gw",
-    ):
+    columns: dict[str, npt.NDArray[np.float64]] = {"year": yrs.astype(float)}
+    for name in BANDED:
         p10, p50, p90 = percentiles_by_year(out[name])
-        bands[f"{name}_p10"], bands[f"{name}_p50"], bands[f"{name}_p90"] = p10, p50, p90
+        columns |= {f"{name}_p10": p10, f"{name}_p50": p50, f"{name}_p90": p90}
+    bands = pd.DataFrame(columns)
+    bands["year"] = yrs
     limited = out["energy_limited"]
     first = np.argmax(limited, axis=1)
     walls = np.where(limited.any(axis=1), yrs[first], np.nan).astype(float)

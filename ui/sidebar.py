@@ -27,6 +27,17 @@ from ui import format as fmt
 from ui.data import catalog
 
 
+@st.cache_resource(show_spinner=False)
+def option_labels(name: str) -> dict[Any, str]:
+    """Every option of a choice or log-scale input with the label it shows (and the URL
+    carries), built once per process: formatting them on every rerun was a sixth of a
+    page's server time (bench/run.py --profile)."""
+    spec = INPUTS_BY_NAME[name]
+    if spec.kind == "choice":
+        return {o: choice_label(spec, o) for o in choice_options(spec)}
+    return {v: fmt.option_label(spec, v) for v in fmt.log_options(spec)}
+
+
 def choice_options(spec: InputSpec) -> tuple[str, ...]:
     """The options of a choice input, from the spec or from its catalog table."""
     if spec.options_from == "chips":
@@ -41,8 +52,8 @@ def choice_label(spec: InputSpec, option: str) -> str:
     if spec.options_from == "grids":
         if option == MY_MIX_GRID:
             return "My mix (set under Power supply & mix)"
-        grids = catalog()["grids"].set_index("grid_id")
-        row = grids.loc[option]
+        grids = catalog()["grids"]
+        row = grids.loc[grids["grid_id"] == option].iloc[0]
         return f"{row['label']}: {fmt.sig(row['carbon_intensity_g_per_kwh'])} g/kWh"
     if spec.name == "frontier_basis":
         return {"flop": "Training FLOP", "params": "Model size"}[option]
@@ -67,19 +78,22 @@ def input_widget(spec: InputSpec, disabled: bool = False) -> Any:
     if spec.kind == "bool":
         return st.toggle(label, value=spec.default, **common)
     if spec.kind == "choice":
+        labels = option_labels(spec.name)
+        options = tuple(labels)
         return st.selectbox(
             label,
-            choice_options(spec),
-            index=choice_options(spec).index(spec.default),
-            format_func=lambda o: choice_label(spec, o),
+            options,
+            index=options.index(spec.default),
+            format_func=labels.__getitem__,
             **common,
         )
     if spec.log:
+        steps = option_labels(spec.name)
         return st.select_slider(
             label,
-            options=fmt.log_options(spec),
+            options=tuple(steps),
             value=spec.default,
-            format_func=lambda v: fmt.option_label(spec, v),
+            format_func=lambda v: steps.get(v) or fmt.option_label(spec, v),
             **common,
         )
     if spec.kind == "int":

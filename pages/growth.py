@@ -73,7 +73,8 @@ if mc is not None:
     chart, text = st.columns([3, 1])
     chart.plotly_chart(wall_distribution_figure(mc.wall_years, END_YEAR), width="stretch")
     text.markdown(
-        "Each sample draws compute growth, efficiency doubling time and build rate "
+        "Each sample draws compute growth, efficiency doubling time, other-AI growth and "
+        "build rate "
         "(lognormal around your settings) and each source's lead time (triangular, from "
         "data/generation_sources.csv). Bars: share of samples whose wall falls in each "
         "year. See *Methods & sources* for the distributions."

@@ -12,7 +12,7 @@ st.set_page_config(
     page_title="Is energy AI's limit?",
     page_icon=":material/bolt:",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # open on desktop, closed on phones
 )
 
 #: Each page with the sidebar group it opens.

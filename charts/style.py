@@ -43,8 +43,8 @@ def _merged(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def base_layout(
-    fig: go.Figure,
+def house_layout(
+    layout: dict[str, Any],
     *,
     title: str,
     x_title: str,
@@ -52,16 +52,10 @@ def base_layout(
     height: int = 420,
     marker_x: float | None = None,
     marker_text: str = "",
-) -> go.Figure:
-    """Apply the house layout: white background, titled axes with units, legend below.
-
-    Returns a new figure built from plain dicts without plotly's validation: checking the
-    layout on every rerun cost ~12 ms a figure (bench/run.py --profile). The builders'
-    output is validated once in tests/test_charts.py instead. `marker_x` draws a dotted
-    vertical line across the plot there, labelled `marker_text` (as fig.add_vline would,
-    without its ~10 ms of validation).
-    """
-    spec = fig.to_plotly_json()
+) -> dict[str, Any]:
+    """`layout` with the house style on top: white background, title, titled axes (with
+    units), legend below the plot. `marker_x` adds a dotted vertical line across the plot
+    at that x, labelled `marker_text`."""
     house: dict[str, Any] = {
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
@@ -70,27 +64,18 @@ def base_layout(
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
         # Under the plot (below the x-axis title), so it never covers the title or data.
-        "legend": {
-            "orientation": "h",
-            "yanchor": "top",
-            "y": -0.2,
-            "x": 0.0,
-            "title": {"text": ""},
-        },
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0.0},
         "hoverlabel": {"font": {"family": FONT}},
     }
-    layout = _merged(spec.get("layout", {}), house)
+    out = _merged(layout, house)
     axes = {"showline": True, "linecolor": "#bbb", "zeroline": False, "gridcolor": GRID}
-    for name in [k for k in layout if k.startswith(("xaxis", "yaxis"))] or ["xaxis", "yaxis"]:
+    names = {k for k in out if k.startswith(("xaxis", "yaxis"))} | {"xaxis", "yaxis"}
+    for name in sorted(names):
         text = x_title if name.startswith("x") else y_title
-        layout[name] = _merged(layout.get(name, {}), {**axes, "title": {"text": text}})
-    for name in ("xaxis", "yaxis"):
-        text = x_title if name.startswith("x") else y_title
-        layout.setdefault(name, {**axes, "title": {"text": text}})
+        out[name] = _merged(out.get(name, {}), {**axes, "title": {"text": text}})
     if marker_x is not None:
-        line = {"color": "#333", "dash": "dot", "width": 1.5}
-        layout["shapes"] = [
-            *layout.get("shapes", []),
+        out["shapes"] = [
+            *out.get("shapes", []),
             {
                 "type": "line",
                 "xref": "x",
@@ -99,11 +84,11 @@ def base_layout(
                 "x1": marker_x,
                 "y0": 0,
                 "y1": 1,
-                "line": line,
+                "line": {"color": "#333", "dash": "dot", "width": 1.5},
             },
         ]
-        layout["annotations"] = [
-            *layout.get("annotations", []),
+        out["annotations"] = [
+            *out.get("annotations", []),
             {
                 "text": marker_text,
                 "xref": "x",
@@ -115,6 +100,26 @@ def base_layout(
                 "showarrow": False,
             },
         ]
+    return out
+
+
+def figure(
+    traces: list[dict[str, Any]], layout: dict[str, Any] | None = None, **house: Any
+) -> go.Figure:
+    """A figure from plain trace and layout dicts, in the house style, unvalidated.
+
+    Plotly validates every property of go.Scatter, add_trace and update_layout, which cost
+    tens of ms per chart on every rerun (bench/run.py --profile). Builders pass dicts
+    instead; tests/test_charts.py rebuilds every drawn figure with validation on.
+    `house` takes house_layout's keywords (title, x_title, y_title, height, marker_x...).
+    """
+    return go.Figure(data=traces, layout=house_layout(layout or {}, **house), _validate=False)
+
+
+def base_layout(fig: go.Figure, **house: Any) -> go.Figure:
+    """Apply the house layout to a figure built with plotly's objects (see `figure`)."""
+    spec = fig.to_plotly_json()
+    layout = house_layout(spec.get("layout", {}), **house)
     if getattr(fig, "_grid_ref", None) is not None:
         # A make_subplots figure: its builder still addresses panels by row and column,
         # which needs plotly's own figure (validated), so update it in place.

@@ -6,10 +6,9 @@ import streamlit as st
 
 from charts.training import runs_figure
 from model import equivalents
-from model.runs import published_runs
 from model.training import estimate_run
 from ui import format as fmt
-from ui.data import catalog
+from ui.data import catalog, published_run_traces
 from ui.page import page_scenario
 
 scenario = page_scenario()
@@ -72,7 +71,7 @@ st.info(
 
 chart, text = st.columns([3, 1])
 chart.plotly_chart(
-    runs_figure(published_runs(cat), result.training_flop, result.energy_mwh), width="stretch"
+    runs_figure(published_run_traces(), result.training_flop, result.energy_mwh), width="stretch"
 )
 text.markdown(
     "**Reading the chart.** Each grey dot is a published training run: energy from the "

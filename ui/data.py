@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
 from charts.growth import history_points
+from charts.training import published_traces
 from model import projection, uncertainty
 from model.catalog import Catalog, default_catalog
+from model.runs import published_runs
 from model.scenario import Scenario, scenario_from_mapping, scenario_to_dict
 
 
@@ -49,3 +53,9 @@ def monte_carlo(
 def history() -> pd.DataFrame:
     """Epoch AI's frontier models as points for the growth charts."""
     return history_points(catalog()["epoch_frontier_models"])
+
+
+@st.cache_data(show_spinner=False)
+def published_run_traces() -> list[dict[str, Any]]:
+    """The published runs as chart traces (the same for every scenario)."""
+    return published_traces(published_runs(catalog()))

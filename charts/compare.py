@@ -1,8 +1,13 @@
-"""Scenarios side by side: power wanted and available, each scenario in its own colour."""
+"""Scenarios side by side: power wanted and available, each scenario in its own colour.
+
+Traces and layouts are plain dicts assembled by charts.style.figure (no plotly validation
+on each rerun; tests/test_charts.py validates what the pages draw).
+"""
 
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -10,6 +15,8 @@ import plotly.graph_objects as go
 from charts import style
 from model.projection import wall_year
 from ui import format as fmt
+
+Trace = dict[str, Any]
 
 #: Colour of the default baseline, then of the compared scenarios in order (not the
 #: demand/supply reds and blues, so a scenario never reads as "the demand line").
@@ -29,58 +36,69 @@ def legend_text(name: str) -> str:
     return html.escape(name, quote=True)
 
 
+def _scenario_traces(name: str, frame: pd.DataFrame, colour: str, is_base: bool) -> list[Trace]:
+    """One scenario's power wanted (solid), available (dashed) and its wall (a cross).
+
+    `frame` is a projection (model.projection.project); `name` is escaped for plotly.
+    """
+    label = legend_text(name)
+    years = frame["year"].tolist()
+    traces: list[Trace] = []
+    for column, what, dash in (
+        ("power_demand_gw", "wanted", "solid"),
+        ("power_supply_gw", "available", "dash"),
+    ):
+        values = frame[column].tolist()
+        traces.append(
+            {
+                "type": "scatter",
+                "x": years,
+                "y": values,
+                "mode": "lines",
+                "name": f"{label}: {what}",
+                "legendgroup": label,
+                "line": {"color": colour, "dash": dash, "width": _width(is_base, what)},
+                "opacity": 0.55 if is_base else 1.0,
+                "customdata": [fmt.power(v) for v in values],
+                "hovertemplate": "%{x}: %{customdata}<extra>" + f"{label}: {what}</extra>",
+            }
+        )
+    wall = wall_year(frame)
+    if wall is not None:
+        at_wall = float(frame.loc[frame["year"] == wall, "power_supply_gw"].iloc[0])
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [wall],
+                "y": [at_wall],
+                "mode": "markers",
+                "name": f"{label}: wall {wall}",
+                "legendgroup": label,
+                "showlegend": False,
+                "marker": {"color": colour, "size": 11, "symbol": "x"},
+                "hovertemplate": f"{label}: wall in {wall}<extra></extra>",
+            }
+        )
+    return traces
+
+
 def compare_figure(baseline: pd.DataFrame, scenarios: dict[str, pd.DataFrame]) -> go.Figure:
     """All-AI power wanted (solid) and available (dashed) per scenario, GW on a log axis.
 
     `baseline` and each of `scenarios` are projections (model.projection.project); a
     cross marks each scenario's wall (the first year wanted exceeds available).
     """
-    fig = go.Figure()
-    runs = [("Default", baseline, BASELINE_COLOUR, True)] + [
-        (name, frame, SCENARIO_COLOURS[i % len(SCENARIO_COLOURS)], False)
-        for i, (name, frame) in enumerate(scenarios.items())
-    ]
-    for name, frame, colour, is_base in runs:
-        label = legend_text(name)
-        for column, what, dash in (
-            ("power_demand_gw", "wanted", "solid"),
-            ("power_supply_gw", "available", "dash"),
-        ):
-            fig.add_trace(
-                go.Scatter(
-                    x=frame["year"],
-                    y=frame[column],
-                    mode="lines",
-                    name=f"{label}: {what}",
-                    legendgroup=label,
-                    line={"color": colour, "dash": dash, "width": _width(is_base, what)},
-                    opacity=0.55 if is_base else 1.0,
-                    customdata=[fmt.power(v) for v in frame[column]],
-                    hovertemplate="%{x}: %{customdata}<extra>" + f"{label}: {what}</extra>",
-                )
-            )
-        wall = wall_year(frame)
-        if wall is not None:
-            at_wall = frame.loc[frame["year"] == wall, "power_supply_gw"].iloc[0]
-            fig.add_trace(
-                go.Scatter(
-                    x=[wall],
-                    y=[at_wall],
-                    mode="markers",
-                    name=f"{label}: wall {wall}",
-                    legendgroup=label,
-                    showlegend=False,
-                    marker={"color": colour, "size": 11, "symbol": "x"},
-                    hovertemplate=f"{label}: wall in {wall}<extra></extra>",
-                )
-            )
-    fig.update_yaxes(
-        type="log",
-        tickvals=[10.0**k for k in range(-1, 7)],
-        ticktext=[fmt.power(10.0**k) for k in range(-1, 7)],
-    )
-    return style.base_layout(
-        fig,
+    traces = _scenario_traces("Default", baseline, BASELINE_COLOUR, True)
+    for i, (name, frame) in enumerate(scenarios.items()):
+        colour = SCENARIO_COLOURS[i % len(SCENARIO_COLOURS)]
+        traces += _scenario_traces(name, frame, colour, False)
+    ticks = [10.0**k for k in range(-1, 7)]
+    layout = {
+        "yaxis": {"type": "log", "tickvals": ticks, "ticktext": [fmt.power(v) for v in ticks]}
+    }
+    return style.figure(
+        traces,
+        layout,
         title="Power AI wants (solid) vs power that can be built (dashed)",
         x_title="Year",
         y_title="Average power (log scale)",

@@ -1,21 +1,48 @@
-"""Generation-mix charts: the mix as a 100% bar, per-source comparison, arrival timeline."""
+"""Generation-mix charts: the mix as a 100% bar, per-source comparison, arrival timeline.
+
+Traces and layouts are plain dicts assembled by charts.style (no plotly validation on each
+rerun; tests/test_charts.py validates what the pages draw).
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from charts import style
 from ui import format as fmt
 
+Trace = dict[str, Any]
 #: Colour for a source missing from SOURCE_COLOURS (should not happen with shipped data).
 _FALLBACK = "#999999"
+#: The four panels of the source comparison: column(s), panel title, x-axis title, ticks.
+_PANELS = (
+    ("Emissions", "gCO2e/kWh (lifecycle)", [0, 1000], [0, 400, 800]),
+    ("Cost (LCOE)", "USD/MWh", [0, 260], [0, 100, 200]),
+    ("Lead time", "Years (tick: mid)", None, None),
+    ("Capacity factor", "% of nameplate", [0, 115], [0, 50, 100]),
+)
+#: Fraction of the plot width between two panels.
+_PANEL_GAP = 0.03
 
 
 def _colour(source_id: str) -> str:
     return style.SOURCE_COLOURS.get(source_id, _FALLBACK)
+
+
+def _figure(
+    traces: list[Trace], layout: dict[str, Any], after: dict[str, Any], **house: Any
+) -> go.Figure:
+    """Like style.figure, with `after` applied on top of the house layout (a key's dict is
+    updated one level deep), for the few settings this module sets differently."""
+    out = style.house_layout(layout, **house)
+    for key, value in after.items():
+        old = out.get(key)
+        out[key] = {**old, **value} if isinstance(old, dict) and isinstance(value, dict) else value
+    return go.Figure(data=traces, layout=out, _validate=False)
 
 
 def mix_bar_figure(shares: pd.Series, labels: pd.Series) -> go.Figure:
@@ -23,139 +50,157 @@ def mix_bar_figure(shares: pd.Series, labels: pd.Series) -> go.Figure:
 
     `shares` (fractions summing to 1) and `labels` are indexed by source id.
     """
-    fig = go.Figure()
+    traces = []
     for sid, share in shares.items():
         if share <= 0:
             continue
         label = str(labels.get(sid, sid))
-        fig.add_trace(
-            go.Bar(
-                x=[share * 100.0],
-                y=["Mix"],
-                orientation="h",
-                name=label,
-                marker={"color": _colour(str(sid)), "line": {"color": "white", "width": 1}},
-                text=[f"{share:.0%}" if share >= 0.06 else ""],
-                textposition="inside",
-                insidetextanchor="middle",
-                hovertemplate=f"{label}: {share:.1%}<extra></extra>",
-            )
+        traces.append(
+            {
+                "type": "bar",
+                "x": [float(share) * 100.0],
+                "y": ["Mix"],
+                "orientation": "h",
+                "name": label,
+                "marker": {"color": _colour(str(sid)), "line": {"color": "white", "width": 1}},
+                "text": [f"{share:.0%}" if share >= 0.06 else ""],
+                "textposition": "inside",
+                "insidetextanchor": "middle",
+                "hovertemplate": f"{label}: {share:.1%}<extra></extra>",
+            }
         )
-    fig.update_layout(barmode="stack", bargap=0.1)
-    fig.update_xaxes(range=[0, 100.5], ticksuffix="%", dtick=20)
-    fig.update_yaxes(showticklabels=False)
-    fig = style.base_layout(
-        fig,
+    layout = {
+        "barmode": "stack",
+        "bargap": 0.1,
+        "xaxis": {"range": [0, 100.5], "ticksuffix": "%", "dtick": 20},
+        "yaxis": {"showticklabels": False},
+    }
+    # The legend above the bar: below it, it would need more height than the bar itself.
+    after = {
+        "margin": {"t": 80},
+        "legend": {"yanchor": "bottom", "y": 1.02, "traceorder": "normal"},
+    }
+    return _figure(
+        traces,
+        layout,
+        after,
         title="Your mix for new AI power",
         x_title="Share of energy (%)",
         y_title="",
         height=190,
     )
-    fig.update_layout(
-        margin={"t": 80, "b": 10},
-        legend={"yanchor": "bottom", "y": 1.02, "traceorder": "normal"},
-    )
-    return fig
+
+
+def _panel_domains(count: int, gap: float) -> list[list[float]]:
+    """Side-by-side x domains (fractions of the plot width) of `count` equal panels."""
+    width = (1.0 - gap * (count - 1)) / count
+    return [[i * (width + gap), i * (width + gap) + width] for i in range(count)]
 
 
 def source_comparison_figure(sources: pd.DataFrame, used: set[str] | None = None) -> go.Figure:
     """Every source side by side: lifecycle gCO2e/kWh, LCOE range, lead time range, CF.
 
     Sources in `used` are drawn in full colour, the rest faded, so the chosen mix stands
-    out while all options stay comparable.
+    out while all options stay comparable. Four panels share one category axis.
     """
     table = sources.iloc[::-1]  # first source on top
-    fig = make_subplots(
-        rows=1,
-        cols=4,
-        shared_yaxes=True,
-        horizontal_spacing=0.03,
-        subplot_titles=(
-            "Emissions",
-            "Cost (LCOE)",
-            "Lead time",
-            "Capacity factor",
-        ),
-    )
-    active = used if used is not None else set(table["source_id"])
-    colours = [
-        _colour(s) if s in active else style.hex_to_rgba(_colour(s), 0.3)
-        for s in table["source_id"]
+    ids = table["source_id"].tolist()
+    active = used if used is not None else set(ids)
+    colours = [_colour(s) if s in active else style.hex_to_rgba(_colour(s), 0.3) for s in ids]
+    labels = table["label"].tolist()
+    bar = {"type": "bar", "y": labels, "orientation": "h", "marker": {"color": colours}}
+    intensity = table["lifecycle_gco2e_per_kwh"].tolist()
+    capacity = table["capacity_factor"].tolist()
+    traces: list[Trace] = [
+        {
+            **bar,
+            "x": intensity,
+            "text": [fmt.sig(v) for v in intensity],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "hovertemplate": "%{y}: %{x} gCO2e/kWh<extra></extra>",
+        }
     ]
-    labels = list(table["label"])
-    fig.add_trace(
-        go.Bar(
-            x=table["lifecycle_gco2e_per_kwh"],
-            y=labels,
-            orientation="h",
-            marker_color=colours,
-            text=[fmt.sig(v) for v in table["lifecycle_gco2e_per_kwh"]],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{x} gCO2e/kWh<extra></extra>",
-        ),
-        row=1,
-        col=1,
-    )
-    for col, low, high, mid, unit in (
-        (2, "lcoe_low_usd_per_mwh", "lcoe_high_usd_per_mwh", None, "$/MWh"),
-        (3, "lead_time_low_years", "lead_time_high_years", "lead_time_mid_years", "years"),
+    for axis, low, high, unit in (
+        ("2", "lcoe_low_usd_per_mwh", "lcoe_high_usd_per_mwh", "$/MWh"),
+        ("3", "lead_time_low_years", "lead_time_high_years", "years"),
     ):
-        fig.add_trace(
-            go.Bar(
-                x=table[high] - table[low],
-                base=table[low],
-                y=labels,
-                orientation="h",
-                marker_color=colours,
-                customdata=list(zip(table[low], table[high], strict=True)),
-                hovertemplate="%{y}: %{customdata[0]}-%{customdata[1]} " + unit + "<extra></extra>",
-            ),
-            row=1,
-            col=col,
+        lows, highs = table[low].tolist(), table[high].tolist()
+        traces.append(
+            {
+                **bar,
+                "x": (table[high] - table[low]).tolist(),
+                "base": lows,
+                "customdata": [[lo, hi] for lo, hi in zip(lows, highs, strict=True)],
+                "hovertemplate": "%{y}: %{customdata[0]}-%{customdata[1]} "
+                + unit
+                + "<extra></extra>",
+                "xaxis": f"x{axis}",
+                "yaxis": f"y{axis}",
+            }
         )
-        if mid is not None:
-            fig.add_trace(
-                go.Scatter(
-                    x=table[mid],
-                    y=labels,
-                    mode="markers",
-                    marker={"symbol": "line-ns", "size": 14, "line": {"width": 2, "color": "#222"}},
-                    hovertemplate="%{y}: mid %{x} years<extra></extra>",
-                ),
-                row=1,
-                col=col,
-            )
-    fig.add_trace(
-        go.Bar(
-            x=table["capacity_factor"] * 100.0,
-            y=labels,
-            orientation="h",
-            marker_color=colours,
-            text=[f"{v:.0%}" for v in table["capacity_factor"]],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{x:.0f}% of nameplate on average<extra></extra>",
-        ),
-        row=1,
-        col=4,
+    traces.append(
+        {
+            "type": "scatter",
+            "x": table["lead_time_mid_years"].tolist(),
+            "y": labels,
+            "mode": "markers",
+            "marker": {"symbol": "line-ns", "size": 14, "line": {"width": 2, "color": "#222"}},
+            "hovertemplate": "%{y}: mid %{x} years<extra></extra>",
+            "xaxis": "x3",
+            "yaxis": "y3",
+        }
     )
-    fig = style.base_layout(
-        fig,
+    traces.append(
+        {
+            **bar,
+            "x": [v * 100.0 for v in capacity],
+            "text": [f"{v:.0%}" for v in capacity],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "hovertemplate": "%{y}: %{x:.0f}% of nameplate on average<extra></extra>",
+            "xaxis": "x4",
+            "yaxis": "y4",
+        }
+    )
+    layout: dict[str, Any] = {"showlegend": False, "bargap": 0.25, "annotations": []}
+    after: dict[str, Any] = {}
+    domains = _panel_domains(len(_PANELS), _PANEL_GAP)
+    for i, ((title, x_title, x_range, ticks), domain) in enumerate(
+        zip(_PANELS, domains, strict=True), 1
+    ):
+        n = "" if i == 1 else str(i)
+        xaxis: dict[str, Any] = {"anchor": f"y{n}", "domain": domain}
+        if x_range is not None:
+            xaxis |= {"range": x_range, "tickvals": ticks}
+        layout[f"xaxis{n}"] = xaxis
+        layout[f"yaxis{n}"] = {"anchor": f"x{n}", "domain": [0.0, 1.0]}
+        after[f"xaxis{n}"] = {"title": {"text": x_title}}
+        if i > 1:  # one category axis, labelled on the first panel only
+            layout[f"yaxis{n}"] |= {"matches": "y", "showticklabels": False}
+            after[f"yaxis{n}"] = {"title": {"text": ""}}
+        layout["annotations"].append(
+            {
+                "text": title,
+                "font": {"size": 13},
+                "showarrow": False,
+                "x": (domain[0] + domain[1]) / 2,
+                "xanchor": "center",
+                "xref": "paper",
+                "y": 1.0,
+                "yanchor": "bottom",
+                "yref": "paper",
+            }
+        )
+    return _figure(
+        traces,
+        layout,
+        after,
         title="Every source compared (your mix in full colour)",
         x_title="",
         y_title="Generation source",
         height=470,
     )
-    units = ("gCO2e/kWh (lifecycle)", "USD/MWh", "Years (tick: mid)", "% of nameplate")
-    for col, title in enumerate(units, 1):
-        fig.update_xaxes(title_text=title, row=1, col=col)
-    fig.update_xaxes(range=[0, 1000], tickvals=[0, 400, 800], row=1, col=1)
-    fig.update_xaxes(range=[0, 260], tickvals=[0, 100, 200], row=1, col=2)
-    fig.update_xaxes(range=[0, 115], tickvals=[0, 50, 100], row=1, col=4)
-    fig.update_layout(showlegend=False, bargap=0.25)
-    fig.update_annotations(font={"size": 13})
-    return fig
 
 
 def arrival_figure(arrivals: pd.DataFrame, labels: pd.Series, base_year: int) -> go.Figure:
@@ -166,59 +211,73 @@ def arrival_figure(arrivals: pd.DataFrame, labels: pd.Series, base_year: int) ->
     """
     table = arrivals.iloc[::-1]
     names = [str(labels.get(s, s)) for s in table.index]
-    colours = [_colour(str(s)) for s in table.index]
-    fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            x=table["first_year_high"] - table["first_year_low"],
-            base=table["first_year_low"],
-            y=names,
-            orientation="h",
-            marker_color=colours,
-            customdata=[
-                (
-                    fmt.sig(r.first_year_low, 5),
-                    fmt.sig(r.first_year_high, 5),
-                    fmt.power(r.nameplate_gw),
-                )
-                for r in table.itertuples()
+    lows, highs = table["first_year_low"].tolist(), table["first_year_high"].tolist()
+    plates = table["nameplate_gw"].tolist()
+    traces: list[Trace] = [
+        {
+            "type": "bar",
+            "x": (table["first_year_high"] - table["first_year_low"]).tolist(),
+            "base": lows,
+            "y": names,
+            "orientation": "h",
+            "marker": {"color": [_colour(str(s)) for s in table.index]},
+            "customdata": [
+                [fmt.sig(lo, 5), fmt.sig(hi, 5), fmt.power(gw)]
+                for lo, hi, gw in zip(lows, highs, plates, strict=True)
             ],
-            hovertemplate="%{y}: from %{customdata[0]} to %{customdata[1]}; "
+            "hovertemplate": "%{y}: from %{customdata[0]} to %{customdata[1]}; "
             "%{customdata[2]} nameplate<extra></extra>",
-            name="Low to high lead time",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=table["first_year_mid"],
-            y=names,
-            mode="markers",
-            marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": "#222"}},
-            hovertemplate="%{y}: mid %{x:.1f}<extra></extra>",
-            name="Mid lead time",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=table["first_year_high"],
-            y=names,
-            mode="text",
-            text=[f"  {fmt.power(v)}" for v in table["nameplate_gw"]],
-            textposition="middle right",
-            hoverinfo="skip",
-            name="Nameplate to build",
-            showlegend=False,
-        )
-    )
-    fig.add_vline(x=base_year, line={"color": "#999", "dash": "dot"})
-    fig.update_xaxes(range=[base_year - 0.5, float(arrivals["first_year_high"].max()) + 3.0])
-    return style.base_layout(
-        fig,
+            "name": "Low to high lead time",
+        },
+        {
+            "type": "scatter",
+            "x": table["first_year_mid"].tolist(),
+            "y": names,
+            "mode": "markers",
+            "marker": {"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": "#222"}},
+            "hovertemplate": "%{y}: mid %{x:.1f}<extra></extra>",
+            "name": "Mid lead time",
+        },
+        {
+            "type": "scatter",
+            "x": highs,
+            "y": names,
+            "mode": "text",
+            "text": [f"  {fmt.power(v)}" for v in plates],
+            "textposition": "middle right",
+            "hoverinfo": "skip",
+            "name": "Nameplate to build",
+            "showlegend": False,
+        },
+    ]
+    order_year = {
+        "type": "line",
+        "xref": "x",
+        "yref": "y domain",
+        "x0": base_year,
+        "x1": base_year,
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": "#999", "dash": "dot"},
+    }
+    layout = {
+        "showlegend": False,
+        "shapes": [order_year],
+        "xaxis": {"range": [base_year - 0.5, float(max(highs)) + 3.0]},
+    }
+    return style.figure(
+        traces,
+        layout,
         title=f"When each part delivers, if ordered in {base_year}",
         x_title="Year first power flows",
         y_title="Generation source",
         height=max(260, 110 + 45 * len(table)),
-    ).update_layout(showlegend=False)
+    )
+
+
+def _sum_where(plate: pd.Series, part: str) -> float:
+    """Sum of the GW of the sources whose id contains `part` ("nuclear", "gas"). [GW]"""
+    return float(sum(gw for sid, gw in plate.items() if part in str(sid)))
 
 
 def load_table(
@@ -234,13 +293,14 @@ def load_table(
     out = {}
     for name, gw in loads_gw.items():
         plate = nameplates[name]
+        total = float(plate.sum())
         low, high = cost_usd_per_yr[name]
         out[name] = {
             "Average load": fmt.power(gw),
-            "Nameplate to build": fmt.power(float(plate.sum())),
-            "1-GW plants (nameplate / 1 GW)": fmt.sig(float(plate.sum())),
-            "of which 1 GW reactors": fmt.sig(float(plate.filter(like="nuclear").sum())),
-            "of which 1 GW gas units": fmt.sig(float(plate.filter(like="gas").sum())),
+            "Nameplate to build": fmt.power(total),
+            "1-GW plants (nameplate / 1 GW)": fmt.sig(total),
+            "of which 1 GW reactors": fmt.sig(_sum_where(plate, "nuclear")),
+            "of which 1 GW gas units": fmt.sig(_sum_where(plate, "gas")),
             "Emissions per year": fmt.mass_co2(emissions_mt[name] * 1e6),
             "Energy cost per year": f"{fmt.usd(low)} to {fmt.usd(high)}",
         }
@@ -254,7 +314,7 @@ def source_table(
 
     Years are the calendar year in which the low / mid / high lead time ends (floor).
     """
-    years = arrivals[["first_year_low", "first_year_mid", "first_year_high"]].apply(np.floor)
+    years = np.floor(arrivals[["first_year_low", "first_year_mid", "first_year_high"]].to_numpy())
     return pd.DataFrame(
         {
             "Source": [labels.get(s, s) for s in arrivals.index],
@@ -264,7 +324,7 @@ def source_table(
                 for name, plate in nameplates.items()
             },
             "First delivers (fast / mid / slow)": [
-                " / ".join(f"{y:.0f}" for y in row) for row in years.to_numpy()
+                " / ".join(f"{y:.0f}" for y in row) for row in years
             ],
         }
     )

@@ -1,6 +1,14 @@
-"""Serving charts: the per-query estimate beside published figures; data centres in context."""
+"""Serving charts: the per-query estimate beside published figures; data centres in context.
+
+Traces and layouts are plain dicts assembled by charts.style.figure (no plotly validation
+on each rerun; tests/test_charts.py validates what the pages draw). The published figures'
+traces do not depend on the scenario, so pages can build them once (`published_traces`,
+`context_traces`) and cache them.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -9,88 +17,119 @@ import plotly.graph_objects as go
 from charts import style
 from ui import format as fmt
 
+Trace = dict[str, Any]
+#: Energy-per-query ticks: every power of ten from 0.1 mWh to 100 kWh. [Wh]
+_WH_TICKS = [10.0**k for k in range(-4, 6)]
+
 
 def _wh(value: float) -> str:
     return fmt.energy(value / 1e6)
 
 
-def per_query_figure(published: pd.DataFrame, estimate_wh: float) -> go.Figure:
-    """Published Wh per query (grey, ranges as bars) with the estimate (red), log axis.
+def _or_zero(mask: pd.Series, values: pd.Series) -> list[float]:
+    """`values` where `mask`, else 0 (error-bar lengths of points without a range)."""
+    return np.where(mask, values, 0.0).tolist()
+
+
+def published_traces(published: pd.DataFrame) -> list[Trace]:
+    """Published Wh per query as one grey marker trace, ranges as error bars.
 
     `published` is model.inference.published_per_query: label, wh_per_query, low_wh,
     high_wh, period, source.
     """
     table = published.sort_values("wh_per_query")
-    has_range = table["low_wh"].notna() & table["high_wh"].notna()
-    fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
-            x=table["wh_per_query"],
-            y=table["label"],
-            mode="markers+text",
-            name="Published figures",
-            marker={"size": 11, "color": style.PUBLISHED},
-            text=[
-                f"{_wh(lo)} to {_wh(hi)}" if rng else f"  {_wh(v)}"
-                for v, lo, hi, rng in zip(
-                    table["wh_per_query"],
-                    table["low_wh"],
-                    table["high_wh"],
-                    has_range,
-                    strict=True,
-                )
-            ],
-            textposition=["top center" if r else "middle right" for r in has_range],
-            error_x={
+    has_range = (table["low_wh"].notna() & table["high_wh"].notna()).tolist()
+    values = table["wh_per_query"].tolist()
+    text = [
+        f"{_wh(lo)} to {_wh(hi)}" if rng else f"  {_wh(v)}"
+        for v, lo, hi, rng in zip(values, table["low_wh"], table["high_wh"], has_range, strict=True)
+    ]
+    hover = [
+        f"<b>{fmt.chart_text(r.label)}</b><br>{_wh(r.wh_per_query)} per query "
+        f"({fmt.chart_text(r.period)})<br>Source: {fmt.chart_text(str(r.source)[:150])}"
+        for r in table.itertuples()
+    ]
+    return [
+        {
+            "type": "scatter",
+            "x": values,
+            "y": table["label"].tolist(),
+            "mode": "markers+text",
+            "name": "Published figures",
+            "marker": {"size": 11, "color": style.PUBLISHED},
+            "text": text,
+            "textposition": ["top center" if r else "middle right" for r in has_range],
+            "error_x": {
                 "type": "data",
                 "symmetric": False,
-                "array": np.where(has_range, table["high_wh"] - table["wh_per_query"], 0),
-                "arrayminus": np.where(has_range, table["wh_per_query"] - table["low_wh"], 0),
+                "array": _or_zero(has_range, table["high_wh"] - table["wh_per_query"]),
+                "arrayminus": _or_zero(has_range, table["wh_per_query"] - table["low_wh"]),
                 "color": style.PUBLISHED,
                 "thickness": 3,
                 "width": 0,
             },
-            hovertext=[
-                f"<b>{fmt.chart_text(r.label)}</b><br>{_wh(r.wh_per_query)} per query "
-                f"({fmt.chart_text(r.period)})<br>Source: {fmt.chart_text(str(r.source)[:150])}"
-                for r in table.itertuples()
-            ],
-            hoverinfo="text",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=[estimate_wh],
-            y=["Your estimate"],
-            mode="markers+text",
-            name="Your estimate",
-            marker={"size": 18, "symbol": "star", "color": style.ESTIMATE},
-            text=[f"  {_wh(estimate_wh)}"],
-            textposition="middle right",
-            hovertext=[f"<b>Your estimate</b><br>{_wh(estimate_wh)} per query"],
-            hoverinfo="text",
-        )
-    )
-    fig.add_vline(x=estimate_wh, line={"color": style.ESTIMATE, "dash": "dot", "width": 1})
-    values = [*table["wh_per_query"], *table["high_wh"].dropna(), estimate_wh]
-    low = min([*values, *table["low_wh"].dropna()])
-    fig.update_xaxes(
-        type="log",
-        range=[np.log10(low) - 0.4, np.log10(max(values)) + 0.4],
-        tickvals=[10.0**k for k in range(-4, 6)],
-        ticktext=[_wh(10.0**k) for k in range(-4, 6)],
-    )
-    fig.update_yaxes(categoryorder="array", categoryarray=["Your estimate", *table["label"]])
-    fig.update_yaxes(autorange="reversed")
-    fig = style.base_layout(
-        fig,
+            "hovertext": hover,
+            "hoverinfo": "text",
+        }
+    ]
+
+
+def per_query_figure(published: list[Trace], estimate_wh: float) -> go.Figure:
+    """Published Wh per query (grey, ranges as bars) with the estimate (red), log axis.
+
+    `published` is `published_traces` of model.inference.published_per_query.
+    """
+    dots = published[0]
+    # The axis spans every point and range end, and the estimate, with 0.4 decades spare.
+    ends = [v + e for v, e in zip(dots["x"], dots["error_x"]["array"], strict=True)]
+    starts = [v - e for v, e in zip(dots["x"], dots["error_x"]["arrayminus"], strict=True)]
+    low = min(*starts, *dots["x"], estimate_wh)
+    high = max(*ends, *dots["x"], estimate_wh)
+    star = {
+        "type": "scatter",
+        "x": [estimate_wh],
+        "y": ["Your estimate"],
+        "mode": "markers+text",
+        "name": "Your estimate",
+        "marker": {"size": 18, "symbol": "star", "color": style.ESTIMATE},
+        "text": [f"  {_wh(estimate_wh)}"],
+        "textposition": "middle right",
+        "hovertext": [f"<b>Your estimate</b><br>{_wh(estimate_wh)} per query"],
+        "hoverinfo": "text",
+    }
+    estimate_line = {
+        "type": "line",
+        "xref": "x",
+        "yref": "y domain",
+        "x0": estimate_wh,
+        "x1": estimate_wh,
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": style.ESTIMATE, "dash": "dot", "width": 1},
+    }
+    layout = {
+        "showlegend": False,
+        "shapes": [estimate_line],
+        "xaxis": {
+            "type": "log",
+            "range": [float(np.log10(low)) - 0.4, float(np.log10(high)) + 0.4],
+            "tickvals": _WH_TICKS,
+            "ticktext": [_wh(v) for v in _WH_TICKS],
+        },
+        "yaxis": {
+            "categoryorder": "array",
+            "categoryarray": ["Your estimate", *dots["y"]],
+            "autorange": "reversed",
+        },
+    }
+    return style.figure(
+        [*published, star],
+        layout,
         title="Energy per query: your estimate beside published figures",
         x_title="Energy per query (Wh, log scale)",
         y_title="Estimate and published figures",
         height=400,
     )
-    fig.update_layout(showlegend=False)
-    return fig
 
 
 #: Display name, colour and x offset (years, to keep 2030 ranges apart) of each series.
@@ -104,18 +143,12 @@ _SERIES = {
 }
 
 
-def datacenter_figure(
-    context: pd.DataFrame,
-    scenario_ai: pd.DataFrame,
-    serving_twh: float | None = None,
-    last_year: int = 2030,
-) -> go.Figure:
-    """Published data-centre electricity (TWh/yr) with the scenario's all-AI demand.
+def context_traces(context: pd.DataFrame) -> list[Trace]:
+    """Published data-centre electricity (TWh/yr), a trace per series, ranges as error bars.
 
-    `context` is model.inference.datacenter_context_twh; `scenario_ai` has columns year,
-    twh (the projection's power_demand_gw x 8.76), drawn up to `last_year`.
+    `context` is model.inference.datacenter_context_twh.
     """
-    fig = go.Figure()
+    traces = []
     for (item, region), (name, colour, shift) in _SERIES.items():
         part = context[(context["item"] == item) & (context["region"] == region)]
         if part.empty:
@@ -133,60 +166,77 @@ def datacenter_figure(
         ]
         ranged = part["low_twh"].notna() & part["high_twh"].notna()
         centre = part["twh"].where(part["twh"].notna(), (part["low_twh"] + part["high_twh"]) / 2)
-        fig.add_trace(
-            go.Scatter(
-                x=part["year"] + shift,
-                y=centre,
-                mode="lines+markers" if len(part) > 1 else "markers",
-                name=name,
-                line={"color": colour, "width": 2},
-                marker={
+        traces.append(
+            {
+                "type": "scatter",
+                "x": (part["year"] + shift).tolist(),
+                "y": centre.tolist(),
+                "mode": "lines+markers" if len(part) > 1 else "markers",
+                "name": name,
+                "line": {"color": colour, "width": 2},
+                "marker": {
                     "color": colour,
                     "size": 9,
                     "symbol": "square" if ranged.any() else "circle",
                 },
-                error_y={
+                "error_y": {
                     "type": "data",
                     "symmetric": False,
-                    "array": np.where(ranged, part["high_twh"] - centre, 0),
-                    "arrayminus": np.where(ranged, centre - part["low_twh"], 0),
+                    "array": _or_zero(ranged, part["high_twh"] - centre),
+                    "arrayminus": _or_zero(ranged, centre - part["low_twh"]),
                     "color": colour,
                     "thickness": 2,
                     "width": 6,
                 },
-                hovertext=hover,
-                hoverinfo="text",
-            )
+                "hovertext": hover,
+                "hoverinfo": "text",
+            }
         )
+    return traces
+
+
+def datacenter_figure(
+    context: list[Trace],
+    scenario_ai: pd.DataFrame,
+    serving_twh: float | None = None,
+    last_year: int = 2030,
+) -> go.Figure:
+    """Published data-centre electricity (TWh/yr) with the scenario's all-AI demand.
+
+    `context` is `context_traces` of model.inference.datacenter_context_twh;
+    `scenario_ai` has columns year, twh (the projection's power_demand_gw x 8.76), drawn up
+    to `last_year`.
+    """
     shown = scenario_ai[scenario_ai["year"] <= last_year]
-    fig.add_trace(
-        go.Scatter(
-            x=shown["year"],
-            y=shown["twh"],
-            mode="lines+markers",
-            name="Your scenario: all AI, world",
-            line={"color": style.DEMAND, "width": 3},
-            hovertemplate="%{x}: %{y:,.0f} TWh<extra>Your scenario, all AI</extra>",
-        )
-    )
+    traces = [
+        *context,
+        {
+            "type": "scatter",
+            "x": shown["year"].tolist(),
+            "y": shown["twh"].tolist(),
+            "mode": "lines+markers",
+            "name": "Your scenario: all AI, world",
+            "line": {"color": style.DEMAND, "width": 3},
+            "hovertemplate": "%{x}: %{y:,.0f} TWh<extra>Your scenario, all AI</extra>",
+        },
+    ]
     if serving_twh is not None:
-        fig.add_trace(
-            go.Scatter(
-                x=[int(shown["year"].min())],
-                y=[serving_twh],
-                mode="markers",
-                name="Your serving fleet (above)",
-                marker={"symbol": "star", "size": 16, "color": style.ESTIMATE},
-                hovertemplate="Your serving fleet: %{y:,.1f} TWh/yr<extra></extra>",
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [int(shown["year"].min())],
+                "y": [serving_twh],
+                "mode": "markers",
+                "name": "Your serving fleet (above)",
+                "marker": {"symbol": "star", "size": 16, "color": style.ESTIMATE},
+                "hovertemplate": "Your serving fleet: %{y:,.1f} TWh/yr<extra></extra>",
+            }
         )
-    fig.update_xaxes(dtick=1)
-    fig = style.base_layout(
-        fig,
+    return style.figure(
+        traces,
+        {"xaxis": {"dtick": 1}},
         title="Data-centre electricity: published figures and your scenario",
         x_title="Year",
         y_title="Electricity (TWh per year)",
         height=460,
     )
-    fig.update_layout(legend={"y": -0.2, "yanchor": "top"}, margin={"b": 10})
-    return fig

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
-from charts.compare import compare_figure, headline_display
+from charts.compare import headline_display
 from model import scenario_io
-from model.compare import headline_table
-from model.presets import all_presets
 from model.scenario import END_YEAR, Scenario
+from ui import cache_pages, share
 from ui import format as fmt
-from ui import share
-from ui.data import catalog, projection_frame
+from ui.data import catalog
 from ui.page import page_scenario
 from ui.url import APP_VERSION
 
 scenario = page_scenario()
-presets = {p.name: p for p in all_presets(catalog())}
+presets = cache_pages.presets()
 
 st.title("Compare & share")
 st.markdown(
@@ -27,7 +27,8 @@ st.markdown(
 share.show_notice()
 
 st.subheader("Share this scenario")
-st.code(share.share_link(scenario), language=None, wrap_lines=True)
+link = share.share_link(scenario)
+st.code(link, language=None, wrap_lines=True)
 st.caption(
     f"Model version {APP_VERSION}. The link holds every input that differs from its "
     "default; opening it shows the same numbers and charts. The sidebar has the same link "
@@ -71,13 +72,9 @@ for i, name in enumerate(saved):
     load.button("Load", key=f"compare_load_{i}", on_click=share.load_saved, args=(name,))
     remove.button("Remove", key=f"compare_remove_{i}", on_click=share.remove_saved, args=(name,))
 
-shown: dict[str, Scenario] = {"Current scenario": scenario, **saved}
-baseline = projection_frame(Scenario())
+shown = cache_pages.named_items({"Current scenario": scenario, **saved})
 chart, text = st.columns([3, 1])
-chart.plotly_chart(
-    compare_figure(baseline, {n: projection_frame(s) for n, s in shown.items()}),
-    width="stretch",
-)
+chart.plotly_chart(cache_pages.compare_chart(shown), width="stretch")
 text.markdown(
     "Grey is the default scenario; each other colour is one scenario, its solid line the "
     "power all AI would draw and its dashed line the power that can be delivered. A cross "
@@ -86,22 +83,17 @@ text.markdown(
     "emissions of the power AI gets (x 8760 h x the mix's lifecycle gCO2e/kWh) and the "
     "mix's cost range (Lazard LCOE per source, data/generation_sources.csv)."
 )
-table = headline_table({"Default": Scenario(), **shown}, catalog())
+table = cache_pages.headlines(cache_pages.named_items({"Default": Scenario()}) + shown)
 st.dataframe(headline_display(table, END_YEAR), width="stretch")
 
 st.subheader("Download or restore")
 down, up = st.columns(2)
-frame = projection_frame(scenario)
-headline = headline_display(headline_table({"This scenario": scenario}, catalog()), END_YEAR)
+this = cache_pages.named_items({"This scenario": scenario})
+headline = headline_display(cache_pages.headlines(this), END_YEAR).iloc[0].to_dict()
 down.download_button(
     "Download scenario (zip)",
-    data=scenario_io.export_zip(
-        scenario,
-        APP_VERSION,
-        frame,
-        link=share.share_link(scenario),
-        headline=headline.iloc[0].to_dict(),
-    ),
+    # Built when clicked (on another thread), not on every rerun of the page.
+    data=partial(cache_pages.scenario_zip, scenario, catalog(), link, headline),
     file_name=f"ai-energy-scenario-v{APP_VERSION}.zip",
     mime="application/zip",
     icon=":material/download:",

@@ -9,6 +9,7 @@ from charts import power as power_charts
 from model import grid
 from model.constants import HOURS_PER_YEAR
 from model.scenario import BASE_YEAR, END_YEAR, SOURCE_IDS
+from ui import cache_pages
 from ui import format as fmt
 from ui.data import catalog, projection_frame
 from ui.page import page_scenario
@@ -16,8 +17,8 @@ from ui.page import page_scenario
 scenario = page_scenario()
 cat = catalog()
 sources, presets = cat["generation_sources"], cat["mix_presets"]
-labels = sources.set_index("source_id")["label"]
-preset_rows = presets.drop_duplicates("preset_id").set_index("preset_id")
+labels = cache_pages.source_labels()
+preset_rows = cache_pages.preset_rows()
 
 
 def apply_preset() -> None:
@@ -60,7 +61,8 @@ intensity = grid.mix_intensity_g_per_kwh(mix, sources)
 cost_low, cost_high = grid.mix_cost_usd_per_mwh(mix, sources)
 arrivals = grid.arrival_years(BASE_YEAR, mix, sources)
 last = np.floor(arrivals[["first_year_low", "first_year_mid", "first_year_high"]].max())
-per_gw = float(grid.nameplate_gw(1.0, mix, sources).sum())  # nameplate per GW of load
+plate_per_gw = grid.nameplate_gw(1.0, mix, sources)  # per source, per GW of load
+per_gw = float(plate_per_gw.sum())
 row = st.columns(4)
 row[0].metric("Carbon intensity (gCO2e/kWh)", fmt.sig(intensity), help="IPCC AR5 medians")
 row[1].metric(
@@ -76,7 +78,7 @@ year = left.select_slider("AI demand (Growth vs power) in year", years, 2030, ke
 user_gw = right.number_input("Your own load (GW, average)", 0.0, 1e5, 1.0, 0.5, key="power_load_gw")
 demand_gw = float(projection_frame(scenario).set_index("year").loc[year, "power_demand_gw"])
 loads = {f"all AI in {year}": demand_gw, "your load": float(user_gw)}
-plates = {name: grid.nameplate_gw(gw, mix, sources) for name, gw in loads.items()}
+plates = {name: plate_per_gw * gw for name, gw in loads.items()}  # linear in the load
 mt = {name: float(grid.annual_emissions_mt(gw, intensity)) for name, gw in loads.items()}
 mwh = {name: gw * HOURS_PER_YEAR * 1000.0 for name, gw in loads.items()}
 usd = {name: (e * cost_low, e * cost_high) for name, e in mwh.items()}
@@ -101,9 +103,8 @@ text.markdown(
 st.dataframe(power_charts.source_table(arrivals, labels, plates), hide_index=True, width="stretch")
 
 chart, text = st.columns([3, 1])
-chart.plotly_chart(
-    power_charts.source_comparison_figure(sources, set(arrivals.index)), width="stretch"
-)
+used = tuple(sorted(map(str, arrivals.index)))
+chart.plotly_chart(cache_pages.source_comparison_chart(used), width="stretch")
 text.markdown(
     "The trade-off in one picture: nuclear is the cleanest firm power but the slowest and "
     "dearest to build; gas is quick and cheap but emits 10-45x more per kWh than solar, "

@@ -7,6 +7,7 @@ import streamlit as st
 
 from charts.serve import datacenter_figure, per_query_figure
 from model import inference
+from ui import cache_pages
 from ui import format as fmt
 from ui.data import catalog, projection_frame
 from ui.page import page_scenario
@@ -14,8 +15,8 @@ from ui.page import page_scenario
 scenario = page_scenario()
 cat = catalog()
 result = inference.estimate_serving(scenario, cat)
-us_twh, us_year = inference.electricity_total_twh("us", cat)
-world_twh, world_year = inference.electricity_total_twh("world", cat)
+totals = cache_pages.electricity_totals()
+(us_twh, us_year), (world_twh, world_year) = totals["us"], totals["world"]
 
 st.title("Serve it")
 st.markdown(
@@ -52,10 +53,11 @@ row[2].metric(
     help=f"Of {fmt.count(world_twh)} TWh in {world_year} (Ember)",
 )
 
-published = inference.published_per_query(cat)
+published = cache_pages.published_per_query()
 chart, text = st.columns([3, 2])
-chart.plotly_chart(per_query_figure(published, result.wh_per_query), width="stretch")
-ml_energy = inference.measured_j_per_token("mlenergy_llama31_8b_h100", cat)
+figure = per_query_figure(cache_pages.per_query_traces(), result.wh_per_query)
+chart.plotly_chart(figure, width="stretch")
+ml_energy = cache_pages.measured_j_per_token("mlenergy_llama31_8b_h100")
 own_8b = inference.energy_per_token_j(8e9, result.efficiency_flop_per_j)
 text.markdown(
     "**Why the published figures differ by more than 10x.** They count different things. "
@@ -72,7 +74,7 @@ text.markdown(
 )
 with st.expander("Published figures with their sources"):
     st.dataframe(
-        published[["label", "wh_per_query", "low_wh", "high_wh", "period", "source", "note"]],
+        published,
         hide_index=True,
         column_config={"wh_per_query": st.column_config.NumberColumn("Wh/query", format="%.3g")},
     )
@@ -81,7 +83,7 @@ frame = projection_frame(scenario)
 scenario_ai = pd.DataFrame(
     {"year": frame["year"], "twh": inference.average_gw_to_twh_per_year(frame["power_demand_gw"])}
 )
-context = inference.datacenter_context_twh(cat["datacenter"], cat["electricity_totals"])
+context = cache_pages.datacenter_traces()
 chart, text = st.columns([3, 1])
 chart.plotly_chart(datacenter_figure(context, scenario_ai, result.twh_per_year), width="stretch")
 text.markdown(

@@ -166,3 +166,6 @@ def test_the_download_button_offers_a_zip():
     at = _compare_page()
     button = at.get("download_button")[0]
     assert "zip" in button.proto.label.lower()
+    # The zip is built when the button is clicked (a deferred file), not on every rerun;
+    # its contents are checked in tests/test_compare.py (scenario_zip).
+    assert button.proto.deferred_file_id

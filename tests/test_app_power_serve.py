@@ -1,4 +1,5 @@
-"""AppTest for the Power it and Serve it pages: they render, and inputs move the numbers."""
+"""AppTest for the Power it and Serve it pages: they render, and inputs move the numbers;
+and the layouts their chart builders assemble by hand (without plotly's subplots)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from charts import power as power_charts
+from charts import serve as serve_charts
+from charts import style
+from model import inference
 from model.catalog import default_catalog
 from model.scenario import SOURCE_IDS
 
@@ -139,3 +144,45 @@ def test_changing_the_chip_changes_the_estimate():
     # B200: 2250 TFLOP/s at 1000 W -> 2.25e15 x 0.2 / (1000 x 1.5 x 1.2) = 2.5e11 FLOP/J;
     # 2e14 / 2.5e11 = 800 J = 0.222 Wh
     assert metric(at, "Energy per query") == "0.222 Wh"
+
+
+def test_the_four_source_panels_sit_side_by_side_on_one_source_axis():
+    fig = power_charts.source_comparison_figure(default_catalog()["generation_sources"])
+    layout = fig.layout
+    # Four panels with 3 gaps of 0.03: each (1 - 3 x 0.03) / 4 = 0.2275 wide, so they
+    # start at 0, 0.2575, 0.515, 0.7725 (= 3 x 0.2575) and the last ends at 1.
+    starts = [0.0, 0.2575, 0.515, 0.7725]
+    axes = [layout.xaxis, layout.xaxis2, layout.xaxis3, layout.xaxis4]
+    for axis, start in zip(axes, starts, strict=True):
+        assert axis.domain == pytest.approx((start, start + 0.2275))
+    assert [a.title.text for a in axes] == [
+        "gCO2e/kWh (lifecycle)",
+        "USD/MWh",
+        "Years (tick: mid)",
+        "% of nameplate",
+    ]
+    # Panels 2-4 follow the first panel's sources and show no labels of their own.
+    for axis in (layout.yaxis2, layout.yaxis3, layout.yaxis4):
+        assert axis.matches == "y"
+        assert axis.showticklabels is False
+    assert {t.xaxis for t in fig.data} == {None, "x2", "x3", "x4"}
+
+
+def test_sources_outside_the_mix_are_faded():
+    sources = default_catalog()["generation_sources"]
+    fig = power_charts.source_comparison_figure(sources, {"coal"})
+    colours = dict(zip(fig.data[0].y, fig.data[0].marker.color, strict=True))
+    assert colours["Coal"] == style.SOURCE_COLOURS["coal"]
+    assert colours["Hydro"] == style.hex_to_rgba(style.SOURCE_COLOURS["hydro"], 0.3)
+
+
+def test_the_per_query_axis_spans_the_figures_and_the_estimate():
+    published = serve_charts.published_traces(inference.published_per_query())
+    fig = serve_charts.per_query_figure(published, 100.0)
+    low, high = fig.layout.xaxis.range
+    # Lowest published figure: Google's 0.24 Wh (data/inference.csv); log10(0.24) =
+    # -0.6198, less 0.4 decades. Highest: the 100 Wh estimate, log10(100) = 2, plus 0.4.
+    assert low == pytest.approx(-0.6198 - 0.4, abs=1e-4)
+    assert high == pytest.approx(2.4)
+    # The estimate's dotted line stands at 100 Wh.
+    assert fig.layout.shapes[0].x0 == 100.0

@@ -9,10 +9,14 @@ import pytest
 from numpy.testing import assert_allclose
 
 from charts.compare import compare_figure, headline_display, legend_text
+from model.catalog import default_catalog
 from model.compare import HEADLINE_COLUMNS, annual_emissions_tco2e, headline_numbers, headline_table
 from model.presets import all_presets, preset_by_name
 from model.projection import project, wall_year
 from model.scenario import END_YEAR, Scenario
+from model.scenario_io import export_zip, read_scenario_file
+from ui import cache_pages
+from ui.url import APP_VERSION
 
 
 def test_a_gigawatt_for_a_year_at_1000_g_per_kwh_is_8_76_mt():
@@ -88,3 +92,19 @@ def test_the_chart_has_two_lines_per_scenario_plus_the_baseline(count):
     fig = compare_figure(project(Scenario()), frames)
     lines = [t for t in fig.data if t.mode == "lines"]
     assert len(lines) == 2 * (count + 1)
+
+
+def test_the_cached_table_equals_the_model_table():
+    named = {"Default": Scenario(), **{p.name: p.scenario() for p in all_presets()}}
+    shown = cache_pages.headlines(cache_pages.named_items(named))
+    pd.testing.assert_frame_equal(shown, headline_table(named))
+
+
+def test_the_download_zip_holds_the_scenario_and_its_projection():
+    scenario = preset_by_name("Nuclear bet").scenario()
+    headline = {"Wall year": "2029"}
+    data = cache_pages.scenario_zip(scenario, default_catalog(), "?v=1", headline)
+    assert read_scenario_file(data).scenario == scenario
+    # The same bytes as the page used to build on every rerun from the projection.
+    expected = export_zip(scenario, APP_VERSION, project(scenario), link="?v=1", headline=headline)
+    assert data == expected

@@ -1,0 +1,158 @@
+"""Cached pieces of the Power it, Serve it and Compare & share pages.
+
+Whatever does not change with the scenario (published figures, tables from the catalog)
+is built once per process; charts that depend on a few plain values are cached per value.
+Cached functions take plain hashable values (tuples of strings and numbers), never
+Scenarios: `scenario_items` and `named_items` make the keys.
+
+Functions under st.cache_resource return one shared object to every session: callers
+only read it (st.plotly_chart copies a figure before sending it). st.cache_data ones
+return a fresh copy on each call, so callers may add to what they get.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from charts import compare as compare_charts
+from charts import power as power_charts
+from charts import serve as serve_charts
+from model import inference, projection, scenario_io
+from model.catalog import Catalog
+from model.compare import HEADLINE_COLUMNS, headline_numbers
+from model.presets import Preset, all_presets
+from model.scenario import Scenario, scenario_from_mapping, scenario_to_dict
+from ui.data import catalog, projection_frame
+from ui.url import APP_VERSION
+
+#: A scenario as a cache key: its (input name, value) pairs, sorted by name.
+ScenarioItems = tuple[tuple[str, Any], ...]
+#: Named scenarios as a cache key, in display order.
+NamedItems = tuple[tuple[str, ScenarioItems], ...]
+
+
+def scenario_items(scenario: Scenario) -> ScenarioItems:
+    """The scenario as a hashable cache key (the inverse of `_scenario`)."""
+    return tuple(sorted(scenario_to_dict(scenario).items()))
+
+
+def named_items(scenarios: dict[str, Scenario]) -> NamedItems:
+    """Named scenarios as a hashable cache key, in their order."""
+    return tuple((name, scenario_items(s)) for name, s in scenarios.items())
+
+
+def _scenario(items: ScenarioItems) -> Scenario:
+    return scenario_from_mapping(dict(items))
+
+
+# --- Power it ---------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def source_labels() -> pd.Series:
+    """Display label of each generation source, indexed by source id. Read only."""
+    return catalog()["generation_sources"].set_index("source_id")["label"]
+
+
+@st.cache_resource(show_spinner=False)
+def preset_rows() -> pd.DataFrame:
+    """One row per mix preset (label, source), indexed by preset id. Read only."""
+    return catalog()["mix_presets"].drop_duplicates("preset_id").set_index("preset_id")
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def source_comparison_chart(used: tuple[str, ...]) -> go.Figure:
+    """Every source compared, the sources in `used` (ids) in full colour. Read only."""
+    sources = catalog()["generation_sources"]
+    return power_charts.source_comparison_figure(sources, set(used))
+
+
+# --- Serve it ---------------------------------------------------------------------------
+
+
+#: Columns of the published per-query figures that the page shows and charts.
+PUBLISHED_COLUMNS = ["label", "wh_per_query", "low_wh", "high_wh", "period", "source", "note"]
+
+
+@st.cache_resource(show_spinner=False)
+def published_per_query() -> pd.DataFrame:
+    """Published energy-per-query figures (model.inference.published_per_query). Read only."""
+    return inference.published_per_query(catalog())[PUBLISHED_COLUMNS]
+
+
+@st.cache_data(show_spinner=False)
+def per_query_traces() -> list[dict[str, Any]]:
+    """The published figures' traces of the per-query chart."""
+    return serve_charts.published_traces(published_per_query())
+
+
+@st.cache_data(show_spinner=False)
+def datacenter_traces() -> list[dict[str, Any]]:
+    """The published data-centre series of the data-centre chart."""
+    cat = catalog()
+    context = inference.datacenter_context_twh(cat["datacenter"], cat["electricity_totals"])
+    return serve_charts.context_traces(context)
+
+
+@st.cache_data(show_spinner=False)
+def electricity_totals() -> dict[str, tuple[float, int]]:
+    """Latest electricity total [TWh/yr] and its year, for "us" and "world"."""
+    return {r: inference.electricity_total_twh(r, catalog()) for r in ("us", "world")}
+
+
+@st.cache_data(show_spinner=False)
+def measured_j_per_token(item: str) -> float:
+    """A J/token measurement from data/inference.csv. [J/token]"""
+    return inference.measured_j_per_token(item, catalog())
+
+
+def scenario_zip(scenario: Scenario, cat: Catalog, link: str, headline: dict[str, Any]) -> bytes:
+    """The download of a scenario (model.scenario_io.export_zip with its projection).
+
+    Not cached and free of Streamlit calls: the download button runs it on its own thread
+    when clicked, so the page does not build a zip on every rerun.
+    """
+    frame = projection.project(scenario, cat)
+    return scenario_io.export_zip(scenario, APP_VERSION, frame, link=link, headline=headline)
+
+
+# --- Compare & share --------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def compare_chart(named: NamedItems) -> go.Figure:
+    """The default scenario and each named scenario, power wanted and available. Read only."""
+    return compare_charts.compare_figure(
+        projection_frame(Scenario()),
+        {name: projection_frame(_scenario(items)) for name, items in named},
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def presets() -> dict[str, Preset]:
+    """The named presets (model.presets.all_presets) by name, in order. Read only."""
+    return {p.name: p for p in all_presets(catalog())}
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _headline_numbers(items: ScenarioItems) -> dict[str, Any]:
+    scenario = _scenario(items)
+    return headline_numbers(scenario, catalog(), frame=projection_frame(scenario))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def headlines(named: NamedItems) -> pd.DataFrame:
+    """The table of model.compare.headline_table for the named scenarios, a row each in
+    order, from the cached projections (headline_table would project each one again).
+    Read only."""
+    table = pd.DataFrame(
+        [_headline_numbers(items) for _, items in named],
+        columns=list(HEADLINE_COLUMNS),
+        index=pd.Index([name for name, _ in named], name="scenario"),
+    )
+    table["wall_year"] = table["wall_year"].astype("Int64")
+    return table

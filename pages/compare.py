@@ -84,7 +84,8 @@ text.markdown(
     "mix's cost range (Lazard LCOE per source, data/generation_sources.csv)."
 )
 table = cache_pages.headlines(cache_pages.named_items({"Default": Scenario()}) + shown)
-st.dataframe(headline_display(table, END_YEAR), width="stretch")
+shown_table = headline_display(table, END_YEAR)  # st.table renders Markdown: escape all
+st.table(shown_table.map(fmt.plain).set_axis([fmt.plain(n) for n in shown_table.index]))
 
 st.subheader("Download or restore")
 down, up = st.columns(2)

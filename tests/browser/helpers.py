@@ -48,6 +48,7 @@ CHARTS = f'{MAIN} [data-testid="stPlotlyChart"] .js-plotly-plot'
 EXCEPTION = '[data-testid="stException"]'
 METRIC_VALUES = f'{MAIN} [data-testid="stMetricValue"]'
 SUBHEADERS = f"{MAIN} h3"
+TABLE_CELLS = f'{MAIN} [data-testid="stTable"] td'
 
 #: A fingerprint per chart on the page: the JSON of the traces plotly.js drew
 #: (typed arrays, which plotly.py 6+ sends for numeric columns, turned into lists).
@@ -204,6 +205,17 @@ def poll_until_equal(page: Page, read: Callable[[], T], want: T, timeout_ms: int
     return value
 
 
+def open_tab(page: Page, label: str) -> None:
+    """Click the tab `label` of the main area and wait until its panel shows."""
+    page.locator(f'{MAIN} [role="tab"]', has_text=label).first.click()
+    page.wait_for_function(
+        """label => Array.from(document.querySelectorAll('[role="tab"]')).some(
+            t => t.textContent.includes(label) && t.getAttribute('aria-selected') === 'true')""",
+        arg=label,
+        timeout=RENDER_TIMEOUT_MS,
+    )
+
+
 def slider_label(key: str) -> str:
     """The sidebar label of an input, as ui.sidebar writes it (with its unit)."""
     spec = INPUTS_BY_NAME[key]
@@ -309,6 +321,10 @@ class SliderCase:
     targets: tuple[float, ...]
     expander: str | None
     headline: str
+    #: A tab of the page to open before reading the headline (None: the first tab).
+    tab: str | None = None
+    #: False for a page that draws no chart (then only the headline must change).
+    has_chart: bool = True
 
 
 #: One row per page: to cover a new page, add its row here (tests and bench use it).
@@ -345,6 +361,21 @@ SLIDER_CASES = (
         (60.0, 30.0, 70.0, 40.0, 80.0, 50.0, 90.0),
         None,
         METRIC_VALUES,
+    ),
+    # PUE 1.2 -> ~1.6 raises the largest run's power and all-AI demand: the current
+    # scenario's row of the headline table and its line in the overlay chart move.
+    SliderCase(
+        "/compare", "pue", (1.6, 1.3, 1.7, 1.4, 1.8, 1.5, 1.9), "Chips & facility", TABLE_CELLS
+    ),
+    # The assumptions table shows each input's current setting beside its default.
+    SliderCase(
+        "/methods",
+        "pue",
+        (1.6, 1.3, 1.7, 1.4, 1.8, 1.5, 1.9),
+        "Chips & facility",
+        TABLE_CELLS,
+        tab="Assumptions",
+        has_chart=False,
     ),
 )
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from model.catalog import chip_names, grid_ids
+from model import scenario_io
 from model.scenario import (
     CUSTOM_CHIP,
     GROUPS,
@@ -40,11 +40,7 @@ def option_labels(name: str) -> dict[Any, str]:
 
 def choice_options(spec: InputSpec) -> tuple[str, ...]:
     """The options of a choice input, from the spec or from its catalog table."""
-    if spec.options_from == "chips":
-        return (*chip_names(catalog()), CUSTOM_CHIP)
-    if spec.options_from == "grids":
-        return (*grid_ids(catalog()), MY_MIX_GRID)
-    return spec.options
+    return scenario_io.choice_options(catalog()).get(spec.name, spec.options)
 
 
 def choice_label(spec: InputSpec, option: str) -> str:

@@ -30,7 +30,10 @@ st.markdown(
     "build rate and generation mix in the sidebar."
 )
 show_bands = st.toggle(
-    "Show uncertainty (10,000 Monte Carlo samples)", value=True, key="show_bands"
+    "Show uncertainty (10,000 Monte Carlo samples)",
+    value=True,
+    key="show_bands",
+    bind="query-params",
 )
 mc = monte_carlo(scenario) if show_bands else None
 st.subheader(headline_text(frame, mc))

@@ -74,8 +74,12 @@ row[3].metric("Last part delivers", f"{last.iloc[1]:.0f}", help=f"Ordered {BASE_
 
 left, right = st.columns(2)
 years = list(range(BASE_YEAR, END_YEAR + 1))
-year = left.select_slider("AI demand (Growth vs power) in year", years, 2030, key="power_year")
-user_gw = right.number_input("Your own load (GW, average)", 0.0, 1e5, 1.0, 0.5, key="power_load_gw")
+year = left.select_slider(
+    "AI demand (Growth vs power) in year", years, 2030, key="power_year", bind="query-params"
+)
+user_gw = right.number_input(
+    "Your own load (GW, average)", 0.0, 1e5, 1.0, 0.5, key="power_load_gw", bind="query-params"
+)
 demand_gw = float(projection_frame(scenario).set_index("year").loc[year, "power_demand_gw"])
 loads = {f"all AI in {year}": demand_gw, "your load": float(user_gw)}
 plates = {name: plate_per_gw * gw for name, gw in loads.items()}  # linear in the load

@@ -140,3 +140,19 @@ def test_user_text_in_the_url_is_escaped_in_the_warning():
     warning = at.warning[0].value
     assert re.search(r"(?<!\\)<", warning) is None  # every < is escaped as \<
     assert "\\<img" in warning
+
+
+def test_page_view_settings_come_from_the_link_and_are_not_reported_as_ignored():
+    at = AppTest.from_file(APP_PATH, default_timeout=60)
+    at.query_params.update({"power_year": "2035", "power_load_gw": "2.5"})
+    at.run()
+    at.switch_page("pages/power.py")
+    at.run()
+    assert not at.exception
+    assert not at.warning, [w.value for w in at.warning]
+    assert at.select_slider(key="power_year").value == 2035
+    assert at.number_input(key="power_load_gw").value == 2.5
+    # The share link carries them: share_query keeps the page's view settings.
+    query = dict(parse_qsl(share_query(Scenario(), {"power_year": "2035", "nope": "1"})))
+    assert query["power_year"] == "2035"
+    assert "nope" not in query

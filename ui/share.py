@@ -19,7 +19,7 @@ from model.scenario import INPUTS, Scenario
 from ui import format as fmt
 from ui.data import catalog
 from ui.sidebar import current_scenario
-from ui.url import APP_VERSION, share_query
+from ui.url import APP_VERSION, VIEW_PARAMS, share_query
 
 #: Session-state key of the saved scenarios (name -> Scenario, insertion order).
 SAVED_KEY = "saved_scenarios"
@@ -33,7 +33,8 @@ MAX_NAME_CHARS = scenario_io.MAX_NAME_CHARS
 
 def share_link(scenario: Scenario) -> str:
     """The full link to this page with every changed input and the app version."""
-    query = share_query(scenario)
+    view = {key: st.query_params[key] for key in VIEW_PARAMS if key in st.query_params}
+    query = share_query(scenario, view)
     base = st.context.url
     if not base:
         return "?" + query

@@ -18,6 +18,9 @@ APP_VERSION = "0.1.0"
 VERSION_PARAM = "v"
 #: Query parameters Streamlit itself uses, never reported as ignored.
 RESERVED = {"embed", "embed_options", VERSION_PARAM}
+#: View controls of single pages, bound to the URL by their own widgets (which check their
+#: values): not scenario inputs, but a link must carry them to show the same page.
+VIEW_PARAMS = ("show_bands", "power_year", "power_load_gw")
 
 
 def url_value(spec: InputSpec, value: Any) -> str:
@@ -64,7 +67,7 @@ def ignored_params(params: dict[str, list[str]]) -> list[str]:
     reasons = []
     for key, values in params.items():
         raw = values[-1] if values else ""
-        if key in RESERVED:
+        if key in RESERVED or key in VIEW_PARAMS:
             continue
         spec = INPUTS_BY_NAME.get(key)
         if spec is None:
@@ -99,13 +102,15 @@ def report_ignored_params() -> None:
         )
 
 
-def share_query(scenario: Scenario) -> str:
-    """Query string of every input that differs from its default, plus the version."""
+def share_query(scenario: Scenario, view: dict[str, str] | None = None) -> str:
+    """Query string of every input that differs from its default, the page's view
+    settings (`view`, as in the URL now) and the version."""
     defaults = scenario_to_dict(Scenario())
     pairs = [
         (spec.name, url_value(spec, value))
         for spec in INPUTS
         if (value := getattr(scenario, spec.name)) != defaults[spec.name]
     ]
+    pairs += [(key, value) for key, value in (view or {}).items() if key in VIEW_PARAMS]
     pairs.append((VERSION_PARAM, APP_VERSION))
     return urlencode(pairs)

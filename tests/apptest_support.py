@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+#: Absolute path of the entry script (AppTest resolves relative paths against the caller).
+APP_PATH = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def keep_navigation_mode() -> Callable[[], None]:
@@ -27,3 +32,20 @@ def keep_navigation_mode() -> Callable[[], None]:
         PagesManager.__init__ = original  # type: ignore[method-assign]
 
     return undo
+
+
+def open_app(page: str | None = None, params: dict[str, str] | None = None) -> AppTest:
+    """Run app.py (with `params` in the URL), switch to `page` if given; no exception."""
+    at = AppTest.from_file(APP_PATH, default_timeout=60)
+    at.query_params.update(params or {})
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metric_value(at: AppTest, label: str) -> str:
+    """The shown value of the st.metric labelled `label`."""
+    return next(m.value for m in at.metric if m.label == label)

@@ -13,19 +13,14 @@ from model.compare import headline_table
 from model.presets import preset_by_name
 from model.scenario import END_YEAR, Scenario
 from model.scenario_io import FILE_FORMAT, scenario_to_json
-from tests.conftest import APP_PATH
+from tests.apptest_support import open_app
 from ui import format as fmt
 from ui.share import MAX_SAVED
 from ui.url import APP_VERSION
 
 
 def _compare_page() -> AppTest:
-    at = AppTest.from_file(APP_PATH, default_timeout=60)
-    at.run()
-    at.switch_page("pages/compare.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app("pages/compare.py")
 
 
 def _apply_preset(at: AppTest, name: str) -> None:

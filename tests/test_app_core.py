@@ -3,71 +3,56 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import APP_PATH
-
-
-def _app(page: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP_PATH, default_timeout=60)
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def _metric(at: AppTest, label: str) -> str:
-    return next(m.value for m in at.metric if m.label == label)
+from tests.apptest_support import metric_value, open_app
 
 
 def test_home_shows_the_headline_and_numbers():
-    at = _app()
+    at = open_app()
     assert at.title[0].value.startswith("Is energy the rate-limiting step")
     assert at.subheader[0].value.startswith("Energy becomes the limit in 2029")
-    assert _metric(at, "Wall year") == "2029"
-    assert _metric(at, "Largest run in 2030").endswith("GW")
+    assert metric_value(at, "Wall year") == "2029"
+    assert metric_value(at, "Largest run in 2030").endswith("GW")
 
 
 def test_home_headline_moves_with_compute_growth():
-    at = _app()
-    before = _metric(at, "Largest run in 2030")
+    at = open_app()
+    before = metric_value(at, "Largest run in 2030")
     at.slider(key="compute_growth").set_value(6.0).run()
     assert not at.exception
-    assert _metric(at, "Largest run in 2030") != before
+    assert metric_value(at, "Largest run in 2030") != before
 
 
 def test_train_page_default_numbers_and_pue_slider():
-    at = _app("pages/train.py")
+    at = open_app("pages/train.py")
     # 6 x 405e9 x 15e12 = 3.645e25 FLOP; 32,235 MWh (see tests/test_training.py)
-    assert _metric(at, "Training compute (FLOP)") == "3.6 × 10²⁵"
-    assert _metric(at, "Energy") == "32.2 GWh"
+    assert metric_value(at, "Training compute (FLOP)") == "3.6 × 10²⁵"
+    assert metric_value(at, "Energy") == "32.2 GWh"
     at.slider(key="pue").set_value(1.5).run()
     # energy scales with PUE: 32,235 x 1.5 / 1.2 = 40,294 MWh
-    assert _metric(at, "Energy") == "40.3 GWh"
+    assert metric_value(at, "Energy") == "40.3 GWh"
 
 
 def test_train_page_model_size_and_chip_move_the_numbers():
-    at = _app("pages/train.py")
+    at = open_app("pages/train.py")
     at.select_slider(key="params").set_value(1e12).run()
     # 6 x 1e12 x 15e12 = 9e25
-    assert _metric(at, "Training compute (FLOP)") == "9 × 10²⁵"
+    assert metric_value(at, "Training compute (FLOP)") == "9 × 10²⁵"
     at.selectbox(key="chip").set_value("NVIDIA B200").run()
     assert not at.exception
-    assert _metric(at, "Chip efficiency") != "1x H100"
+    assert metric_value(at, "Chip efficiency") != "1x H100"
 
 
 def test_train_page_my_mix_grid_uses_the_mix():
-    at = _app("pages/train.py")
-    before = _metric(at, "Emissions")
+    at = open_app("pages/train.py")
+    before = metric_value(at, "Emissions")
     at.selectbox(key="grid").set_value("my_mix").run()
     assert not at.exception
-    assert _metric(at, "Emissions") != before
+    assert metric_value(at, "Emissions") != before
 
 
 def test_growth_page_runs_with_and_without_bands():
-    at = _app("pages/growth.py")
+    at = open_app("pages/growth.py")
     assert at.subheader[0].value.startswith("Energy becomes the limit in")
     assert len(at.get("plotly_chart")) == 4
     at.toggle(key="show_bands").set_value(False).run()
@@ -76,7 +61,7 @@ def test_growth_page_runs_with_and_without_bands():
 
 
 def test_growth_headline_moves_with_the_build_rate():
-    at = _app("pages/growth.py")
+    at = open_app("pages/growth.py")
     before = at.subheader[0].value
     at.slider(key="build_rate_gw_per_yr").set_value(500.0).run()
     assert not at.exception
@@ -94,13 +79,13 @@ def test_growth_headline_moves_with_the_build_rate():
     ],
 )
 def test_growth_page_survives_extreme_inputs(key, value):
-    at = _app("pages/growth.py")
+    at = open_app("pages/growth.py")
     at.slider(key=key).set_value(value).run()
     assert not at.exception, [e.value for e in at.exception]
 
 
 def test_all_zero_mix_gets_a_message_not_a_crash():
-    at = _app("pages/growth.py")
+    at = open_app("pages/growth.py")
     for spec_key in [s.key for s in at.slider if s.key and s.key.startswith("mix_")]:
         at.slider(key=spec_key).set_value(0.0)
     at.run()

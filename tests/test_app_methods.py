@@ -8,18 +8,13 @@ from streamlit.testing.v1 import AppTest
 from model.catalog import SCHEMAS, default_catalog
 from model.scenario import INPUTS, Scenario
 from model.validation import run_validation, trend_validation
-from tests.conftest import APP_PATH
+from tests.apptest_support import open_app
 from ui import format as fmt
 
 
 @pytest.fixture
 def methods() -> AppTest:
-    at = AppTest.from_file(APP_PATH, default_timeout=60)
-    at.run()
-    at.switch_page("pages/methods.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app("pages/methods.py")
 
 
 def test_page_has_its_title_tabs_and_equations(methods):

@@ -3,8 +3,6 @@ and the layouts their chart builders assemble by hand (without plotly's subplots
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -14,22 +12,9 @@ from charts import style
 from model import inference
 from model.catalog import default_catalog
 from model.scenario import SOURCE_IDS
+from tests.apptest_support import metric_value, open_app
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PRESET_IDS = list(default_catalog()["mix_presets"]["preset_id"].unique())
-
-
-def open_page(page: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception
-    return at
-
-
-def metric(at: AppTest, label: str) -> str:
-    return next(m.value for m in at.metric if m.label == label)
 
 
 def load_column(at: AppTest) -> dict[str, str]:
@@ -38,15 +23,15 @@ def load_column(at: AppTest) -> dict[str, str]:
 
 
 def test_power_page_shows_the_default_world_mix():
-    at = open_page("pages/power.py")
+    at = open_app("pages/power.py")
     assert at.title[0].value == "Power it"
     # Ember 2024 world mix: 39531.5 / 94.3 = 419.2 gCO2e/kWh (see test_grid.py).
-    assert metric(at, "Carbon intensity (gCO2e/kWh)") == "419"
+    assert metric_value(at, "Carbon intensity (gCO2e/kWh)") == "419"
 
 
 @pytest.mark.parametrize("preset_id", PRESET_IDS)
 def test_every_preset_runs_and_sets_every_mix_weight(preset_id):
-    at = open_page("pages/power.py")
+    at = open_app("pages/power.py")
     at.selectbox(key="power_preset").set_value(preset_id).run()
     assert not at.exception
     rows = default_catalog()["mix_presets"]
@@ -57,40 +42,40 @@ def test_every_preset_runs_and_sets_every_mix_weight(preset_id):
 
 
 def test_choosing_the_nuclear_bet_changes_the_numbers():
-    at = open_page("pages/power.py")
-    before = metric(at, "Carbon intensity (gCO2e/kWh)")
+    at = open_app("pages/power.py")
+    before = metric_value(at, "Carbon intensity (gCO2e/kWh)")
     at.selectbox(key="power_preset").set_value("nuclear_bet").run()
     # 0.7 x 12 + 0.3 x 9.1 = 11.13 g/kWh; Lazard: 0.7 x 141 + 0.3 x 119 = 134.4 $/MWh low,
     # 0.7 x 220 + 0.3 x 220 = 220 high.
-    assert metric(at, "Carbon intensity (gCO2e/kWh)") == "11.1" != before
-    assert metric(at, "Cost (USD/MWh)") == "134-220"
+    assert metric_value(at, "Carbon intensity (gCO2e/kWh)") == "11.1" != before
+    assert metric_value(at, "Cost (USD/MWh)") == "134-220"
     # Large reactors ordered in 2025 at the mid lead time of 8 years deliver in 2033.
-    assert metric(at, "Last part delivers") == "2033"
+    assert metric_value(at, "Last part delivers") == "2033"
     # 1 GW of load: 1 / 0.928 = 1.08 GW of reactors.
     assert load_column(at)["of which 1 GW reactors"] == "1.08"
 
 
 def test_switching_from_nuclear_to_solar_storage_arrives_sooner():
-    at = open_page("pages/power.py")
+    at = open_app("pages/power.py")
     at.selectbox(key="power_preset").set_value("nuclear_bet").run()
-    nuclear_year = int(metric(at, "Last part delivers"))
+    nuclear_year = int(metric_value(at, "Last part delivers"))
     at.selectbox(key="power_preset").set_value("solar_storage_sprint").run()
     assert not at.exception
     # Solar + storage mid 3.4 y, onshore wind mid 4.4 y: last part in 2025 + 4.4 = 2029.
-    assert int(metric(at, "Last part delivers")) == 2029 < nuclear_year
+    assert int(metric_value(at, "Last part delivers")) == 2029 < nuclear_year
 
 
 def test_moving_a_share_in_the_sidebar_changes_the_intensity():
-    at = open_page("pages/power.py")
+    at = open_app("pages/power.py")
     at.slider(key="mix_coal").set_value(0.0).run()
     assert not at.exception
     # Without coal: (22x490 + 14.3x24 + 9x12 + 8.1x11 + 6.9x48) / 60.3
     # = 11651.5 / 60.3 = 193.2 g/kWh
-    assert metric(at, "Carbon intensity (gCO2e/kWh)") == "193"
+    assert metric_value(at, "Carbon intensity (gCO2e/kWh)") == "193"
 
 
 def test_all_zero_weights_give_a_message_not_a_crash():
-    at = open_page("pages/power.py")
+    at = open_app("pages/power.py")
     for sid in SOURCE_IDS:
         at.slider(key=f"mix_{sid}").set_value(0.0)
     at.run()
@@ -101,7 +86,7 @@ def test_all_zero_weights_give_a_message_not_a_crash():
 
 
 def test_the_user_load_scales_the_outputs():
-    at = open_page("pages/power.py")
+    at = open_app("pages/power.py")
     at.selectbox(key="power_preset").set_value("nuclear_bet").run()
     at.number_input(key="power_load_gw").set_value(10.0).run()
     # 10 GW x 8760 h x 11.13 g/kWh = 0.975 Mt per year
@@ -110,7 +95,7 @@ def test_the_user_load_scales_the_outputs():
 
 
 def test_the_demand_year_picks_the_projection_year():
-    at = open_page("pages/power.py")
+    at = open_app("pages/power.py")
     before = at.dataframe[0].value.columns[0]
     at.select_slider(key="power_year").set_value(2027).run()
     assert not at.exception
@@ -118,32 +103,32 @@ def test_the_demand_year_picks_the_projection_year():
 
 
 def test_serve_page_shows_the_worked_example_by_default():
-    at = open_page("pages/serve.py")
+    at = open_app("pages/serve.py")
     assert at.title[0].value == "Serve it"
     # 2e14 FLOP / 1.5705e11 FLOP/J / 3600 = 0.354 Wh (tests/test_inference.py)
-    assert metric(at, "Energy per query") == "0.354 Wh"
+    assert metric_value(at, "Energy per query") == "0.354 Wh"
     # 0.354 Wh x 2.5e9 = 884 MWh/day
-    assert metric(at, "Fleet energy per day") == "884 MWh"
+    assert metric_value(at, "Fleet energy per day") == "884 MWh"
 
 
 def test_moving_serving_sliders_changes_the_estimate():
-    at = open_page("pages/serve.py")
+    at = open_app("pages/serve.py")
     at.select_slider(key="output_tokens").set_value(1500.0).run()
     # 2000 tokens instead of 1000: 2 x 1273.499 J = 2546.998 J / 3600 = 0.70750 Wh,
     # just under the rounding edge, so 0.707 Wh
-    assert metric(at, "Energy per query") == "0.707 Wh"
+    assert metric_value(at, "Energy per query") == "0.707 Wh"
     at.slider(key="inference_utilization").set_value(0.4).run()
     # twice the utilization halves it again: 0.354 Wh
-    assert metric(at, "Energy per query") == "0.354 Wh"
+    assert metric_value(at, "Energy per query") == "0.354 Wh"
     assert not at.exception
 
 
 def test_changing_the_chip_changes_the_estimate():
-    at = open_page("pages/serve.py")
+    at = open_app("pages/serve.py")
     at.selectbox(key="chip").set_value("NVIDIA B200").run()
     # B200: 2250 TFLOP/s at 1000 W -> 2.25e15 x 0.2 / (1000 x 1.5 x 1.2) = 2.5e11 FLOP/J;
     # 2e14 / 2.5e11 = 800 J = 0.222 Wh
-    assert metric(at, "Energy per query") == "0.222 Wh"
+    assert metric_value(at, "Energy per query") == "0.222 Wh"
 
 
 def test_the_four_source_panels_sit_side_by_side_on_one_source_axis():

@@ -11,9 +11,8 @@ import json
 
 import plotly.graph_objects as go
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import APP_PATH
+from tests.apptest_support import open_app
 
 PAGES = [
     "pages/home.py",
@@ -26,11 +25,7 @@ PAGES = [
 
 
 def _figures(page: str) -> list[dict]:
-    at = AppTest.from_file(APP_PATH, default_timeout=60)
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = open_app(page)
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from model.scenario import CUSTOM_CHIP, INPUTS, INPUTS_BY_NAME, InputSpec, Scenario
-from tests.conftest import APP_PATH
+from tests.apptest_support import open_app
 from ui import format as fmt
 from ui.sidebar import choice_options
 from ui.url import APP_VERSION, VERSION_PARAM, parse_url_value, share_query, url_value
@@ -38,12 +38,7 @@ CHANGED = Scenario(**{spec.name: non_default_value(spec) for spec in INPUTS})
 
 
 def _run_with_params(params: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP_PATH, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(params=params)
 
 
 def test_every_input_differs_in_the_changed_scenario():
@@ -143,12 +138,7 @@ def test_user_text_in_the_url_is_escaped_in_the_warning():
 
 
 def test_page_view_settings_come_from_the_link_and_are_not_reported_as_ignored():
-    at = AppTest.from_file(APP_PATH, default_timeout=60)
-    at.query_params.update({"power_year": "2035", "power_load_gw": "2.5"})
-    at.run()
-    at.switch_page("pages/power.py")
-    at.run()
-    assert not at.exception
+    at = open_app("pages/power.py", {"power_year": "2035", "power_load_gw": "2.5"})
     assert not at.warning, [w.value for w in at.warning]
     assert at.select_slider(key="power_year").value == 2035
     assert at.number_input(key="power_load_gw").value == 2.5

@@ -57,23 +57,29 @@ def _copy_data(tmp_path: Path) -> Path:
     return target
 
 
-def test_a_non_numeric_value_names_file_row_and_column(tmp_path):
+@pytest.mark.parametrize(
+    ("file", "row", "column", "value", "message"),
+    [
+        # The third data row is row 4 of the file (the header is row 1).
+        ("chips.csv", 2, "tdp_w", "seven hundred", r"chips\.csv, row 4, column 'tdp_w'"),
+        (
+            "generation_sources.csv",
+            0,
+            "capacity_factor",
+            "-0.5",
+            r"capacity_factor.*finite and >= 0",
+        ),
+        ("training_runs.csv", 0, "source", " ", "row 2, column 'source': is blank"),
+    ],
+)
+def test_a_bad_cell_is_rejected_naming_file_row_and_column(
+    tmp_path, file, row, column, value, message
+):
     data = _copy_data(tmp_path)
-    path = data / "chips.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame.loc[2, "tdp_w"] = "seven hundred"
-    frame.to_csv(path, index=False)
-    with pytest.raises(DataFileError, match=r"chips\.csv, row 4, column 'tdp_w'"):
-        load_catalog(data)
-
-
-def test_a_negative_value_is_rejected(tmp_path):
-    data = _copy_data(tmp_path)
-    path = data / "generation_sources.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame.loc[0, "capacity_factor"] = "-0.5"
-    frame.to_csv(path, index=False)
-    with pytest.raises(DataFileError, match=r"capacity_factor.*finite and >= 0"):
+    frame = pd.read_csv(data / file, dtype=str, keep_default_na=False)
+    frame.loc[row, column] = value
+    frame.to_csv(data / file, index=False)
+    with pytest.raises(DataFileError, match=message):
         load_catalog(data)
 
 
@@ -85,16 +91,6 @@ def test_a_missing_column_and_a_missing_file_are_named(tmp_path):
         load_catalog(data)
     with pytest.raises(DataFileError, match="file not found"):
         load_table(tmp_path / "nope.csv", SCHEMAS["grids"])
-
-
-def test_a_blank_required_cell_is_rejected(tmp_path):
-    data = _copy_data(tmp_path)
-    path = data / "training_runs.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame.loc[0, "source"] = " "
-    frame.to_csv(path, index=False)
-    with pytest.raises(DataFileError, match="row 2, column 'source': is blank"):
-        load_catalog(data)
 
 
 def test_importing_the_model_imports_no_streamlit_or_plotly():

@@ -327,6 +327,9 @@ class SliderCase:
     has_chart: bool = True
 
 
+#: PUE values to drag to, away from the 1.2 default (each drag to a new value).
+PUE_TARGETS = (1.6, 1.3, 1.7, 1.4, 1.8, 1.5, 1.9)
+
 #: One row per page: to cover a new page, add its row here (tests and bench use it).
 SLIDER_CASES = (
     # Faster compute growth brings the wall year forward and raises 2030 run power
@@ -341,9 +344,7 @@ SLIDER_CASES = (
     SliderCase("/growth", "compute_growth", (6.6, 5.1, 7.1, 5.6, 7.6, 6.1, 8.1), None, SUBHEADERS),
     # PUE 1.2 -> ~1.6 scales the facility energy by 1.6 / 1.2 = 1.33 (Energy metric)
     # and moves the red star of the runs chart up.
-    SliderCase(
-        "/train", "pue", (1.6, 1.3, 1.7, 1.4, 1.8, 1.5, 1.9), "Chips & facility", METRIC_VALUES
-    ),
+    SliderCase("/train", "pue", PUE_TARGETS, "Chips & facility", METRIC_VALUES),
     # Serving utilization 0.20 -> ~0.5 divides GPU-seconds per query by ~2.5: the
     # energy-per-query metric falls and the star on the per-query chart moves left.
     SliderCase(
@@ -364,14 +365,12 @@ SLIDER_CASES = (
     ),
     # PUE 1.2 -> ~1.6 raises the largest run's power and all-AI demand: the current
     # scenario's row of the headline table and its line in the overlay chart move.
-    SliderCase(
-        "/compare", "pue", (1.6, 1.3, 1.7, 1.4, 1.8, 1.5, 1.9), "Chips & facility", TABLE_CELLS
-    ),
+    SliderCase("/compare", "pue", PUE_TARGETS, "Chips & facility", TABLE_CELLS),
     # The assumptions table shows each input's current setting beside its default.
     SliderCase(
         "/methods",
         "pue",
-        (1.6, 1.3, 1.7, 1.4, 1.8, 1.5, 1.9),
+        PUE_TARGETS,
         "Chips & facility",
         TABLE_CELLS,
         tab="Assumptions",

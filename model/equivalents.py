@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from model.catalog import Catalog, default_catalog
 from model.constants import HOURS_PER_DAY, HOURS_PER_YEAR
+from model.inference import electricity_total_twh
 
 
 def _figure(item: str, catalog: Catalog | None) -> float:
@@ -26,8 +27,5 @@ def reactor_days(energy_mwh: float, catalog: Catalog | None = None) -> float:
 
 def average_power_gw(region: str, catalog: Catalog | None = None) -> float:
     """A region's average electricity use as power: TWh per year / 8760 h. [GW]"""
-    table = (catalog or default_catalog())["electricity_totals"]
-    twh = table.loc[table["region"] == region, "electricity_twh"].to_numpy(float)
-    if twh.size != 1:
-        raise ValueError(f"data/electricity_totals.csv has no single row for {region!r}")
-    return float(twh[0]) * 1000.0 / HOURS_PER_YEAR
+    twh, _ = electricity_total_twh(region, catalog)
+    return twh * 1000.0 / HOURS_PER_YEAR

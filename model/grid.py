@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
 from model.catalog import default_catalog
+from model.checks import ArrayLike, check_physical
 from model.constants import HOURS_PER_YEAR
-
-ArrayLike = float | npt.NDArray[np.float64]
 
 
 def emissions_tco2e(energy_mwh: ArrayLike, carbon_intensity_g_per_kwh: ArrayLike) -> ArrayLike:
@@ -26,13 +24,8 @@ def emissions_tco2e(energy_mwh: ArrayLike, carbon_intensity_g_per_kwh: ArrayLike
     -------
     Emissions. [tCO2e]
     """
-    for name, value in (
-        ("energy_mwh", energy_mwh),
-        ("carbon_intensity_g_per_kwh", carbon_intensity_g_per_kwh),
-    ):
-        arr = np.asarray(value, dtype=float)
-        if not np.all(np.isfinite(arr)) or np.any(arr < 0):
-            raise ValueError(f"{name} must be finite and >= 0, got {value!r}")
+    check_physical("energy_mwh", energy_mwh)
+    check_physical("carbon_intensity_g_per_kwh", carbon_intensity_g_per_kwh)
     return np.asarray(energy_mwh, float) * carbon_intensity_g_per_kwh / 1000.0
 
 
@@ -85,8 +78,7 @@ def nameplate_gw(
     load_gw: float, shares: Mapping[str, float], sources: pd.DataFrame | None = None
 ) -> pd.Series:
     """Nameplate capacity per source to serve an average load: share x load / CF. [GW]"""
-    if not np.isfinite(load_gw) or load_gw < 0:
-        raise ValueError(f"load_gw must be finite and >= 0, got {load_gw!r}")
+    check_physical("load_gw", load_gw)
     norm = normalise_shares(shares, sources)
     return norm * load_gw / _sources(sources)["capacity_factor"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
 from model.catalog import Catalog, default_catalog
+from model.checks import ArrayLike, check_physical
 from model.constants import (
     DAYS_PER_YEAR,
     HOURS_PER_DAY,
@@ -20,20 +20,10 @@ from model.constants import (
 from model.scenario import Scenario
 from model.training import chip_spec, wall_efficiency_flop_per_j
 
-ArrayLike = float | npt.NDArray[np.float64]
-
 #: Wh in one MWh. [Wh/MWh]
 WH_PER_MWH = 1e6
 #: MW in one GW. [MW/GW]
 MW_PER_GW = 1e3
-
-
-def _check(name: str, value: ArrayLike, strict: bool = False) -> None:
-    arr = np.asarray(value, dtype=float)
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    if np.any(arr < 0) or (strict and np.any(arr == 0)):
-        raise ValueError(f"{name} must be {'> 0' if strict else '>= 0'}, got {value!r}")
 
 
 def flop_per_query(
@@ -51,9 +41,9 @@ def flop_per_query(
     -------
     Compute per query. [FLOP]
     """
-    _check("active_params", active_params)
-    _check("input_tokens", input_tokens)
-    _check("output_tokens", output_tokens)
+    check_physical("active_params", active_params)
+    check_physical("input_tokens", input_tokens)
+    check_physical("output_tokens", output_tokens)
     tokens = np.asarray(input_tokens, float) + output_tokens
     return INFERENCE_FLOP_PER_PARAM_TOKEN * np.asarray(active_params, float) * tokens
 
@@ -81,9 +71,9 @@ def energy_per_query_wh(
     -------
     Energy per query at the facility meter. [Wh]
     """
-    _check("flop_per_query", flop_per_query)
-    _check("peak_flop_per_s", peak_flop_per_s, strict=True)
-    _check("inference_utilization", inference_utilization, strict=True)
+    check_physical("flop_per_query", flop_per_query)
+    check_physical("peak_flop_per_s", peak_flop_per_s, strict=True)
+    check_physical("inference_utilization", inference_utilization, strict=True)
     if np.any(np.asarray(inference_utilization, float) > 1):
         raise ValueError(f"inference_utilization must be <= 1, got {inference_utilization!r}")
     efficiency = wall_efficiency_flop_per_j(
@@ -94,34 +84,34 @@ def energy_per_query_wh(
 
 def energy_per_token_j(active_params: ArrayLike, efficiency_flop_per_j: ArrayLike) -> ArrayLike:
     """Energy of one token through the model: 2 x N / (FLOP per joule at the wall). [J]"""
-    _check("active_params", active_params)
-    _check("efficiency_flop_per_j", efficiency_flop_per_j, strict=True)
+    check_physical("active_params", active_params)
+    check_physical("efficiency_flop_per_j", efficiency_flop_per_j, strict=True)
     flop = INFERENCE_FLOP_PER_PARAM_TOKEN * np.asarray(active_params, float)
     return flop / efficiency_flop_per_j
 
 
 def fleet_energy_mwh_per_day(wh_per_query: ArrayLike, queries_per_day: ArrayLike) -> ArrayLike:
     """Energy of a fleet serving `queries_per_day`: Wh x queries / 1e6. [MWh/day]"""
-    _check("wh_per_query", wh_per_query)
-    _check("queries_per_day", queries_per_day)
+    check_physical("wh_per_query", wh_per_query)
+    check_physical("queries_per_day", queries_per_day)
     return np.asarray(wh_per_query, float) * queries_per_day / WH_PER_MWH
 
 
 def fleet_twh_per_year(mwh_per_day: ArrayLike) -> ArrayLike:
     """A year of a daily energy use: MWh/day x 365 / 1e6. [TWh/yr]"""
-    _check("mwh_per_day", mwh_per_day)
+    check_physical("mwh_per_day", mwh_per_day)
     return np.asarray(mwh_per_day, float) * DAYS_PER_YEAR / MWH_PER_TWH
 
 
 def fleet_average_gw(mwh_per_day: ArrayLike) -> ArrayLike:
     """Average power of a daily energy use: MWh/day / 24 h / 1000. [GW]"""
-    _check("mwh_per_day", mwh_per_day)
+    check_physical("mwh_per_day", mwh_per_day)
     return np.asarray(mwh_per_day, float) / HOURS_PER_DAY / MW_PER_GW
 
 
 def average_gw_to_twh_per_year(average_gw: ArrayLike) -> ArrayLike:
     """Energy in a year of an average load: GW x 8760 h / 1000. [TWh/yr]"""
-    _check("average_gw", average_gw)
+    check_physical("average_gw", average_gw)
     return np.asarray(average_gw, float) * HOURS_PER_YEAR / 1000.0
 
 
@@ -145,7 +135,7 @@ def share_of_electricity(
     twh_per_year: ArrayLike, region: str, catalog: Catalog | None = None
 ) -> ArrayLike:
     """An energy use as a fraction of a region's yearly electricity. [fraction]"""
-    _check("twh_per_year", twh_per_year)
+    check_physical("twh_per_year", twh_per_year)
     total, _ = electricity_total_twh(region, catalog)
     return np.asarray(twh_per_year, float) / total
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
 from model import grid
 from model.catalog import Catalog, chip_row, default_catalog
+from model.checks import ArrayLike, check_physical
 from model.constants import (
     CHINCHILLA_TOKENS_PER_PARAM,
     FLOP_PER_TFLOP,
@@ -19,19 +19,8 @@ from model.constants import (
 )
 from model.scenario import CUSTOM_CHIP, MY_MIX_GRID, Scenario
 
-ArrayLike = float | npt.NDArray[np.float64]
-
 #: Catalog chip that a custom chip's efficiency is a multiple of.
 REFERENCE_CHIP = "NVIDIA H100 SXM5"
-
-
-def _check(name: str, value: ArrayLike, minimum: float = 0.0, strict: bool = False) -> None:
-    arr = np.asarray(value, dtype=float)
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be finite, got {value!r}")
-    if np.any(arr < minimum) or (strict and np.any(arr == minimum)):
-        relation = ">" if strict else ">="
-        raise ValueError(f"{name} must be {relation} {minimum:g}, got {value!r}")
 
 
 def training_flop(params: ArrayLike, tokens: ArrayLike) -> ArrayLike:
@@ -46,14 +35,14 @@ def training_flop(params: ArrayLike, tokens: ArrayLike) -> ArrayLike:
     -------
     Training compute. [FLOP]
     """
-    _check("params", params)
-    _check("tokens", tokens)
+    check_physical("params", params)
+    check_physical("tokens", tokens)
     return TRAINING_FLOP_PER_PARAM_TOKEN * np.asarray(params, float) * tokens
 
 
 def compute_optimal_tokens(params: ArrayLike) -> ArrayLike:
     """Compute-optimal training tokens, D = 20 N (Hoffmann et al. 2022). [tokens]"""
-    _check("params", params)
+    check_physical("params", params)
     return CHINCHILLA_TOKENS_PER_PARAM * np.asarray(params, float)
 
 
@@ -72,9 +61,9 @@ def accelerator_hours(
     -------
     Accelerator-hours. [h]
     """
-    _check("training_flop", training_flop)
-    _check("peak_flop_per_s", peak_flop_per_s, strict=True)
-    _check("utilization", utilization, strict=True)
+    check_physical("training_flop", training_flop)
+    check_physical("peak_flop_per_s", peak_flop_per_s, strict=True)
+    check_physical("utilization", utilization, strict=True)
     if np.any(np.asarray(utilization) > 1):
         raise ValueError(f"utilization must be <= 1, got {utilization!r}")
     return np.asarray(training_flop, float) / (peak_flop_per_s * utilization) / SECONDS_PER_HOUR
@@ -99,18 +88,18 @@ def energy_mwh(
     -------
     Energy at the facility meter. [MWh]
     """
-    _check("accelerator_hours", accelerator_hours)
-    _check("accelerator_power_w", accelerator_power_w)
-    _check("pue", pue, minimum=1.0)
-    _check("server_overhead", server_overhead, minimum=1.0)
+    check_physical("accelerator_hours", accelerator_hours)
+    check_physical("accelerator_power_w", accelerator_power_w)
+    check_physical("pue", pue, minimum=1.0)
+    check_physical("server_overhead", server_overhead, minimum=1.0)
     watts = np.asarray(accelerator_power_w, float) * server_overhead * pue
     return np.asarray(accelerator_hours, float) * watts / W_PER_MW
 
 
 def run_days(accelerator_hours: ArrayLike, cluster_size: ArrayLike) -> ArrayLike:
     """Wall-clock days for `accelerator_hours` spread over `cluster_size` accelerators. [d]"""
-    _check("accelerator_hours", accelerator_hours)
-    _check("cluster_size", cluster_size, strict=True)
+    check_physical("accelerator_hours", accelerator_hours)
+    check_physical("cluster_size", cluster_size, strict=True)
     return np.asarray(accelerator_hours, float) / cluster_size / HOURS_PER_DAY
 
 
@@ -121,17 +110,17 @@ def facility_power_mw(
     server_overhead: ArrayLike = 1.0,
 ) -> ArrayLike:
     """Facility power of a cluster: n x W x server overhead x PUE. [MW]"""
-    _check("cluster_size", cluster_size)
-    _check("accelerator_power_w", accelerator_power_w)
-    _check("pue", pue, minimum=1.0)
-    _check("server_overhead", server_overhead, minimum=1.0)
+    check_physical("cluster_size", cluster_size)
+    check_physical("accelerator_power_w", accelerator_power_w)
+    check_physical("pue", pue, minimum=1.0)
+    check_physical("server_overhead", server_overhead, minimum=1.0)
     return np.asarray(cluster_size, float) * accelerator_power_w * server_overhead * pue / W_PER_MW
 
 
 def electricity_cost_usd(energy_mwh: ArrayLike, price_usd_per_mwh: ArrayLike) -> ArrayLike:
     """Electricity bill for an energy use at a price. [USD]"""
-    _check("energy_mwh", energy_mwh)
-    _check("price_usd_per_mwh", price_usd_per_mwh)
+    check_physical("energy_mwh", energy_mwh)
+    check_physical("price_usd_per_mwh", price_usd_per_mwh)
     return np.asarray(energy_mwh, float) * price_usd_per_mwh
 
 
@@ -170,9 +159,9 @@ def wall_efficiency_flop_per_j(
     -------
     Effective efficiency. [FLOP/J]
     """
-    _check("accelerator_power_w", accelerator_power_w, strict=True)
-    _check("pue", pue, minimum=1.0)
-    _check("server_overhead", server_overhead, minimum=1.0)
+    check_physical("accelerator_power_w", accelerator_power_w, strict=True)
+    check_physical("pue", pue, minimum=1.0)
+    check_physical("server_overhead", server_overhead, minimum=1.0)
     return (
         np.asarray(peak_flop_per_s, float)
         * utilization

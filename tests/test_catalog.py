@@ -95,7 +95,7 @@ def test_a_missing_column_and_a_missing_file_are_named(tmp_path):
 
 def test_importing_the_model_imports_no_streamlit_or_plotly():
     code = (
-        "import sys, model.catalog, model.training, model.grid, model.scenario, "
+        "import sys, model.catalog, model.checks, model.training, model.grid, model.scenario, "
         "model.projection, model.uncertainty, model.runs, model.equivalents\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('streamlit', 'plotly')]\n"
         "print(bad); sys.exit(1 if bad else 0)"

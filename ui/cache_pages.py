@@ -25,28 +25,23 @@ from model import inference, projection, scenario_io
 from model.catalog import Catalog
 from model.compare import HEADLINE_COLUMNS, headline_numbers
 from model.presets import Preset, all_presets
-from model.scenario import Scenario, scenario_from_mapping, scenario_to_dict
-from ui.data import catalog, projection_frame
+from model.scenario import Scenario
+from ui.data import (
+    ScenarioItems,
+    catalog,
+    projection_frame,
+    scenario_from_items,
+    scenario_items,
+)
 from ui.url import APP_VERSION
 
-#: A scenario as a cache key: its (input name, value) pairs, sorted by name.
-ScenarioItems = tuple[tuple[str, Any], ...]
 #: Named scenarios as a cache key, in display order.
 NamedItems = tuple[tuple[str, ScenarioItems], ...]
-
-
-def scenario_items(scenario: Scenario) -> ScenarioItems:
-    """The scenario as a hashable cache key (the inverse of `_scenario`)."""
-    return tuple(sorted(scenario_to_dict(scenario).items()))
 
 
 def named_items(scenarios: dict[str, Scenario]) -> NamedItems:
     """Named scenarios as a hashable cache key, in their order."""
     return tuple((name, scenario_items(s)) for name, s in scenarios.items())
-
-
-def _scenario(items: ScenarioItems) -> Scenario:
-    return scenario_from_mapping(dict(items))
 
 
 # --- Power it ---------------------------------------------------------------------------
@@ -128,7 +123,7 @@ def compare_chart(named: NamedItems) -> go.Figure:
     """The default scenario and each named scenario, power wanted and available. Read only."""
     return compare_charts.compare_figure(
         projection_frame(Scenario()),
-        {name: projection_frame(_scenario(items)) for name, items in named},
+        {name: projection_frame(scenario_from_items(items)) for name, items in named},
     )
 
 
@@ -140,7 +135,7 @@ def presets() -> dict[str, Preset]:
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _headline_numbers(items: ScenarioItems) -> dict[str, Any]:
-    scenario = _scenario(items)
+    scenario = scenario_from_items(items)
     return headline_numbers(scenario, catalog(), frame=projection_frame(scenario))
 
 

@@ -21,32 +21,40 @@ def catalog() -> Catalog:
     return default_catalog()
 
 
-def _scenario_items(scenario: Scenario) -> tuple[tuple[str, object], ...]:
+#: A scenario as a cache key: its (input name, value) pairs, sorted by name.
+ScenarioItems = tuple[tuple[str, Any], ...]
+
+
+def scenario_items(scenario: Scenario) -> ScenarioItems:
+    """The scenario as a hashable cache key (the inverse of `scenario_from_items`)."""
     return tuple(sorted(scenario_to_dict(scenario).items()))
 
 
+def scenario_from_items(items: ScenarioItems) -> Scenario:
+    """The scenario a cache key stands for."""
+    return scenario_from_mapping(dict(items))
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
-def _projection(items: tuple[tuple[str, object], ...]) -> pd.DataFrame:
-    return projection.project(scenario_from_mapping(dict(items)), catalog())
+def _projection(items: ScenarioItems) -> pd.DataFrame:
+    return projection.project(scenario_from_items(items), catalog())
 
 
 def projection_frame(scenario: Scenario) -> pd.DataFrame:
     """The scenario's projection, cached per scenario."""
-    return _projection(_scenario_items(scenario))
+    return _projection(scenario_items(scenario))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _monte_carlo(
-    items: tuple[tuple[str, object], ...], n: int, seed: int
-) -> uncertainty.MonteCarloResult:
-    return uncertainty.run_monte_carlo(scenario_from_mapping(dict(items)), n, seed, catalog())
+def _monte_carlo(items: ScenarioItems, n: int, seed: int) -> uncertainty.MonteCarloResult:
+    return uncertainty.run_monte_carlo(scenario_from_items(items), n, seed, catalog())
 
 
 def monte_carlo(
     scenario: Scenario, n: int = uncertainty.DEFAULT_SAMPLES, seed: int = 0
 ) -> uncertainty.MonteCarloResult:
     """Monte Carlo bands for the scenario, cached per scenario, sample count and seed."""
-    return _monte_carlo(_scenario_items(scenario), n, seed)
+    return _monte_carlo(scenario_items(scenario), n, seed)
 
 
 @st.cache_data(show_spinner=False)

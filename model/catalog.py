@@ -210,3 +210,14 @@ def chip_row(catalog: Catalog, chip: str) -> pd.Series:
 def grid_ids(catalog: Catalog) -> tuple[str, ...]:
     """Grid ids in catalog order. [ids]"""
     return tuple(catalog["grids"]["grid_id"])
+
+
+def item_row(table: pd.DataFrame, item: str, **match: object) -> pd.Series:
+    """The one row of a facts table whose `item` is `item` and whose other columns match
+    `match` (e.g. region="world", year=2030); ValueError if there is not exactly one."""
+    rows = table[table["item"] == item]
+    for column, value in match.items():
+        rows = rows[rows[column] == value]
+    if len(rows) != 1:
+        raise ValueError(f"expected one row for {item!r} {match or ''}, found {len(rows)}")
+    return rows.iloc[0]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from model.catalog import Catalog, default_catalog
+from model.catalog import Catalog, default_catalog, item_row
 from model.constants import HOURS_PER_YEAR
 from model.grid import preset_weights
 from model.scenario import (
@@ -18,22 +18,25 @@ from model.scenario import (
     scenario_to_dict,
 )
 
-#: IEA 'Energy and AI' (Apr 2025) base case, world data-centre electricity (data/datacenter.csv).
-IEA_DC_TWH_2024 = 415.0
-IEA_DC_TWH_2030 = 945.0
 #: Capacity factor assumed to turn average-power growth into nameplate started per year;
 #: the same 0.5 the default build rate uses (inputs table). [GW/GW]
 NAMEPLATE_CAPACITY_FACTOR = 0.5
 
 
-def iea_build_rate_gw_per_yr() -> float:
+def iea_data_centre_twh(year: int, catalog: Catalog | None = None) -> float:
+    """IEA 'Energy and AI' (2025) world data-centre electricity, from data/datacenter.csv."""
+    table = (catalog or default_catalog())["datacenter"]
+    return float(item_row(table, "dc_electricity_iea", region="world", year=year)["value"])
+
+
+def iea_build_rate_gw_per_yr(catalog: Catalog | None = None) -> float:
     """Nameplate per year that matches IEA's data-centre growth 2024-2030. [GW/yr]
 
     (945 - 415) TWh / 6 yr = 88.3 TWh/yr more each year; / 8760 h = 10.1 GW of average
     power per year; / capacity factor 0.5 = 20.2 GW nameplate per year.
     """
-    twh_per_yr = (IEA_DC_TWH_2030 - IEA_DC_TWH_2024) / (2030 - 2024)
-    average_gw_per_yr = twh_per_yr * 1000.0 / HOURS_PER_YEAR  # TWh -> GWh, / h -> GW
+    growth = iea_data_centre_twh(2030, catalog) - iea_data_centre_twh(2024, catalog)
+    average_gw_per_yr = growth / (2030 - 2024) * 1000.0 / HOURS_PER_YEAR  # TWh -> GWh, / h
     return average_gw_per_yr / NAMEPLATE_CAPACITY_FACTOR
 
 
@@ -111,7 +114,7 @@ def all_presets(catalog: Catalog | None = None) -> tuple[Preset, ...]:
             "Energy is the limit",
             "Today's build-out speed: IEA 'Energy and AI' (2025) has data centres going "
             "from 415 to 945 TWh in 2024-30, +10 GW a year, about 20 GW/yr of nameplate",
-            (("build_rate_gw_per_yr", round(iea_build_rate_gw_per_yr() / 5.0) * 5.0),),
+            (("build_rate_gw_per_yr", round(iea_build_rate_gw_per_yr(cat) / 5.0) * 5.0),),
         ),
         Preset("Nuclear bet", _mix_source("nuclear_bet", cat), mix_changes("nuclear_bet", table)),
         Preset("Gas bridge", _mix_source("gas_bridge", cat), mix_changes("gas_bridge", table)),

@@ -10,15 +10,13 @@ import math
 import pandas as pd
 
 from model import inference, training
-from model.catalog import Catalog, chip_row, default_catalog
-from model.constants import HOURS_PER_DAY, HOURS_PER_YEAR, W_PER_GW, W_PER_MW
+from model.catalog import Catalog, chip_row, default_catalog, item_row
+from model.constants import HOURS_PER_DAY, W_PER_GW, W_PER_MW
 from model.projection import project
 from model.runs import published_runs, reproduce_emissions_tco2e, reproduce_energy_mwh
 from model.scenario import BASE_YEAR, Scenario
 
 BILLION = 1e9
-#: GWh per TWh: an average power of 1 GW for a year is 8,760 GWh = 8.76 TWh. [GWh/TWh]
-GWH_PER_TWH = 1000.0
 
 #: Columns of run_validation's frame.
 RUN_COLUMNS = (
@@ -220,13 +218,8 @@ def run_power_validation(scenario: Scenario, catalog: Catalog | None = None) -> 
     return pd.DataFrame(rows, columns=list(RUN_COLUMNS))
 
 
-def _row(table: pd.DataFrame, item: str, **match: object) -> pd.Series:
-    rows = table[table["item"] == item]
-    for column, value in match.items():
-        rows = rows[rows[column] == value]
-    if len(rows) != 1:
-        raise ValueError(f"expected one row for {item!r} {match or ''}, found {len(rows)}")
-    return rows.iloc[0]
+def _twh(gw: float) -> float:
+    return float(inference.average_gw_to_twh_per_year(gw))
 
 
 def _published(
@@ -238,11 +231,6 @@ def _published(
 def _lower_bound(row: pd.Series) -> pd.Series:
     """A 'more than X' figure: X as the low end of an open range, no central value."""
     return _published(math.nan, low=row["low"], source=row["source"])
-
-
-def twh_per_year(gw: float) -> float:
-    """Energy of a constant average power over a year: GW x 8,760 h / 1,000. [TWh/yr]"""
-    return gw * HOURS_PER_YEAR / GWH_PER_TWH
 
 
 def value_verdict(error: float) -> str:
@@ -334,7 +322,7 @@ def trend_validation(scenario: Scenario, catalog: Catalog | None = None) -> pd.D
         "multiplier; published: the historical trend"
     )
     iea = {
-        (region, year): _row(dc, "dc_electricity_iea", region=region, year=year)
+        (region, year): item_row(dc, "dc_electricity_iea", region=region, year=year)
         for region, year in (("world", 2024), ("world", 2030), ("us", 2024))
     }
     us_share = iea["us", 2024]["value"] / iea["world", 2024]["value"]
@@ -342,14 +330,14 @@ def trend_validation(scenario: Scenario, catalog: Catalog | None = None) -> pd.D
         f"model world AI x US share of data-centre electricity "
         f"({_fmt(iea['us', 2024]['value'])} / {_fmt(iea['world', 2024]['value'])} TWh, IEA 2024)"
     )
-    grok = _row(runs.rename(columns={"model": "item"}), "Grok-3")
+    grok = item_row(runs.rename(columns={"model": "item"}), "Grok-3")
     rows = [
         _trend(
             "Frontier-run power growth (Epoch AI 2024)",
             BASE_YEAR,
             "x per year",
             growth_5y,
-            _row(trends, "power_growth_frontier_2024"),
+            item_row(trends, "power_growth_frontier_2024"),
             growth_text + " 2010-2024 (90% CI 1.9-2.2)",
         ),
         _trend(
@@ -357,7 +345,7 @@ def trend_validation(scenario: Scenario, catalog: Catalog | None = None) -> pd.D
             BASE_YEAR,
             "x per year",
             growth_5y,
-            _row(trends, "power_growth_frontier_2025"),
+            item_row(trends, "power_growth_frontier_2025"),
             growth_text + " to 2025",
         ),
         _trend(
@@ -374,7 +362,7 @@ def trend_validation(scenario: Scenario, catalog: Catalog | None = None) -> pd.D
             2030,
             "GW",
             float(run_gw[2030]),
-            _row(trends, "frontier_run_power_2030"),
+            item_row(trends, "frontier_run_power_2030"),
             "model: unconstrained largest run in 2030; published: likely range",
         ),
         _trend(
@@ -382,7 +370,7 @@ def trend_validation(scenario: Scenario, catalog: Catalog | None = None) -> pd.D
             2030,
             "GW",
             float(run_gw[2030]),
-            _row(trends, "single_campus_power_2030"),
+            item_row(trends, "single_campus_power_2030"),
             "model: unconstrained largest run in 2030; published: power one campus could "
             "supply for runs of 1e28-3e29 FLOP (an older, lower estimate)",
         ),
@@ -390,7 +378,7 @@ def trend_validation(scenario: Scenario, catalog: Catalog | None = None) -> pd.D
             "AI electricity vs all data centres, world",
             2024,
             "TWh/yr",
-            twh_per_year(float(achieved_gw[BASE_YEAR])),
+            _twh(float(achieved_gw[BASE_YEAR])),
             iea["world", 2024],
             f"model: all AI served in {BASE_YEAR}; published: all data centres in 2024 (IEA)",
             subset=True,
@@ -399,7 +387,7 @@ def trend_validation(scenario: Scenario, catalog: Catalog | None = None) -> pd.D
             "AI electricity vs all data centres, world",
             2030,
             "TWh/yr",
-            twh_per_year(float(achieved_gw[2030])),
+            _twh(float(achieved_gw[2030])),
             iea["world", 2030],
             "model: all AI served in 2030 (after any energy limit); published: all data "
             "centres, IEA base case",
@@ -409,8 +397,8 @@ def trend_validation(scenario: Scenario, catalog: Catalog | None = None) -> pd.D
             "US AI electricity vs all US data centres",
             2028,
             "TWh/yr",
-            twh_per_year(float(achieved_gw[2028])) * us_share,
-            _row(dc, "dc_electricity_lbnl", region="us", year=2028),
+            _twh(float(achieved_gw[2028])) * us_share,
+            item_row(dc, "dc_electricity_lbnl", region="us", year=2028),
             us_share_text + "; published: all US data centres (LBNL range)",
             subset=True,
         ),
@@ -419,7 +407,7 @@ def trend_validation(scenario: Scenario, catalog: Catalog | None = None) -> pd.D
             BASE_YEAR,
             "GW",
             float(achieved_gw[BASE_YEAR]) * us_share,
-            _row(dc, "ai_power_epri_epoch", region="us", year=2025),
+            item_row(dc, "ai_power_epri_epoch", region="us", year=2025),
             us_share_text + ". The default 'Other AI power' was derived from this figure, "
             "so agreement here is by construction",
         ),
@@ -428,7 +416,7 @@ def trend_validation(scenario: Scenario, catalog: Catalog | None = None) -> pd.D
             2030,
             "GW",
             float(achieved_gw[2030]) * us_share,
-            _lower_bound(_row(dc, "ai_power_epri_epoch", region="us", year=2030)),
+            _lower_bound(item_row(dc, "ai_power_epri_epoch", region="us", year=2030)),
             us_share_text + "; published: 'more than 50 GW', a lower bound",
         ),
     ]
@@ -451,7 +439,7 @@ ML_PER_M3 = 1e6
 
 
 def _item_value(table: pd.DataFrame, item: str) -> float:
-    return float(_row(table, item)["value"])
+    return float(item_row(table, item)["value"])
 
 
 def methods_figures(scenario: Scenario, catalog: Catalog | None = None) -> dict[str, float]:
@@ -467,7 +455,7 @@ def methods_figures(scenario: Scenario, catalog: Catalog | None = None) -> dict[
     cat = catalog or default_catalog()
     chip = training.chip_spec(scenario, cat)
     all_in_w = chip.power_w * scenario.server_overhead * scenario.pue
-    grok = _row(cat["training_runs"].rename(columns={"model": "item"}), "Grok-3")
+    grok = item_row(cat["training_runs"].rename(columns={"model": "item"}), "Grok-3")
     efficiency_growth = 2.0 ** (1.0 / scenario.efficiency_doubling_years)
     low_growth = _item_value(cat["trends"], "efficiency_growth_gpu_flop_per_w")
     wh_low = _item_value(cat["inference"], "gemini_median_prompt")
@@ -487,9 +475,9 @@ def methods_figures(scenario: Scenario, catalog: Catalog | None = None) -> dict[
         "wh_low": wh_low,
         "wh_high": wh_high,
         "queries_per_day": queries,
-        "fleet_twh": twh_per_year(wh * queries / HOURS_PER_DAY / W_PER_GW),
-        "fleet_twh_low": twh_per_year(wh_low * queries / HOURS_PER_DAY / W_PER_GW),
-        "fleet_twh_high": twh_per_year(wh_high * queries / HOURS_PER_DAY / W_PER_GW),
+        "fleet_twh": _twh(wh * queries / HOURS_PER_DAY / W_PER_GW),
+        "fleet_twh_low": _twh(wh_low * queries / HOURS_PER_DAY / W_PER_GW),
+        "fleet_twh_high": _twh(wh_high * queries / HOURS_PER_DAY / W_PER_GW),
         "water_m3_per_day": queries * GEMINI_WATER_ML_PER_PROMPT / ML_PER_M3,
         "chips_gw": H100E_PRODUCIBLE_BY_2030 * all_in_w / W_PER_GW,
         "demand_2030_gw": float(frame["power_demand_gw"][2030]),

@@ -20,6 +20,12 @@ W_PER_MW = 1e6
 W_PER_GW = 1e9
 #: Megawatt-hours in one terawatt-hour. [MWh/TWh]
 MWH_PER_TWH = 1e6
+#: Wh in one MWh. [Wh/MWh]
+WH_PER_MWH = 1e6
+#: MW in one GW. [MW/GW]
+MW_PER_GW = 1e3
+#: Units in one billion (data/ gives parameters and tokens in billions). [-]
+BILLION = 1e9
 #: FLOP/s in one TFLOP/s. [FLOP/s per TFLOP/s]
 FLOP_PER_TFLOP = 1e12
 

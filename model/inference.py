@@ -15,15 +15,12 @@ from model.constants import (
     HOURS_PER_YEAR,
     INFERENCE_FLOP_PER_PARAM_TOKEN,
     JOULES_PER_WH,
+    MW_PER_GW,
     MWH_PER_TWH,
+    WH_PER_MWH,
 )
 from model.scenario import Scenario
 from model.training import chip_spec, wall_efficiency_flop_per_j
-
-#: Wh in one MWh. [Wh/MWh]
-WH_PER_MWH = 1e6
-#: MW in one GW. [MW/GW]
-MW_PER_GW = 1e3
 
 
 def flop_per_query(

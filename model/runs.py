@@ -7,9 +7,7 @@ import pandas as pd
 
 from model import grid, training
 from model.catalog import Catalog, default_catalog
-from model.constants import HOURS_PER_DAY
-
-BILLION = 1e9
+from model.constants import BILLION, HOURS_PER_DAY
 
 
 def published_runs(catalog: Catalog | None = None) -> pd.DataFrame:

@@ -11,12 +11,10 @@ import pandas as pd
 
 from model import inference, training
 from model.catalog import Catalog, chip_row, default_catalog, item_row
-from model.constants import HOURS_PER_DAY, W_PER_GW, W_PER_MW
+from model.constants import BILLION, HOURS_PER_DAY, W_PER_GW, W_PER_MW
 from model.projection import project
 from model.runs import published_runs, reproduce_emissions_tco2e, reproduce_energy_mwh
 from model.scenario import BASE_YEAR, Scenario
-
-BILLION = 1e9
 
 #: Columns of run_validation's frame.
 RUN_COLUMNS = (

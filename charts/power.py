@@ -33,18 +33,6 @@ def _colour(source_id: str) -> str:
     return style.SOURCE_COLOURS.get(source_id, _FALLBACK)
 
 
-def _figure(
-    traces: list[Trace], layout: dict[str, Any], after: dict[str, Any], **house: Any
-) -> go.Figure:
-    """Like style.figure, with `after` applied on top of the house layout (a key's dict is
-    updated one level deep), for the few settings this module sets differently."""
-    out = style.house_layout(layout, **house)
-    for key, value in after.items():
-        old = out.get(key)
-        out[key] = {**old, **value} if isinstance(old, dict) and isinstance(value, dict) else value
-    return go.Figure(data=traces, layout=out, _validate=False)
-
-
 def mix_bar_figure(shares: pd.Series, labels: pd.Series) -> go.Figure:
     """The normalised mix as one horizontal bar that adds to 100%, a segment per source.
 
@@ -80,7 +68,7 @@ def mix_bar_figure(shares: pd.Series, labels: pd.Series) -> go.Figure:
         "margin": {"t": 80},
         "legend": {"yanchor": "bottom", "y": 1.02, "traceorder": "normal"},
     }
-    return _figure(
+    return style.figure(
         traces,
         layout,
         after,
@@ -192,7 +180,7 @@ def source_comparison_figure(sources: pd.DataFrame, used: set[str] | None = None
                 "yref": "paper",
             }
         )
-    return _figure(
+    return style.figure(
         traces,
         layout,
         after,

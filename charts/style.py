@@ -104,28 +104,21 @@ def house_layout(
 
 
 def figure(
-    traces: list[dict[str, Any]], layout: dict[str, Any] | None = None, **house: Any
+    traces: list[dict[str, Any]],
+    layout: dict[str, Any] | None = None,
+    overrides: dict[str, Any] | None = None,
+    **house: Any,
 ) -> go.Figure:
     """A figure from plain trace and layout dicts, in the house style, unvalidated.
 
     Plotly validates every property of go.Scatter, add_trace and update_layout, which cost
     tens of ms per chart on every rerun (bench/run.py --profile). Builders pass dicts
     instead; tests/test_charts.py rebuilds every drawn figure with validation on.
-    `house` takes house_layout's keywords (title, x_title, y_title, height, marker_x...).
+    `house` takes house_layout's keywords (title, x_title, y_title, height, marker_x...);
+    `overrides` is merged last, for the few settings a chart needs unlike the house style.
     """
-    return go.Figure(data=traces, layout=house_layout(layout or {}, **house), _validate=False)
-
-
-def base_layout(fig: go.Figure, **house: Any) -> go.Figure:
-    """Apply the house layout to a figure built with plotly's objects (see `figure`)."""
-    spec = fig.to_plotly_json()
-    layout = house_layout(spec.get("layout", {}), **house)
-    if getattr(fig, "_grid_ref", None) is not None:
-        # A make_subplots figure: its builder still addresses panels by row and column,
-        # which needs plotly's own figure (validated), so update it in place.
-        fig.layout = layout
-        return fig
-    return go.Figure(data=spec.get("data", []), layout=layout, _validate=False)
+    out = _merged(house_layout(layout or {}, **house), overrides or {})
+    return go.Figure(data=traces, layout=out, _validate=False)
 
 
 def hex_to_rgba(colour: str, alpha: float) -> str:

@@ -8,7 +8,8 @@ import streamlit as st
 from charts import power as power_charts
 from model import grid
 from model.constants import HOURS_PER_YEAR
-from model.scenario import BASE_YEAR, END_YEAR, SOURCE_IDS
+from model.presets import mix_changes
+from model.scenario import BASE_YEAR, END_YEAR
 from ui import cache_pages
 from ui import format as fmt
 from ui.data import catalog, projection_frame
@@ -24,9 +25,8 @@ preset_rows = cache_pages.preset_rows()
 def apply_preset() -> None:
     """Set every mix weight to the chosen preset's (0 for sources it leaves out)."""
     if chosen := st.session_state.get("power_preset"):
-        weights = grid.preset_weights(chosen, presets)
-        for sid in SOURCE_IDS:
-            st.session_state[f"mix_{sid}"] = float(weights.get(sid, 0.0))
+        for name, weight in mix_changes(chosen, presets):
+            st.session_state[name] = weight
 
 
 st.title("Power it")

@@ -75,6 +75,12 @@ SCHEMAS: dict[str, TableSchema] = {
         ),
         positive=("capacity_factor", "lead_time_low_years"),
     ),
+    "build_limits": TableSchema(
+        "build_limits.csv",
+        numeric=("firm_factor", "build_cap_gw_per_yr"),
+        required=("source_id", "firm_factor", "build_cap_gw_per_yr", "source"),
+        positive=("firm_factor", "build_cap_gw_per_yr"),
+    ),
     "mix_presets": TableSchema(
         "mix_presets.csv",
         numeric=("share",),

@@ -124,6 +124,18 @@ def all_presets(catalog: Catalog | None = None) -> tuple[Preset, ...]:
             mix_changes("solar_storage_sprint", table),
         ),
         Preset(
+            "Flexible data centres",
+            "Norris et al., Duke Nicholas Institute 'Rethinking Load Growth' (2025): 98 GW of "
+            "new load fits on the US grid if it accepts curtailment in 0.5% of hours",
+            (("flexible_headroom_gw", 98.0),),
+        ),
+        Preset(
+            "Chips run out",
+            "Epoch AI 2024: ~100M H100-equivalents for training by 2030; from ~15M at the end "
+            "of 2025 that is (100/15)^(1/5) = 1.46x/yr, against 3.3x/yr for recent chip sales",
+            (("chip_stock_growth", 1.5),),
+        ),
+        Preset(
             "Efficiency breakthrough",
             "Assumption: FLOP per joule doubles every year instead of every "
             f"{default.efficiency_doubling_years:g} y (Epoch AI 2024), as if lower precision "

@@ -64,6 +64,8 @@ GROUPS: dict[str, str] = {
     "hardware": "Chips & facility",
     "train": "Training run",
     "growth": "Growth & demand",
+    "chips": "Chips & capital",
+    "limits": "Limits",
     "supply": "Power supply & mix",
     "serve": "Serving (inference)",
 }
@@ -369,7 +371,7 @@ INPUTS: tuple[InputSpec, ...] = (
     ),
     InputSpec(
         "other_ai_power_base_gw",
-        "Other AI power in 2025",
+        "Serving & other AI power in 2025",
         "GW",
         "float",
         10.0,
@@ -383,18 +385,22 @@ INPUTS: tuple[InputSpec, ...] = (
         help="Inference and all smaller training, worldwide, as average power.",
     ),
     InputSpec(
-        "other_ai_growth",
-        "Other AI power growth",
+        "other_ai_compute_growth",
+        "Serving & other AI compute growth",
         "x per year",
         "float",
-        1.5,
+        2.0,
         "growth",
-        "EPRI/Epoch 2025: US AI power from ~5 GW to >50 GW by 2030 (1.58x/yr); IEA 2025: "
-        "accelerated servers +30%/yr",
+        "Derived: IEA 'Energy and AI' (2025): electricity use of AI-optimised data centres "
+        "more than x4 in 2024-30 (1.26x/yr) x efficiency 1.59x/yr = 2.0x/yr of compute. "
+        "EPRI/Epoch 2025 (US AI power 5 -> 50 GW by 2030, 1.58x/yr) imply 2.5x/yr; Epoch AI's "
+        "installed NVIDIA compute grew 2.3x/yr",
         min=1.0,
-        max=3.0,
+        max=5.0,
         step=0.05,
-        help="Yearly multiplier of inference and smaller training demand.",
+        help="Yearly multiplier of the compute used for serving and smaller training. "
+        "Their power grows by this over the efficiency gain; after a shortage it grows "
+        "from what was actually served.",
     ),
     # Supply: what can be built.
     InputSpec(
@@ -421,13 +427,14 @@ INPUTS: tuple[InputSpec, ...] = (
         30.0,
         "supply",
         "Derived: LBNL 2024 puts US data-centre load at 37-66 GW average in 2028 "
-        "(325-580 TWh) against 20 GW in 2023 (176 TWh); we take 30 GW worldwide for AI, "
-        "arriving evenly over 2026-2028",
+        "(325-580 TWh) against 20 GW in 2023 (176 TWh); we take 30 GW worldwide for AI. "
+        "It arrives over each source's lead time in today's world mix (Ember 2024)",
         min=0.0,
         max=300.0,
         step=1.0,
-        help="Capacity committed before the base year, whatever the mix below; it "
-        "arrives evenly over the first three years.",
+        help="Capacity committed before the base year. Started before anyone chose the mix "
+        "below, it is built in today's world mix and arrives steadily over each source's "
+        "lead time.",
     ),
     InputSpec(
         "build_rate_gw_per_yr",
@@ -445,6 +452,108 @@ INPUTS: tuple[InputSpec, ...] = (
         help="Nameplate capacity started each year for AI; each source delivers after "
         "its lead time, at its capacity factor.",
     ),
+    InputSpec(
+        "queue_years",
+        "Grid connection wait",
+        "years",
+        "float",
+        5.0,
+        "supply",
+        "LBNL 'Queued Up' 2024 edition: median ~5 years from interconnection request to "
+        "commercial operation for US projects built in 2023",
+        min=0.0,
+        max=10.0,
+        step=0.5,
+        help="Grid-connected builds arrive no sooner than this (the wait runs alongside "
+        "permitting and construction). Behind-the-meter builds skip it.",
+    ),
+    InputSpec(
+        "behind_meter_share",
+        "Built behind the meter",
+        "% of new capacity",
+        "float",
+        25.0,
+        "supply",
+        "Assumption: recent AI campuses pair grid power with on-site gas (xAI Colossus "
+        "turbines; Meta Prometheus ~200 MW on-site gas of ~1 GW; news 2024-25)",
+        min=0.0,
+        max=100.0,
+        step=5.0,
+        help="Share of new AI capacity built on site, which does not wait in the grid "
+        "connection queue.",
+    ),
+    InputSpec(
+        "build_cap_share",
+        "AI's share of the world's build",
+        "% of yearly world additions",
+        "float",
+        50.0,
+        "supply",
+        "Assumption. Caps per source are one year of world additions (data/"
+        "build_limits.csv): e.g. nuclear 8.2 GW (2024), gas turbines 60-70 GW/yr made",
+        min=1.0,
+        max=100.0,
+        step=1.0,
+        help="New AI capacity of each source is capped each year at this share of what "
+        "the whole world builds of it (e.g. reactors, gas turbines).",
+    ),
+    InputSpec(
+        "build_cap_growth",
+        "Growth of build capacity",
+        "x per year",
+        "float",
+        1.1,
+        "supply",
+        "Assumption: turbine makers and reactor supply chains expanding; world solar "
+        "additions grew ~1.3x/yr in 2020-24 (IRENA)",
+        min=1.0,
+        max=1.5,
+        step=0.01,
+        help="Yearly growth of each source's world build cap.",
+    ),
+    InputSpec(
+        "flexible_headroom_gw",
+        "Grid headroom for flexible load",
+        "GW",
+        "float",
+        0.0,
+        "supply",
+        "Norris et al., Duke Nicholas Institute 'Rethinking Load Growth' (2025): 76 / 98 / "
+        "126 GW of new load fits on the US grid if curtailed 0.25% / 0.5% / 1% of the year",
+        min=0.0,
+        max=150.0,
+        step=1.0,
+        help="Extra power AI can draw from existing grids from 2026 by agreeing to be "
+        "curtailed in rare peak hours. Off (0) by default.",
+    ),
+    InputSpec(
+        "scarcity_adder_usd_per_mwh",
+        "Price adder in a shortage",
+        "USD/MWh",
+        "float",
+        12.5,
+        "supply",
+        "Derived: PJM capacity price rose from $28.92 (2024/25) to $329.17/MW-day "
+        "(2026/27); (329.17 - 28.92) / 24 h = $12.5/MWh for a flat load",
+        min=0.0,
+        max=200.0,
+        step=0.5,
+        help="Added to the price of new supply in years when AI wants more power than exists.",
+    ),
+    InputSpec(
+        "price_scale",
+        "Electricity price multiplier",
+        "x",
+        "float",
+        1.0,
+        "supply",
+        "Neutral default (1 = the mix's cost of new supply plus the shortage adder)",
+        min=0.25,
+        max=4.0,
+        step=0.05,
+        help="Scales the electricity price the projection uses, to test 'rising energy "
+        "prices make everything retract'.",
+    ),
     *(
         InputSpec(
             f"mix_{sid}",
@@ -461,6 +570,221 @@ INPUTS: tuple[InputSpec, ...] = (
             "normalised to shares that add to 100%.",
         )
         for sid in SOURCE_IDS
+    ),
+    # Chips and capital: what the largest run can buy and get.
+    InputSpec(
+        "chip_stock_base_h100e",
+        "World AI chips at end of 2025",
+        "H100-equivalents",
+        "float",
+        1.5e7,
+        "chips",
+        "Epoch AI, AI chip sales data: ~15 million H100-equivalents in use at the end of 2025",
+        min=1e6,
+        max=1e8,
+        log=True,
+        help="Installed AI accelerators worldwide, counted in H100s of equal FLOP/s.",
+    ),
+    InputSpec(
+        "chip_stock_growth",
+        "AI chip stock growth",
+        "x per year",
+        "float",
+        3.3,
+        "chips",
+        "Epoch AI, AI chip sales data: computing power of AI chips sold grows ~3.3x/yr "
+        "(90% CI 2.7-4.1x). Epoch AI 2024 expects 20M-400M H100e for training by 2030",
+        min=1.0,
+        max=5.0,
+        step=0.1,
+        help="Yearly multiplier of the world's AI chip stock (in H100-equivalents).",
+    ),
+    InputSpec(
+        "run_chip_share",
+        "Largest run's share of world chips",
+        "%",
+        "float",
+        2.0,
+        "chips",
+        "Derived: the largest 2025 runs used ~100-200k H100 (Epoch AI) out of a stock that "
+        "grew from ~5M to ~15M H100e during 2025: 1-3%. Epoch AI 2024 assumes one lab "
+        "gets ~20% of chips dedicated to training",
+        min=0.1,
+        max=50.0,
+        step=0.1,
+        help="Share of the world's AI chips that one training run can use at once.",
+    ),
+    InputSpec(
+        "run_budget_base_usd",
+        "Largest run's budget in 2025",
+        "USD",
+        "float",
+        1e9,
+        "chips",
+        "Assumption: about twice Grok-3's amortized cost (4.64e26 FLOP x 1.1e-18 USD/FLOP = "
+        "$0.5B); Cottier et al. 2024 expect runs above $1B by 2027",
+        min=1e8,
+        max=1e11,
+        log=True,
+        help="Amortized hardware plus electricity cost the largest run may spend.",
+    ),
+    InputSpec(
+        "run_budget_growth",
+        "Budget growth",
+        "x per year",
+        "float",
+        2.4,
+        "chips",
+        "Cottier et al. 2024 ('The rising costs of training frontier AI models'): amortized "
+        "cost of the largest runs grows 2.4x/yr (90% CI 2.0-2.9x); energy is 2-6% of it",
+        min=1.0,
+        max=4.0,
+        step=0.1,
+        help="Yearly multiplier of what the largest run may spend.",
+    ),
+    InputSpec(
+        "hardware_cost_base_usd_per_eflop",
+        "Hardware cost per 1e18 FLOP in 2025",
+        "USD per 1e18 FLOP",
+        "float",
+        1.1,
+        "chips",
+        "Derived: Cottier et al. 2024, GPT-4 amortized cost ~$40M for 2.1e25 FLOP (2023) "
+        "= $1.9 per 1e18 FLOP; / 1.3^2 for two years of Epoch AI's price-performance gain "
+        "(1.3x/yr) = $1.1",
+        min=0.1,
+        max=10.0,
+        log=True,
+        help="Amortized hardware cost of one useful FLOP in the base year.",
+    ),
+    InputSpec(
+        "price_performance_growth",
+        "Hardware FLOP per dollar growth",
+        "x per year",
+        "float",
+        1.6,
+        "chips",
+        "Derived: Epoch AI ML Hardware: FLOP/s per dollar 1.3x/yr, times lower precision "
+        "1.23x/yr (Epoch AI 2024, as in the efficiency doubling time) = 1.6x/yr",
+        min=1.0,
+        max=3.0,
+        step=0.05,
+        help="Yearly fall of hardware cost per useful FLOP.",
+    ),
+    # Limits: site power, data, latency, physics.
+    InputSpec(
+        "campus_power_base_gw",
+        "Largest campus in 2025",
+        "GW",
+        "float",
+        0.3,
+        "limits",
+        "xAI Colossus phase 2: 300 MW (Tom's Hardware, 2025); Epoch AI estimates Grok-3's "
+        "run at 137 MW",
+        min=0.05,
+        max=5.0,
+        step=0.05,
+        help="Power of the largest site one training run could use in the base year.",
+    ),
+    InputSpec(
+        "campus_growth",
+        "Largest campus growth",
+        "x per year",
+        "float",
+        1.58,
+        "limits",
+        "Derived: 0.3 GW (2025) to 3 GW (2030), the middle of Epoch AI 2024's 1-5 GW single "
+        "campus by 2030: 10^(1/5) = 1.58x/yr",
+        min=1.0,
+        max=3.0,
+        step=0.01,
+        help="Yearly multiplier of the largest site's power.",
+    ),
+    InputSpec(
+        "campus_max_gw",
+        "Largest campus possible",
+        "GW",
+        "float",
+        10.0,
+        "limits",
+        "Assumption: the largest announced campus is ~5 GW (Meta Hyperion, news 2025); we "
+        "allow twice that",
+        min=1.0,
+        max=100.0,
+        step=1.0,
+        help="The largest site stops growing at this power.",
+    ),
+    InputSpec(
+        "training_sites",
+        "Sites per training run",
+        "sites",
+        "int",
+        1,
+        "limits",
+        "Epoch AI 2024: one campus 1-5 GW by 2030; training spread over several sites 2-45 GW",
+        min=1,
+        max=20,
+        step=1,
+        help="Distributed training: how many of the largest campuses one run can span.",
+    ),
+    InputSpec(
+        "data_stock_tokens",
+        "Usable training data in 2025",
+        "tokens",
+        "float",
+        1.8e15,
+        "limits",
+        "Derived: Epoch AI 2024: 400T-20Q usable tokens by 2030 (6e28-2e32 FLOP), median "
+        "data limit 2e30 FLOP = 6 x (D/20) x D -> D = 2.6e15 in 2030; / 1.08^5 for the web's "
+        "growth",
+        min=1e14,
+        max=1e17,
+        log=True,
+        help="Tokens of text and other data usable for training (after deduplication, "
+        "including multimodal data).",
+    ),
+    InputSpec(
+        "data_stock_growth",
+        "Data stock growth",
+        "x per year",
+        "float",
+        1.08,
+        "limits",
+        "Epoch AI 2024: the indexed web grows ~50% by 2030 (1.5^(1/5) = 1.08x/yr)",
+        min=1.0,
+        max=2.0,
+        step=0.01,
+        help="Yearly growth of the usable data stock (synthetic data would raise it).",
+    ),
+    InputSpec(
+        "latency_wall_flop",
+        "Latency wall",
+        "FLOP",
+        "float",
+        3e31,
+        "limits",
+        "Epoch AI 2024 ('Can AI scaling continue through 2030?'): median 3e31 FLOP "
+        "(80% CI 3e30-1e32)",
+        min=1e29,
+        max=1e33,
+        log=True,
+        help="Largest run that the minimum time per training step allows within a run "
+        "of a few months.",
+    ),
+    InputSpec(
+        "efficiency_ceiling_flop_per_j",
+        "Chip efficiency ceiling",
+        "FLOP per joule at the chip",
+        "float",
+        4.7e15,
+        "limits",
+        "Epoch AI: CMOS limit about 4.7e15 FP4 FLOP/J at the chip (an H100 does 1.4e12 BF16 "
+        "FLOP/J); precision gains end at FP4",
+        min=1e13,
+        max=1e17,
+        log=True,
+        help="Physical ceiling on chip energy efficiency; efficiency at the wall stops "
+        "growing when the chip reaches it.",
     ),
     # Serving.
     InputSpec(
@@ -565,10 +889,17 @@ class Scenario:
     run_days_cap: float = _default("run_days_cap")
     frontier_runs: int = _default("frontier_runs")
     other_ai_power_base_gw: float = _default("other_ai_power_base_gw")
-    other_ai_growth: float = _default("other_ai_growth")
+    other_ai_compute_growth: float = _default("other_ai_compute_growth")
     supply_base_gw: float = _default("supply_base_gw")
     pipeline_gw: float = _default("pipeline_gw")
     build_rate_gw_per_yr: float = _default("build_rate_gw_per_yr")
+    queue_years: float = _default("queue_years")
+    behind_meter_share: float = _default("behind_meter_share")
+    build_cap_share: float = _default("build_cap_share")
+    build_cap_growth: float = _default("build_cap_growth")
+    flexible_headroom_gw: float = _default("flexible_headroom_gw")
+    scarcity_adder_usd_per_mwh: float = _default("scarcity_adder_usd_per_mwh")
+    price_scale: float = _default("price_scale")
     mix_coal: float = _default("mix_coal")
     mix_gas_ccgt: float = _default("mix_gas_ccgt")
     mix_gas_peaker: float = _default("mix_gas_peaker")
@@ -580,6 +911,21 @@ class Scenario:
     mix_solar_pv_utility: float = _default("mix_solar_pv_utility")
     mix_solar_plus_storage: float = _default("mix_solar_plus_storage")
     mix_geothermal: float = _default("mix_geothermal")
+    chip_stock_base_h100e: float = _default("chip_stock_base_h100e")
+    chip_stock_growth: float = _default("chip_stock_growth")
+    run_chip_share: float = _default("run_chip_share")
+    run_budget_base_usd: float = _default("run_budget_base_usd")
+    run_budget_growth: float = _default("run_budget_growth")
+    hardware_cost_base_usd_per_eflop: float = _default("hardware_cost_base_usd_per_eflop")
+    price_performance_growth: float = _default("price_performance_growth")
+    campus_power_base_gw: float = _default("campus_power_base_gw")
+    campus_growth: float = _default("campus_growth")
+    campus_max_gw: float = _default("campus_max_gw")
+    training_sites: int = _default("training_sites")
+    data_stock_tokens: float = _default("data_stock_tokens")
+    data_stock_growth: float = _default("data_stock_growth")
+    latency_wall_flop: float = _default("latency_wall_flop")
+    efficiency_ceiling_flop_per_j: float = _default("efficiency_ceiling_flop_per_j")
     active_params: float = _default("active_params")
     input_tokens: float = _default("input_tokens")
     output_tokens: float = _default("output_tokens")

@@ -1,8 +1,11 @@
-"""Monte Carlo over the projection's uncertain inputs, all samples at once."""
+"""Monte Carlo over the projection's uncertain inputs (all samples at once), and a tornado
+of which inputs move the wall most."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -10,49 +13,131 @@ import pandas as pd
 
 from model import projection
 from model.catalog import Catalog, default_catalog
-from model.scenario import BASE_YEAR, Scenario
+from model.scenario import END_YEAR, INPUTS_BY_NAME, Scenario
 
-#: Stated spreads: each uncertain input is lognormal around the scenario's value, with
-#: P90 / median = this factor (so P10 = median / factor).
-#: Compute growth: Epoch AI's 4-5x/yr frontier range is about x/÷ 1.12 around 4.5;
-#: widened to 1.2 for the shorter post-2025 record.
-COMPUTE_GROWTH_P90_FACTOR = 1.2
-#: Efficiency doubling time: sources span 1.7 y (Epoch ML Hardware, +50%/yr) to 2.8 y
-#: (Epoch 2024, 1.28x/yr), about x/÷ 1.3 around their geometric mean.
-EFFICIENCY_DOUBLING_P90_FACTOR = 1.3
-#: Growth of other AI demand: EPRI/Epoch's ~1.58x/yr (US AI power 5 -> 50 GW by 2030) and
-#: the IEA's +30%/yr for accelerated servers are x/÷ 1.1 around their geometric mean
-#: (1.43x/yr); widened to 1.15.
-OTHER_AI_GROWTH_P90_FACTOR = 1.15
-#: Build rate: US additions swung from 48.6 GW (2024) to 63-64 GW planned (2025, EIA);
-#: for a programme aimed at AI we allow x/÷ 1.5.
-BUILD_RATE_P90_FACTOR = 1.5
+
+@dataclass(frozen=True)
+class Spread:
+    """A lognormal spread around the scenario's value: P90 / median = `p90_factor`."""
+
+    name: str
+    p90_factor: float
+    source: str
+    #: Growth multipliers are kept at or above 1 (no shrinking trend).
+    at_least_one: bool = False
+
+
+#: The sampled inputs and why each spread is what it is.
+SPREADS: tuple[Spread, ...] = (
+    Spread(
+        "compute_growth",
+        1.2,
+        "Epoch AI's 4-5x/yr frontier range is about x/÷ 1.12 around 4.5; widened to 1.2 for "
+        "the short post-2025 record",
+        at_least_one=True,
+    ),
+    Spread(
+        "efficiency_doubling_years",
+        1.3,
+        "Sources span 1.5 y (Epoch AI 2024) to 2.8 y (hardware alone, 1.28x/yr): about x/÷ 1.3",
+    ),
+    Spread(
+        "other_ai_compute_growth",
+        1.15,
+        "IEA 2025 (2.0x/yr of compute) to EPRI/Epoch 2025 (2.5x/yr): x/÷ 1.12, widened to 1.15",
+        at_least_one=True,
+    ),
+    Spread(
+        "build_rate_gw_per_yr",
+        1.5,
+        "US additions swung from 48.6 GW (2024) to 63-64 GW planned (2025, EIA); a programme "
+        "aimed at AI is less certain still: x/÷ 1.5",
+    ),
+    Spread(
+        "chip_stock_growth",
+        1.18,
+        "Epoch AI chip sales: 3.3x/yr, 90% CI 2.7-4.1x (x/÷ 1.24 at P95, 1.18 at P90)",
+        at_least_one=True,
+    ),
+    Spread(
+        "run_budget_growth",
+        1.15,
+        "Cottier et al. 2024: 2.4x/yr, 90% CI 2.0-2.9x (x/÷ 1.2 at P95, 1.15 at P90)",
+        at_least_one=True,
+    ),
+    Spread(
+        "other_ai_power_base_gw",
+        1.3,
+        "Derived base-year figure (EPRI/Epoch, IEA): assumed x/÷ 1.3. The base-year supply "
+        "moves with it (same draw): in 2025 AI drew what it had",
+    ),
+    Spread(
+        "pipeline_gw",
+        1.3,
+        "LBNL 2024: US data-centre load 37-66 GW in 2028, x/÷ 1.3 around its middle",
+    ),
+    Spread(
+        "frontier_runs",
+        1.3,
+        "Assumption: 2-3 runs above 1e26 FLOP were published in 2025 (Epoch AI); between 2 "
+        "and 4 labs at the frontier at once (x/÷ 1.3 around 3)",
+    ),
+    Spread(
+        "campus_growth",
+        1.1,
+        "Epoch AI 2024: 1-5 GW largest campus by 2030, i.e. 1.4-1.8x/yr from 0.3 GW",
+        at_least_one=True,
+    ),
+    Spread(
+        "data_stock_tokens",
+        7.0,
+        "Epoch AI 2024: 400 trillion to 20 quadrillion usable tokens, x/÷ 7 around the middle",
+    ),
+)
+SPREADS_BY_NAME = {spread.name: spread for spread in SPREADS}
 #: z-score of the 90th percentile of a standard normal.
 Z90 = 1.2815515655446004
 #: Projection columns given P10/P50/P90 bands (the ones the charts draw).
-BANDED = ("power_demand_gw", "power_supply_gw", "compute_achieved_flop")
-#: Samples the page draws by default.
+BANDED = (
+    "power_demand_gw",
+    "power_supply_gw",
+    "power_achieved_gw",
+    "compute_achieved_flop",
+)
+#: Samples the pages draw by default.
 DEFAULT_SAMPLES = 10_000
 
 
 @dataclass(frozen=True)
 class MonteCarloResult:
-    """Bands by year and the distribution of the wall year."""
+    """Bands by year, the wall year per sample, and how often each step binds."""
 
     bands: pd.DataFrame  # year x (variable_p10, variable_p50, variable_p90)
     wall_years: npt.NDArray[np.float64]  # one per sample; NaN where there is no wall
+    #: First year power sets the largest run, per sample; NaN where it never does.
+    power_binding_years: npt.NDArray[np.float64]
+    #: Index year; one column per step in projection.CONSTRAINTS; each row sums to 1.
+    binding_shares: pd.DataFrame
 
     def wall_percentiles(self) -> tuple[float, float, float] | None:
         """P10, P50, P90 of the wall year, counting 'no wall' as later than any year."""
-        finite = np.where(np.isnan(self.wall_years), np.inf, self.wall_years)
-        p10, p50, p90 = np.percentile(finite, [10, 50, 90], method="inverted_cdf")
-        if not np.isfinite(p10):
-            return None
-        return float(p10), float(p50), float(p90)
+        return _percentiles(self.wall_years)
+
+    def power_binding_percentiles(self) -> tuple[float, float, float] | None:
+        """P10, P50, P90 of the first year power binds ('never' counts as latest)."""
+        return _percentiles(self.power_binding_years)
 
     def share_with_wall(self) -> float:
         """Fraction of samples that hit the wall before the horizon ends. [fraction]"""
         return float(np.mean(~np.isnan(self.wall_years)))
+
+
+def _percentiles(samples: npt.NDArray[np.float64]) -> tuple[float, float, float] | None:
+    finite = np.where(np.isnan(samples), np.inf, samples)
+    p10, p50, p90 = np.percentile(finite, [10, 50, 90], method="inverted_cdf")
+    if not np.isfinite(p10):
+        return None
+    return float(p10), float(p50), float(p90)
 
 
 def percentiles_by_year(samples: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -74,72 +159,133 @@ def _lognormal(
     return median * np.exp(sigma * rng.standard_normal(n))
 
 
+def _clip_to_range(name: str, values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    spec = INPUTS_BY_NAME.get(name)
+    if spec is None or spec.min is None or spec.max is None:
+        return values
+    return np.clip(values, spec.min, spec.max)
+
+
 def sample_inputs(
     scenario: Scenario, n: int, seed: int, catalog: Catalog | None = None
 ) -> dict[str, npt.NDArray[np.float64]]:
     """Draw `n` samples of the uncertain inputs with a seeded Generator.
 
-    Lead times are triangular(low, mid, high) per source from data/generation_sources.csv.
-    Compute growth and other-AI growth are kept at or above 1 (no shrinking demand).
+    Each input in SPREADS is lognormal around the scenario's value (kept inside the input's
+    range); lead times are triangular(low, mid, high) per source from data/.
     """
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}")
     rng = np.random.default_rng(seed)
-    table = (catalog or default_catalog())["generation_sources"].set_index("source_id")
-    low = table["lead_time_low_years"].to_numpy(float)
-    high = np.maximum(table["lead_time_high_years"].to_numpy(float), low + 1e-9)
-    mode = np.clip(table["lead_time_mid_years"].to_numpy(float), low, high)
-    lead = rng.triangular(low, mode, high, size=(n, len(low)))
-    return {
-        "compute_growth": np.maximum(
-            1.0, _lognormal(rng, scenario.compute_growth, COMPUTE_GROWTH_P90_FACTOR, n)
-        ),
-        "efficiency_doubling_years": _lognormal(
-            rng, scenario.efficiency_doubling_years, EFFICIENCY_DOUBLING_P90_FACTOR, n
-        ),
-        "other_ai_growth": np.maximum(
-            1.0, _lognormal(rng, scenario.other_ai_growth, OTHER_AI_GROWTH_P90_FACTOR, n)
-        ),
-        "build_rate_gw_per_yr": _lognormal(
-            rng, scenario.build_rate_gw_per_yr, BUILD_RATE_P90_FACTOR, n
-        ),
-        "lead_time_years": lead,
-    }
+    values = projection.scenario_values(scenario)
+    draws: dict[str, npt.NDArray[np.float64]] = {}
+    for spread in SPREADS:
+        drawn = _lognormal(rng, float(values[spread.name][0, 0]), spread.p90_factor, n)
+        if spread.at_least_one:
+            drawn = np.maximum(1.0, drawn)
+        draws[spread.name] = _clip_to_range(spread.name, drawn)
+    ratio = draws["other_ai_power_base_gw"] / float(values["other_ai_power_base_gw"][0, 0])
+    draws["supply_base_gw"] = _clip_to_range(
+        "supply_base_gw", float(values["supply_base_gw"][0, 0]) * ratio
+    )
+    sources = projection.fixed_inputs(scenario, catalog or default_catalog()).sources
+    low = sources.lead_time_low_years
+    high = np.maximum(sources.lead_time_high_years, low + 1e-9)
+    mode = np.clip(sources.lead_time_years, low, high)
+    draws["lead_time_years"] = rng.triangular(low, mode, high, size=(n, len(low)))
+    return draws
+
+
+def _first_year(
+    flags: npt.NDArray[np.bool_], yrs: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    first = np.argmax(flags, axis=1)
+    return np.where(flags.any(axis=1), yrs[first], np.nan).astype(float)
+
+
+def binding_shares(binding_index: npt.NDArray[np.float64]) -> pd.DataFrame:
+    """Share of samples in which each step binds, per year (rows sum to 1)."""
+    counts = [np.mean(binding_index == i, axis=0) for i in range(len(projection.CONSTRAINTS))]
+    return pd.DataFrame(
+        dict(zip(projection.CONSTRAINTS, counts, strict=True)),
+        index=pd.Index(projection.years(), name="year"),
+    )
 
 
 def run_monte_carlo(
     scenario: Scenario, n: int = DEFAULT_SAMPLES, seed: int = 0, catalog: Catalog | None = None
 ) -> MonteCarloResult:
-    """Project every sample at once; return P10/P50/P90 bands and the wall-year samples."""
+    """Project every sample at once; return bands, wall years and binding shares."""
     cat = catalog or default_catalog()
     draws = sample_inputs(scenario, n, seed, cat)
+    values = projection.scenario_values(scenario)
+    for name, drawn in draws.items():
+        if name != "lead_time_years":
+            values[name] = drawn[:, None]
+    fixed = projection.fixed_inputs(scenario, cat)
+    out = projection.simulate(values, fixed, draws["lead_time_years"])
     yrs = projection.years()
-    dt = (yrs - BASE_YEAR).astype(float)
-    base = projection.supply_inputs(scenario, cat)
-    supply_in = projection.SupplyInputs(base.shares, base.capacity_factor, draws["lead_time_years"])
-    paths = projection.demand_paths(
-        dt,
-        scenario,
-        draws["compute_growth"][:, None],
-        draws["efficiency_doubling_years"][:, None],
-        draws["other_ai_growth"][:, None],
-        projection.base_efficiency_flop_per_j(scenario, cat),
-    )
-    supply = projection.supply_gw(
-        dt,
-        scenario.supply_base_gw,
-        scenario.pipeline_gw,
-        draws["build_rate_gw_per_yr"][:, None],
-        supply_in,
-    )
-    out = projection.constrain(paths, supply)
-    columns: dict[str, npt.NDArray[np.float64]] = {"year": yrs.astype(float)}
+    columns: dict[str, npt.NDArray[np.float64]] = {}
     for name in BANDED:
         p10, p50, p90 = percentiles_by_year(out[name])
         columns |= {f"{name}_p10": p10, f"{name}_p50": p50, f"{name}_p90": p90}
     bands = pd.DataFrame(columns)
-    bands["year"] = yrs
-    limited = out["energy_limited"]
-    first = np.argmax(limited, axis=1)
-    walls = np.where(limited.any(axis=1), yrs[first], np.nan).astype(float)
-    return MonteCarloResult(bands=bands, wall_years=walls)
+    bands.insert(0, "year", yrs)
+    power_index = projection.CONSTRAINTS.index("power")
+    return MonteCarloResult(
+        bands=bands,
+        wall_years=_first_year(out["energy_limited"] > 0, yrs),
+        power_binding_years=_first_year(out["binding_index"] == power_index, yrs),
+        binding_shares=binding_shares(out["binding_index"]),
+    )
+
+
+def _year_or_after(year: int | None) -> int:
+    return END_YEAR + 1 if year is None else year
+
+
+def tornado(scenario: Scenario, catalog: Catalog | None = None) -> pd.DataFrame:
+    """Each sampled input at its P10 and P90 (the rest at the scenario's values): the wall
+    year and the first year power binds. 'None' counts as END_YEAR + 1. Sorted by how far
+    the input moves the wall, then how far it moves power's binding year."""
+    cat = catalog or default_catalog()
+    values = projection.scenario_values(scenario)
+    rows = []
+    for spread in SPREADS:
+        median = float(values[spread.name][0, 0])
+        ends = []
+        for factor in (1.0 / spread.p90_factor, spread.p90_factor):
+            value = float(_clip_to_range(spread.name, np.array([median * factor]))[0])
+            if spread.at_least_one:
+                value = max(1.0, value)
+            if INPUTS_BY_NAME[spread.name].kind == "int":
+                value = round(value)
+            changes: dict[str, Any] = {spread.name: value}
+            frame = projection.project(dataclasses.replace(scenario, **changes), cat)
+            ends.append(
+                (
+                    value,
+                    _year_or_after(projection.wall_year(frame)),
+                    _year_or_after(projection.first_binding_year(frame, "power")),
+                )
+            )
+        (low, wall_low, power_low), (high, wall_high, power_high) = ends
+        rows.append(
+            {
+                "input": spread.name,
+                "label": INPUTS_BY_NAME[spread.name].label,
+                "unit": INPUTS_BY_NAME[spread.name].unit,
+                "low_value": low,
+                "high_value": high,
+                "wall_low": wall_low,
+                "wall_high": wall_high,
+                "power_binds_low": power_low,
+                "power_binds_high": power_high,
+                "wall_swing_years": abs(wall_high - wall_low),
+                "power_swing_years": abs(power_high - power_low),
+            }
+        )
+    table = pd.DataFrame(rows)
+    return table.sort_values(
+        ["wall_swing_years", "power_swing_years"], ascending=False, kind="stable"
+    ).reset_index(drop=True)

@@ -7,7 +7,7 @@ from numpy.testing import assert_allclose
 
 from model.grid import normalise_shares
 from model.presets import all_presets, iea_build_rate_gw_per_yr, preset_by_name
-from model.projection import project
+from model.projection import first_binding_year, project, wall_year
 from model.scenario import INPUTS_BY_NAME, Scenario, scenario_to_dict
 
 PRESETS = all_presets()
@@ -20,6 +20,8 @@ def test_the_issue_names_every_preset():
         "Nuclear bet",
         "Gas bridge",
         "Solar + storage sprint",
+        "Flexible data centres",
+        "Chips run out",
         "Efficiency breakthrough",
     ]
 
@@ -84,6 +86,33 @@ def test_efficiency_breakthrough_doubles_every_year_and_cuts_demand():
     assert (
         project(fast)["power_demand_gw"].iloc[1:] < project(Scenario())["power_demand_gw"].iloc[1:]
     ).all()
+
+
+def test_flexible_data_centres_add_dukes_headroom_from_2026():
+    # Duke (Norris et al. 2025): 98 GW at 0.5% curtailment, added to supply from 2026.
+    flexible = project(preset_by_name("Flexible data centres").scenario()).set_index("year")
+    base = project(Scenario()).set_index("year")
+    added = flexible["power_supply_gw"] - base["power_supply_gw"]
+    assert_allclose(added.loc[2026:], 98.0)
+    assert (flexible["power_achieved_gw"] >= base["power_achieved_gw"] - 1e-9).all()
+
+
+def test_chips_run_out_makes_chips_bind_by_2030_like_epochs_low_case():
+    # (100M / 15M)^(1/5) = 1.46x/yr (Epoch AI 2024's 100M H100e by 2030), set to 1.5x/yr:
+    # chips set the largest run by 2030, before power does.
+    frame = project(preset_by_name("Chips run out").scenario())
+    assert preset_by_name("Chips run out").scenario().chip_stock_growth == 1.5
+    assert first_binding_year(frame, "chips") <= 2030
+    power = first_binding_year(frame, "power")
+    assert power is None or power > first_binding_year(frame, "chips")
+
+
+def test_nuclear_bet_is_held_back_by_the_worlds_reactor_output():
+    # 70% large reactors + 30% SMRs at 40 GW/yr wanted; caps (data/build_limits.csv):
+    # 8.2 and 0.3 GW/yr worldwide, AI taking 50%: far less is started than wanted.
+    frame = project(preset_by_name("Nuclear bet").scenario()).set_index("year")
+    assert (frame["nameplate_started_gw"] < 0.5 * frame["nameplate_wanted_gw"]).all()
+    assert wall_year(frame.reset_index()) < wall_year(project(Scenario()))
 
 
 def test_trend_continues_is_epoch_ais_growth_which_is_the_default():

@@ -104,12 +104,24 @@ def test_training_outputs_are_finite_and_non_negative_everywhere(scenario):
 @given(scenarios())
 def test_projection_is_finite_non_negative_and_respects_its_identities(scenario):
     frame = projection.project(scenario)
-    numeric = frame.drop(columns=["energy_limited"]).to_numpy(float)
+    numeric = frame.drop(columns=["energy_limited", "binding_constraint"]).to_numpy(float)
     assert np.all(np.isfinite(numeric))
     assert np.all(numeric >= 0)
     assert np.all(frame["power_achieved_gw"] <= frame["power_demand_gw"] * (1 + 1e-12))
     assert np.all(frame["power_achieved_gw"] <= frame["power_supply_gw"] * (1 + 1e-12))
     assert np.all(frame["compute_achieved_flop"] <= frame["compute_demand_flop"] * (1 + 1e-12))
+    served = frame["inference_power_achieved_gw"] + frame["training_power_achieved_gw"]
+    assert np.all(served <= frame["power_supply_gw"] * (1 + 1e-9))
+    limits = frame.filter(like="compute_limit_").to_numpy()
+    assert np.all(frame["compute_achieved_flop"].to_numpy() <= limits.min(axis=1) * (1 + 1e-12))
+    # Efficiency never passes the ceiling (or today's chip, if that starts above it).
+    ceiling = (
+        scenario.efficiency_ceiling_flop_per_j
+        * scenario.utilization
+        / (scenario.server_overhead * scenario.pue)
+    )
+    cap = max(ceiling, frame["efficiency_flop_per_j"].iloc[0])
+    assert np.all(frame["efficiency_flop_per_j"] <= cap * (1 + 1e-12))
 
 
 @settings(max_examples=40, deadline=None)

@@ -1,0 +1,215 @@
+"""The power system that feeds AI: supply by vintage, build caps, grid queue, flexible load.
+
+Every function works on arrays of shape (samples, sources, years) or (samples, years), so the
+Monte Carlo in model/uncertainty.py runs the same equations on all samples at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from model import grid
+from model.catalog import Catalog
+from model.scenario import Scenario
+
+Array = npt.NDArray[np.float64]
+
+#: The mix preset whose shares stand for capacity already under way before the base year
+#: (it was started before anyone chose the scenario's mix).
+PIPELINE_MIX_PRESET = "world_2024"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Per-source facts for the sources a projection uses, in data/ order."""
+
+    ids: tuple[str, ...]
+    #: Shares of new AI supply (of the firm power it delivers), normalised. [-]
+    shares: Array
+    #: Shares of today's world mix, for the pipeline, normalised. [-]
+    pipeline_shares: Array
+    #: Average power a flat 24/7 load can count on per GW of nameplate. [GW/GW]
+    firm_factor: Array
+    #: World additions in one recent year: the cap on what is built per year. [GW/yr]
+    build_cap_gw_per_yr: Array
+    #: Mid lead time from decision to first power. [years]
+    lead_time_years: Array
+    #: Low and high lead times, for the Monte Carlo. [years]
+    lead_time_low_years: Array
+    lead_time_high_years: Array
+    #: Energy-weighted levelised cost of new supply, middle of the range. [USD/MWh]
+    lcoe_mid_usd_per_mwh: float
+
+
+def sources_for(scenario: Scenario, catalog: Catalog) -> Sources:
+    """The sources with a share in the scenario's mix or in today's world mix."""
+    table = catalog["generation_sources"].set_index("source_id")
+    limits = catalog["build_limits"].set_index("source_id")
+    shares = grid.normalise_shares(scenario.mix_weights(), catalog["generation_sources"])
+    pipeline = grid.normalise_shares(
+        grid.preset_weights(PIPELINE_MIX_PRESET, catalog["mix_presets"]),
+        catalog["generation_sources"],
+    )
+    used = [sid for sid in table.index if shares[sid] > 0 or pipeline[sid] > 0]
+    lcoe_mid = (table["lcoe_low_usd_per_mwh"] + table["lcoe_high_usd_per_mwh"]) / 2.0
+    return Sources(
+        ids=tuple(used),
+        shares=shares[used].to_numpy(float),
+        pipeline_shares=pipeline[used].to_numpy(float),
+        firm_factor=limits.loc[used, "firm_factor"].to_numpy(float),
+        build_cap_gw_per_yr=limits.loc[used, "build_cap_gw_per_yr"].to_numpy(float),
+        lead_time_years=table.loc[used, "lead_time_mid_years"].to_numpy(float),
+        lead_time_low_years=table.loc[used, "lead_time_low_years"].to_numpy(float),
+        lead_time_high_years=table.loc[used, "lead_time_high_years"].to_numpy(float),
+        lcoe_mid_usd_per_mwh=float((shares * lcoe_mid).sum()),
+    )
+
+
+def nameplate_split(shares: Array, firm_factor: Array) -> Array:
+    """GW of nameplate per source for each GW started, so that source i delivers share_i
+    of the firm power: (share_i / firm_i) / sum_j (share_j / firm_j). [GW/GW]"""
+    per_firm = shares / firm_factor
+    return per_firm / per_firm.sum()
+
+
+def nameplate_started_gw(
+    dt: Array,
+    build_rate_gw_per_yr: Array,
+    split: Array,
+    cap_gw_per_yr: Array,
+    cap_share: Array,
+    cap_growth: Array,
+) -> tuple[Array, Array]:
+    """Nameplate started per source and year, wanted and after the build caps.
+
+    wanted_i(t) = B x split_i; started_i(t) = min(wanted_i, cap_i x share x growth^t).
+
+    Parameters
+    ----------
+    dt : Years since the base year, shape (years,). [years]
+    build_rate_gw_per_yr : Nameplate the scenario wants started per year, (samples, 1). [GW/yr]
+    split : Nameplate per GW started, per source, (sources,). [GW/GW]
+    cap_gw_per_yr : World additions per source in the base year, (sources,). [GW/yr]
+    cap_share : Share of world additions AI can claim, (samples, 1). [-]
+    cap_growth : Yearly growth of the caps, (samples, 1). [x/yr]
+
+    Returns
+    -------
+    (wanted, started), each (samples, sources, years). [GW/yr]
+    """
+    wanted = build_rate_gw_per_yr[:, :, None] * split[None, :, None] * np.ones_like(dt)
+    cap = cap_gw_per_yr[None, :, None] * cap_share[:, :, None] * cap_growth[:, :, None] ** dt
+    return wanted, np.minimum(wanted, cap)
+
+
+def arrival_kernel(
+    dt: Array, lead_time_years: Array, queue_years: Array, behind_meter_share: Array
+) -> Array:
+    """Share of a year's starts delivering k years later, k = dt, (samples, sources, years).
+
+    Starts spread evenly over their year arrive evenly over a year after their delay:
+    behind-the-meter builds after the lead time L, grid-connected ones after max(L, Q), the
+    grid queue running alongside permitting and construction.
+    """
+    lead = lead_time_years[:, :, None]
+    grid_delay = np.maximum(lead, queue_years[:, :, None])
+    btm = behind_meter_share[:, :, None]
+    k = dt[None, None, :]
+    return btm * np.clip(k - lead, 0.0, 1.0) + (1.0 - btm) * np.clip(k - grid_delay, 0.0, 1.0)
+
+
+def delivered_firm_gw(started_gw: Array, kernel: Array, firm_factor: Array) -> Array:
+    """Firm power delivered by each year from every vintage started since the base year.
+
+    delivered(t) = sum over vintages v <= t of started(v) x kernel(t - v) x firm.
+    Returns (samples, sources, years). [GW]
+    """
+    years = started_gw.shape[2]
+    out = np.zeros_like(started_gw * kernel[:, :, :1])
+    for lag in range(years):
+        weight = kernel[:, :, lag : lag + 1]
+        if not np.any(weight):
+            continue
+        out[:, :, lag:] += started_gw[:, :, : years - lag] * weight
+    return out * firm_factor[None, :, None]
+
+
+def pipeline_arrived_gw(
+    dt: Array, pipeline_gw: Array, pipeline_shares: Array, lead_time_years: Array
+) -> Array:
+    """Capacity under way before the base year, arrived by each year. (samples, years) [GW]
+
+    Started steadily over each source's last L years, it arrives steadily over the next L:
+    pipeline x sum_i p_i x min(1, dt / L_i), with p the shares of today's world mix.
+    """
+    done = np.minimum(1.0, dt[None, None, :] / lead_time_years[:, :, None])
+    return pipeline_gw * (pipeline_shares[None, :, None] * done).sum(axis=1)
+
+
+def headroom_gw(dt: Array, flexible_headroom_gw: Array) -> Array:
+    """Grid headroom for flexible load, available from the year after the base. [GW]"""
+    return flexible_headroom_gw * (dt[None, :] >= 1.0)
+
+
+@dataclass(frozen=True)
+class Supply:
+    """Power available to AI and what was built, by year."""
+
+    supply_gw: Array  # (samples, years)
+    wanted_gw: Array  # nameplate wanted started, (samples, sources, years)
+    started_gw: Array  # nameplate started after caps, (samples, sources, years)
+    delivered_gw: Array  # firm power from new builds, (samples, sources, years)
+
+
+def supply(
+    dt: Array,
+    values: dict[str, Array],
+    sources: Sources,
+    lead_time_years: Array,
+) -> Supply:
+    """S(t) = S0 + pipeline(t) + headroom(t) + new builds delivered, for (samples, years).
+
+    `values` maps input names to arrays of shape (samples, 1); `lead_time_years` is
+    (samples, sources).
+    """
+    split = nameplate_split(sources.shares, sources.firm_factor)
+    wanted, started = nameplate_started_gw(
+        dt,
+        values["build_rate_gw_per_yr"],
+        split,
+        sources.build_cap_gw_per_yr,
+        values["build_cap_share"] / 100.0,
+        values["build_cap_growth"],
+    )
+    kernel = arrival_kernel(
+        dt, lead_time_years, values["queue_years"], values["behind_meter_share"] / 100.0
+    )
+    delivered = delivered_firm_gw(started, kernel, sources.firm_factor)
+    total = (
+        values["supply_base_gw"]
+        + pipeline_arrived_gw(dt, values["pipeline_gw"], sources.pipeline_shares, lead_time_years)
+        + headroom_gw(dt, values["flexible_headroom_gw"])
+        + delivered.sum(axis=1)
+    )
+    return Supply(total, wanted, started, delivered)
+
+
+def build_table(sources: Sources, result: Supply, years: npt.NDArray[np.int64]) -> pd.DataFrame:
+    """Per source and year (first sample): nameplate wanted and started, firm power. [GW]"""
+    rows = []
+    for i, sid in enumerate(sources.ids):
+        for j, year in enumerate(years):
+            rows.append(
+                {
+                    "source_id": sid,
+                    "year": int(year),
+                    "nameplate_wanted_gw": float(result.wanted_gw[0, i, j]),
+                    "nameplate_started_gw": float(result.started_gw[0, i, j]),
+                    "firm_delivered_gw": float(result.delivered_gw[0, i, j]),
+                }
+            )
+    return pd.DataFrame(rows)

@@ -8,6 +8,8 @@ from pathlib import Path
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from ui.page import use_navigation_mode
+
 #: Absolute path of the entry script (AppTest resolves relative paths against the caller).
 APP_PATH = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -19,12 +21,13 @@ def keep_navigation_mode() -> Callable[[], None]:
     call and keeps it. AppTest resets it to None before every run, and a new PagesManager
     then sets it to True because a pages/ folder exists; from the second run on, AppTest
     would run the page file alone, skipping app.py (and so the sidebar with every input).
+    The flag is written by ui.page.use_navigation_mode, the app's one place for it.
     """
     original = PagesManager.__init__
 
     def init(self: PagesManager, *args: object, **kwargs: object) -> None:
         original(self, *args, **kwargs)  # type: ignore[arg-type]
-        PagesManager.uses_pages_directory = False
+        use_navigation_mode()
 
     PagesManager.__init__ = init  # type: ignore[method-assign]
 
@@ -34,8 +37,11 @@ def keep_navigation_mode() -> Callable[[], None]:
     return undo
 
 
-def open_app(page: str | None = None, params: dict[str, str] | None = None) -> AppTest:
-    """Run app.py (with `params` in the URL), switch to `page` if given; no exception."""
+def open_app(page: str | None = None, params: dict[str, str | list[str]] | None = None) -> AppTest:
+    """Run app.py (with `params` in the URL), switch to `page` if given; no exception.
+
+    A list value repeats the key in the URL (`pue=1.5&pue=1.5`).
+    """
     at = AppTest.from_file(APP_PATH, default_timeout=60)
     at.query_params.update(params or {})
     at.run()

@@ -1,4 +1,15 @@
-"""What every page calls first: the scenario that app.py built for this run."""
+"""What every page calls first: the scenario that app.py built for this run.
+
+Why a page can run without app.py: Streamlit reads a folder named pages/ next to the entry
+script as an old-style (v1) multipage app. It records that in the class attribute
+`PagesManager.uses_pages_directory`, and only the first st.navigation call switches it
+off. So on a freshly started server the very first visit to a deep link (say /power) runs
+pages/power.py alone, without app.py and its sidebar. Upstream: streamlit/streamlit#9624
+(st.navigation deep links on first load) and the review of streamlit/streamlit#10276
+("a pages folder + MPAv2 ... sometimes completely switches back to MPAv1"). The flag is
+private, so its presence is checked when this module is imported (the first page run of
+the server) and the app stops with a clear error if a Streamlit upgrade removed it.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +18,52 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from model.scenario import Scenario
 
+#: The private PagesManager attribute that says "run pages/ as a v1 multipage app".
+PAGES_FLAG = "uses_pages_directory"
+#: Session-state key set when this session has already rerun through app.py once.
+RERUN_KEY = "_rerun_through_app"
+#: What a visitor sees if the rerun through app.py did not give this page a scenario.
+NO_SCENARIO_ERROR = (
+    "This page was started without the app's entry script, so its inputs are missing. "
+    "Open the home page of the dashboard (the address without the page name); if this "
+    "message stays, the installed Streamlit version is not one this app was tested with."
+)
+
+
+def check_pages_flag() -> None:
+    """Raise RuntimeError if Streamlit no longer has the private flag the workaround sets."""
+    if not hasattr(PagesManager, PAGES_FLAG):
+        raise RuntimeError(
+            f"streamlit.runtime.pages_manager.PagesManager.{PAGES_FLAG} does not exist in "
+            f"this Streamlit version, so ui/page.py cannot send deep links on a fresh server "
+            "through app.py. Pin the Streamlit version in requirements.txt or update "
+            "use_navigation_mode (see streamlit/streamlit#9624)."
+        )
+
+
+def use_navigation_mode() -> None:
+    """Tell Streamlit this app uses st.navigation, not the pages/ folder (as st.navigation
+    itself does on its first call); the one place the private flag is written."""
+    check_pages_flag()
+    setattr(PagesManager, PAGES_FLAG, False)
+
 
 def page_scenario() -> Scenario:
-    """The current Scenario; if app.py did not run, rerun through it first.
+    """The current Scenario; if app.py did not run, rerun through it once.
 
-    On a freshly started server, Streamlit treats a folder named pages/ as an old-style
-    multipage app until st.navigation has been called once, so the very first visit to a
-    deep link (say /power) runs that page alone, without app.py and its sidebar. Switching
-    that mode off (as st.navigation itself does) and rerunning sends the run through
-    app.py, which then lands on the same page.
+    A second run without a scenario (the flag did not take) shows an error and stops the
+    page instead of rerunning forever.
     """
-    if "scenario" not in st.session_state:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-    scenario: Scenario = st.session_state["scenario"]
-    return scenario
+    if "scenario" in st.session_state:
+        scenario: Scenario = st.session_state["scenario"]
+        return scenario
+    if st.session_state.get(RERUN_KEY):
+        st.error(NO_SCENARIO_ERROR, icon="⚠️")
+        st.stop()
+    st.session_state[RERUN_KEY] = True
+    use_navigation_mode()
+    st.rerun()
+
+
+# Fail at the first page run of a server, not on a visitor's deep link some day later.
+check_pages_flag()

@@ -12,6 +12,7 @@ import json
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import pandas as pd
@@ -42,6 +43,29 @@ ZIP_SCENARIO, ZIP_TIMESERIES, ZIP_METHODS = "scenario.json", "timeseries.csv", "
 _ZIP_DATE = (2025, 1, 1, 0, 0, 0)
 #: Most problems listed in one message before "and N more".
 _MAX_PROBLEMS = 6
+#: Longest number a file may hold, as written; the largest input maximum, 1e28 FLOP,
+#: has 29 digits in full. Python refuses to convert integers over 4,300 digits with a
+#: message meant for programmers, and reads a long decimal as inf, so longer numbers are
+#: refused here first. [characters]
+MAX_NUMBER_CHARS = 40
+#: Zip compression methods accepted: their readers unpack no more than a read asks for.
+#: zipfile's bzip2 and LZMA readers unpack a whole compressed block at once, so a small
+#: member whose header understates its size can unpack to many megabytes.
+ZIP_METHODS_READ = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+
+#: Inputs of earlier versions that this one no longer has, with what a reader of an old
+#: link or file is told. Values are never converted: each replacement measures something
+#: else. The URL handling (ui/url.py) and the file import both read this table.
+RETIRED_INPUTS: Mapping[str, str] = MappingProxyType(
+    {
+        "other_ai_growth": (
+            "'other_ai_growth' (Other AI power growth, x per year) was retired in version "
+            "0.2.0. It is replaced by 'other_ai_compute_growth' (Serving & other AI compute "
+            "growth, x per year), which measures compute rather than power, so the old "
+            "value was not carried over and the new input keeps its default"
+        ),
+    }
+)
 
 
 class ScenarioFileError(ValueError):
@@ -57,6 +81,16 @@ class LoadedScenario:
     app_version: str
     #: Inputs the file did not set (they keep their defaults).
     missing: tuple[str, ...]
+    #: What to tell the reader about inputs of earlier versions the file set (ignored).
+    retired: tuple[str, ...] = ()
+
+
+def retired_note(key: object) -> str | None:
+    """What to say about an input an earlier version had and this one does not, or None."""
+    if not isinstance(key, str) or key in INPUTS_BY_NAME:
+        # A key is retired only once the inputs table has dropped it.
+        return None
+    return RETIRED_INPUTS.get(key)
 
 
 def choice_options(catalog: Catalog | None = None) -> dict[str, tuple[str, ...]]:
@@ -89,7 +123,25 @@ def _summary(problems: list[str]) -> str:
     return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
 
 
-def _decode(data: bytes | str) -> Any:
+def _check_number_length(text: str) -> str:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise ScenarioFileError(
+            f"The file holds a number written with {len(text):,} characters "
+            f"({text[:12]}...); scenario inputs are numbers of at most {MAX_NUMBER_CHARS} "
+            "characters, such as 1.5 or 4.64e+26."
+        )
+    return text
+
+
+def _parse_int(text: str) -> int:
+    return int(_check_number_length(text))
+
+
+def _parse_float(text: str) -> float:
+    return float(_check_number_length(text))
+
+
+def _decode(data: bytes | str, in_zip: bool = False) -> Any:
     if len(data) > MAX_FILE_BYTES:
         raise ScenarioFileError(
             f"The file is {len(data):,} bytes; scenario files are at most "
@@ -97,7 +149,9 @@ def _decode(data: bytes | str) -> Any:
         )
     if isinstance(data, bytes):
         if data.startswith(b"PK\x03\x04"):
-            return _decode(_scenario_from_zip(data))
+            if in_zip:  # one level only: a zip inside a zip could contain itself
+                raise ScenarioFileError(f"{ZIP_SCENARIO} in the zip is itself a zip file.")
+            return _decode(_scenario_from_zip(data), in_zip=True)
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -105,7 +159,9 @@ def _decode(data: bytes | str) -> Any:
                 "The file is not text (UTF-8), so not a scenario JSON file."
             ) from None
     try:
-        return json.loads(data, parse_constant=_reject_constant)
+        return json.loads(
+            data, parse_constant=_reject_constant, parse_int=_parse_int, parse_float=_parse_float
+        )
     except ScenarioFileError:
         raise
     except RecursionError:
@@ -115,19 +171,34 @@ def _decode(data: bytes | str) -> Any:
 
 
 def _scenario_from_zip(data: bytes) -> bytes:
-    """scenario.json from an export zip, refusing oversized members."""
+    """scenario.json from an export zip, refusing oversized members.
+
+    The header's size can lie, so the member is also read with a hard cap, and only with
+    compression methods whose reader honours that cap (ZIP_METHODS_READ).
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             try:
                 info = archive.getinfo(ZIP_SCENARIO)
             except KeyError:
                 raise ScenarioFileError(f"The zip file holds no {ZIP_SCENARIO}.") from None
+            if info.compress_type not in ZIP_METHODS_READ:
+                raise ScenarioFileError(
+                    f"{ZIP_SCENARIO} in the zip is compressed with a method this app does not "
+                    "unpack (only stored or deflated, as the dashboard's own export is)."
+                )
             if info.file_size > MAX_FILE_BYTES:
                 raise ScenarioFileError(
                     f"{ZIP_SCENARIO} in the zip is {info.file_size:,} bytes; at most "
                     f"{MAX_FILE_BYTES:,} bytes are accepted."
                 )
-            return archive.read(info)[: MAX_FILE_BYTES + 1]
+            with archive.open(info) as member:
+                content = member.read(MAX_FILE_BYTES + 1)
+            if len(content) > MAX_FILE_BYTES:
+                raise ScenarioFileError(
+                    f"{ZIP_SCENARIO} in the zip unpacks to more than {MAX_FILE_BYTES:,} bytes."
+                )
+            return content
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, NotImplementedError) as err:
         raise ScenarioFileError(f"The zip file cannot be read ({err}).") from None
     except RuntimeError as err:  # encrypted members
@@ -180,7 +251,10 @@ def scenario_from_document(doc: Any, catalog: Catalog | None = None) -> LoadedSc
         )
         raise ScenarioFileError("Not a valid scenario file: " + _summary(problems) + ".")
     options = choice_options(catalog)
-    unknown_inputs = sorted(str(k) for k in inputs if k not in INPUTS_BY_NAME)
+    retired = tuple(note for key in inputs if (note := retired_note(key)) is not None)
+    unknown_inputs = sorted(
+        str(k) for k in inputs if k not in INPUTS_BY_NAME and retired_note(k) is None
+    )
     if unknown_inputs:
         problems.append("unknown input(s) " + ", ".join(_short(k) for k in unknown_inputs))
     clean: dict[str, Any] = {}
@@ -202,7 +276,7 @@ def scenario_from_document(doc: Any, catalog: Catalog | None = None) -> LoadedSc
             "at least one source a weight."
         ) from None
     missing = tuple(spec.name for spec in INPUTS if spec.name not in clean)
-    return LoadedScenario(scenario, name.strip()[:MAX_NAME_CHARS], version, missing)
+    return LoadedScenario(scenario, name.strip()[:MAX_NAME_CHARS], version, missing, retired)
 
 
 def _short_error(message: str) -> str:

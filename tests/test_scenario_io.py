@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import struct
+import tracemalloc
 import zipfile
 
 import pandas as pd
@@ -12,12 +14,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from model import scenario_io
 from model.projection import project
-from model.scenario import INPUTS, Scenario, scenario_to_dict
+from model.scenario import INPUTS, INPUTS_BY_NAME, Scenario, scenario_to_dict
 from model.scenario_io import (
     COLUMN_NOTES,
     FILE_FORMAT,
     MAX_FILE_BYTES,
+    MAX_NUMBER_CHARS,
+    RETIRED_INPUTS,
     ZIP_METHODS,
     ZIP_SCENARIO,
     ZIP_TIMESERIES,
@@ -145,7 +150,7 @@ def test_a_name_in_the_note_cannot_open_html_or_break_the_table():
         (b'{"inputs": {"pue": NaN}}', "NaN"),
         (b'{"inputs": {"pue": Infinity}}', "Infinity"),
         (b'{"inputs": {"pue": 1e999}}', "pue: inf is not a finite number"),
-        (b'{"inputs": {"pue": 1' + b"0" * 400 + b"}}", "pue:"),
+        (b'{"inputs": {"pue": 1' + b"0" * 400 + b"}}", "401 characters"),
         (b"[" * 50_000 + b"]" * 50_000, "at most 64,000 bytes"),
         (b"[" * 20_000 + b"]" * 20_000, "nested too deeply"),
         (b" " * (MAX_FILE_BYTES + 1), "at most 64,000 bytes"),
@@ -239,3 +244,95 @@ def test_every_default_value_is_written_as_plain_json():
     assert json.loads(scenario_to_json(Scenario(), VERSION))["inputs"] == scenario_to_dict(
         Scenario()
     )
+
+
+def _lying_zip(method: int, content: bytes, claimed_size: int) -> bytes:
+    """A zip whose scenario.json unpacks to `content` but whose headers claim
+    `claimed_size` bytes (the uncompressed-size field of the local and central headers)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=method) as archive:
+        archive.writestr(ZIP_SCENARIO, content)
+    data = bytearray(buffer.getvalue())
+    # ZIP spec (APPNOTE 4.3.7, 4.3.12): the uncompressed size sits 22 bytes into the local
+    # header and 24 bytes into the central directory header.
+    struct.pack_into("<I", data, 22, claimed_size)
+    central = data.rindex(b"PK\x01\x02")
+    struct.pack_into("<I", data, central + 24, claimed_size)
+    return bytes(data)
+
+
+def _peak_bytes_while_reading(data: bytes) -> tuple[int, str]:
+    tracemalloc.start()
+    try:
+        message = _error(data)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak, message
+
+
+def test_a_small_bzip2_zip_that_lies_about_its_size_is_refused_without_unpacking():
+    # 50 MB of spaces packs into about 100 bytes of bzip2; the headers claim 1.5 kB.
+    data = _lying_zip(zipfile.ZIP_BZIP2, b" " * 50_000_000, 1_500)
+    assert len(data) < 1_500
+    peak, message = _peak_bytes_while_reading(data)
+    assert "only stored or deflated" in message
+    assert peak < 5_000_000  # unpacking even a tenth of it would pass this
+
+
+def test_a_deflated_member_that_unpacks_past_its_claimed_size_is_cut_at_the_cap():
+    # 20 MB of spaces deflate to about 20 kB; the headers claim 1 kB.
+    data = _lying_zip(zipfile.ZIP_DEFLATED, b" " * 20_000_000, 1_000)
+    peak, message = _peak_bytes_while_reading(data)
+    assert "zip file cannot be read" in message  # the CRC of the cut data is wrong
+    assert peak < 5_000_000
+
+
+def test_a_zip_inside_the_zip_is_refused():
+    inner = export_zip(Scenario(), VERSION, project(Scenario()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(ZIP_SCENARIO, inner)
+    assert "itself a zip file" in _error(buffer.getvalue())
+
+
+@pytest.mark.parametrize("number", ["1" * 5_000, "1" * 5_000 + ".5", "-" + "9" * 4_400])
+def test_a_number_with_thousands_of_digits_gets_a_plain_message(number):
+    message = _error(f'{{"inputs": {{"pue": {number}}}}}')
+    assert f"{len(number):,} characters" in message
+    assert "int_max_str_digits" not in message
+    assert "inf" not in message
+
+
+def test_a_number_just_within_the_length_limit_is_read():
+    number = "1.5" + "0" * (MAX_NUMBER_CHARS - 3)  # 40 characters
+    assert len(number) == MAX_NUMBER_CHARS
+    loaded = read_scenario_file(f'{{"inputs": {{"pue": {number}}}}}')
+    assert loaded.scenario.pue == 1.5
+
+
+def test_a_retired_input_in_a_file_is_noted_and_every_other_input_kept(monkeypatch):
+    monkeypatch.setattr(scenario_io, "RETIRED_INPUTS", {"old_knob": "'old_knob' was retired"})
+    loaded = read_scenario_file(_doc(pue=1.5, old_knob=3))
+    assert loaded.scenario == dataclasses.replace(Scenario(), pue=1.5)
+    assert loaded.retired == ("'old_knob' was retired",)
+
+
+def test_a_key_that_is_still_an_input_is_never_reported_as_retired(monkeypatch):
+    monkeypatch.setattr(scenario_io, "RETIRED_INPUTS", {"pue": "'pue' was retired"})
+    loaded = read_scenario_file(_doc(pue=1.5))
+    assert loaded.scenario.pue == 1.5
+    assert loaded.retired == ()
+
+
+@pytest.mark.skipif(
+    "other_ai_growth" in INPUTS_BY_NAME,
+    reason="other_ai_growth is retired by the 0.2.0 model change, not yet in model/scenario.py",
+)
+def test_a_0_1_0_file_with_other_ai_growth_opens_and_says_what_replaced_it():
+    loaded = read_scenario_file(_doc(pue=1.5, other_ai_growth=2.0))
+    assert loaded.scenario == dataclasses.replace(Scenario(), pue=1.5)
+    (note,) = loaded.retired
+    assert note == RETIRED_INPUTS["other_ai_growth"]
+    assert "0.2.0" in note
+    assert "other_ai_compute_growth" in note

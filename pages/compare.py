@@ -13,7 +13,7 @@ from ui import cache_pages, share
 from ui import format as fmt
 from ui.data import catalog
 from ui.page import page_scenario
-from ui.url import APP_VERSION
+from ui.version import app_version
 
 scenario = page_scenario()
 presets = cache_pages.presets()
@@ -30,7 +30,7 @@ st.subheader("Share this scenario")
 link = share.share_link(scenario)
 st.code(link, language=None, wrap_lines=True)
 st.caption(
-    f"Model version {APP_VERSION}. The link holds every input that differs from its "
+    f"Model version {app_version()}. The link holds every input that differs from its "
     "default; opening it shows the same numbers and charts. The sidebar has the same link "
     "under *Share this scenario* on every page."
 )
@@ -95,7 +95,7 @@ down.download_button(
     "Download scenario (zip)",
     # Built when clicked (on another thread), not on every rerun of the page.
     data=partial(cache_pages.scenario_zip, scenario, catalog(), link, headline),
-    file_name=f"ai-energy-scenario-v{APP_VERSION}.zip",
+    file_name=f"ai-energy-scenario-v{app_version()}.zip",
     mime="application/zip",
     icon=":material/download:",
     on_click="ignore",

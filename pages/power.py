@@ -9,11 +9,12 @@ from charts import power as power_charts
 from model import grid
 from model.constants import HOURS_PER_YEAR
 from model.presets import mix_changes
-from model.scenario import BASE_YEAR, END_YEAR
+from model.scenario import BASE_YEAR
 from ui import cache_pages
 from ui import format as fmt
 from ui.data import catalog, projection_frame
 from ui.page import page_scenario
+from ui.url import VIEW_BY_NAME
 
 scenario = page_scenario()
 cat = catalog()
@@ -73,12 +74,23 @@ span = f"{last.iloc[0]:.0f} at the fastest lead times, {last.iloc[2]:.0f} at the
 row[3].metric("Last part delivers", f"{last.iloc[1]:.0f}", help=f"Ordered {BASE_YEAR}: {span}")
 
 left, right = st.columns(2)
-years = list(range(BASE_YEAR, END_YEAR + 1))
+# Defaults and ranges live in ui.url, which checks these settings' values in a link.
+year_view, load_view = VIEW_BY_NAME["power_year"], VIEW_BY_NAME["power_load_gw"]
 year = left.select_slider(
-    "AI demand (Growth vs power) in year", years, 2030, key="power_year", bind="query-params"
+    "AI demand (Growth vs power) in year",
+    list(range(int(year_view.min), int(year_view.max) + 1)),
+    year_view.default,
+    key="power_year",
+    bind="query-params",
 )
 user_gw = right.number_input(
-    "Your own load (GW, average)", 0.0, 1e5, 1.0, 0.5, key="power_load_gw", bind="query-params"
+    "Your own load (GW, average)",
+    load_view.min,
+    load_view.max,
+    float(load_view.default),
+    0.5,
+    key="power_load_gw",
+    bind="query-params",
 )
 demand_gw = float(projection_frame(scenario).set_index("year").loc[year, "power_demand_gw"])
 loads = {f"all AI in {year}": demand_gw, "your load": float(user_gw)}

@@ -4,17 +4,36 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import tomllib
+from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote_plus
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from model import scenario_io
 from model.scenario import CUSTOM_CHIP, INPUTS, INPUTS_BY_NAME, InputSpec, Scenario
 from tests.apptest_support import open_app
+from ui import changelog
 from ui import format as fmt
 from ui.sidebar import choice_options
-from ui.url import APP_VERSION, VERSION_PARAM, parse_url_value, share_query, url_value
+from ui.url import (
+    APP_VERSION,
+    MAX_ECHO_CHARS,
+    MAX_LISTED,
+    VERSION_PARAM,
+    VIEW_BY_NAME,
+    IgnoredParam,
+    echo,
+    parse_url_value,
+    share_query,
+    still_ignored,
+    url_value,
+)
+from ui.version import app_version
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def non_default_value(spec: InputSpec) -> Any:
@@ -146,3 +165,197 @@ def test_page_view_settings_come_from_the_link_and_are_not_reported_as_ignored()
     query = dict(parse_qsl(share_query(Scenario(), {"power_year": "2035", "nope": "1"})))
     assert query["power_year"] == "2035"
     assert "nope" not in query
+
+
+# --- Bad values that used to get through -------------------------------------------------
+
+
+def _warning(at: AppTest) -> str:
+    return " ".join(w.value for w in at.warning)
+
+
+def test_a_key_given_twice_is_named_and_falls_back_while_other_keys_apply():
+    at = open_app("pages/train.py", {"pue": ["1.5", "1.5"], "utilization": "0.5"})
+    scenario = at.session_state["scenario"]
+    assert scenario.pue == INPUTS_BY_NAME["pue"].default  # Streamlit binds one value
+    assert scenario.utilization == 0.5
+    assert "'pue' is given 2 times; using the default" in _warning(at)
+    assert "utilization" not in _warning(at)
+
+
+def test_a_100_kb_key_or_value_is_echoed_shortened():
+    at = _run_with_params({"pue": "9" * 100_000, "k" * 100_000: "1"})
+    warning = _warning(at)
+    assert len(warning) < 400
+    assert f"'pue={'9' * (MAX_ECHO_CHARS - 1)}…'" in warning
+    assert f"'{'k' * (MAX_ECHO_CHARS - 1)}…' is not an input" in warning
+
+
+def test_many_ignored_keys_are_counted_not_all_listed():
+    at = _run_with_params({f"junk{i}": "1" for i in range(10)})
+    warning = _warning(at)
+    assert warning.count("is not an input") == MAX_LISTED
+    assert f"and {10 - MAX_LISTED} more" in warning
+
+
+def test_the_warning_stays_until_the_bad_input_is_set_again():
+    at = open_app("pages/train.py", {"pue": "abc"})
+    assert "pue=abc" in _warning(at)
+    at.slider(key="utilization").set_value(0.5).run()  # another input: pue still defaulted
+    assert "pue=abc" in _warning(at)
+    at.slider(key="pue").set_value(1.5).run()
+    assert not at.warning
+    at.slider(key="pue").set_value(INPUTS_BY_NAME["pue"].default).run()
+    assert not at.warning  # a value the user chose, not a fallback: no warning again
+
+
+def test_an_unknown_key_is_reported_until_the_url_drops_it():
+    at = open_app(params={"unknown": "1"})
+    assert "'unknown' is not an input" in _warning(at)
+    at.run()
+    assert "'unknown' is not an input" in _warning(at)
+    del at.query_params["unknown"]
+    at.run()
+    assert not at.warning
+
+
+@pytest.mark.parametrize(
+    ("page", "key", "raw", "reason"),
+    [
+        ("pages/power.py", "power_year", "1999", "outside 2025 to 2040"),
+        ("pages/power.py", "power_year", "next", "not a whole year"),
+        ("pages/power.py", "power_load_gw", "nan", "outside 0 to 100,000"),
+        ("pages/power.py", "power_load_gw", "-1", "outside 0 to 100,000"),
+        ("pages/growth.py", "show_bands", "maybe", "expected true or false"),
+    ],
+)
+def test_a_bad_page_view_setting_gets_the_same_message_as_an_input(page, key, raw, reason):
+    at = open_app(page, {key: raw})
+    echoed = f"{fmt.plain(key)}={fmt.plain(raw)}"
+    assert f"'{echoed}' ({reason}); using the default" in _warning(at)
+    assert at.session_state[key] == VIEW_BY_NAME[key].default
+
+
+def test_the_pages_use_the_view_settings_defaults_that_the_url_check_assumes():
+    power = open_app("pages/power.py")
+    assert power.select_slider(key="power_year").value == VIEW_BY_NAME["power_year"].default
+    assert power.number_input(key="power_load_gw").value == VIEW_BY_NAME["power_load_gw"].default
+    growth = open_app("pages/growth.py")
+    assert growth.toggle(key="show_bands").value == VIEW_BY_NAME["show_bands"].default
+
+
+def _ignored(key: str, *values: str) -> IgnoredParam:
+    return IgnoredParam(key, values, f"reason for {key}")
+
+
+def test_still_ignored_keeps_an_input_that_still_holds_its_fallback_default():
+    item = _ignored("pue", "abc")
+    default = INPUTS_BY_NAME["pue"].default
+    assert still_ignored([item], {}, {"pue": default}) == [item]  # URL cleaned, value default
+    assert still_ignored([item], {"pue": ["abc"]}, {"pue": default}) == [item]
+    assert still_ignored([item], {}, {"pue": 1.5}) == []  # the user set it
+    assert still_ignored([item], {"pue": ["1.5"]}, {"pue": default}) == []  # URL has another
+
+
+def test_still_ignored_drops_a_view_setting_once_its_page_is_left():
+    item = _ignored("power_year", "1999")
+    assert still_ignored([item], {}, {}) == [item]  # its page not shown yet
+    (shown,) = still_ignored([item], {}, {"power_year": 2030})
+    assert shown.seen
+    assert still_ignored([shown], {}, {"power_year": 2030}) == [shown]
+    assert still_ignored([shown], {}, {}) == []  # the page was left
+    assert still_ignored([shown], {}, {"power_year": 2035}) == []  # the user set it
+
+
+def test_still_ignored_keeps_an_unknown_key_while_the_url_has_it():
+    item = _ignored("junk", "1")
+    assert still_ignored([item], {"junk": ["1"]}, {}) == [item]
+    assert still_ignored([item], {}, {}) == []
+
+
+def test_echo_shortens_and_escapes():
+    assert echo("a" * MAX_ECHO_CHARS) == "a" * MAX_ECHO_CHARS
+    assert echo("a" * (MAX_ECHO_CHARS + 1)) == "a" * (MAX_ECHO_CHARS - 1) + "…"
+    assert echo("<b>") == "\\<b\\>"
+
+
+# --- Versions ----------------------------------------------------------------------------
+
+
+def test_the_version_comes_from_pyproject():
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    assert app_version() == project["version"] == APP_VERSION
+
+
+def test_no_python_file_writes_a_version_of_its_own():
+    # The version is read from pyproject.toml everywhere; a literal "0.2.0" in code would
+    # drift from it at the next bump.
+    literal = re.compile(r"""["']\d+\.\d+\.\d+["']""")
+    folders = ("ui", "pages", "model", "charts")
+    files = [REPO / "app.py", *(f for d in folders for f in (REPO / d).rglob("*.py"))]
+    offenders = [str(f) for f in files if literal.search(f.read_text())]
+    assert offenders == []
+
+
+def test_a_link_from_an_older_version_says_so_and_shows_what_changed_since():
+    at = _run_with_params({VERSION_PARAM: "0.1.0"})
+    running = app_version()
+    assert [i.value for i in at.info] == [
+        f"This link was made with version 0\\.1\\.0; the numbers now come from model version "
+        f"{running}. See what changed below."
+    ]
+    (expander,) = [e for e in at.expander if e.label.startswith("What changed since")]
+    assert expander.label == "What changed since version 0\\.1\\.0"
+    text = " ".join(m.value for m in expander.markdown)
+    assert f"#### {running}" in text  # the running version's entry, headings demoted
+    assert "#### 0.1.0" not in text  # not the entry of the link's own version
+
+
+def test_a_link_from_a_newer_version_says_so_without_a_changelog():
+    at = _run_with_params({VERSION_PARAM: "99.0.0"})
+    assert any("newer than this dashboard" in i.value for i in at.info)
+    assert not [e for e in at.expander if e.label.startswith("What changed since")]
+
+
+def test_the_changelog_has_an_entry_for_the_running_version_with_a_model_section():
+    entries = dict(changelog.sections(changelog.changelog_text()))
+    assert app_version() in entries
+    assert "### Model" in entries[app_version()]
+    assert "0.1.0" in entries
+
+
+def test_changes_since_lists_only_newer_versions():
+    text = "# Log\n\n## 0.3.0\n### Model\n- c\n\n## 0.2.0\n- b\n\n## 0.1.0\n- a\n"
+    newer = "#### 0.3.0\n##### Model\n- c\n\n#### 0.2.0\n- b"
+    assert changelog.changes_since("0.1.0", text) == newer
+    assert changelog.changes_since("0.3.0", text) == ""
+    assert "#### 0.1.0" in changelog.changes_since("not a version", text)
+    assert changelog.version_key("0.10.0") > changelog.version_key("0.9.1")
+
+
+def test_a_retired_key_in_a_link_is_explained_and_every_other_input_opens(monkeypatch):
+    note = "'old_knob' was retired in version 9.9; 'new_knob' replaced it"
+    monkeypatch.setattr(scenario_io, "RETIRED_INPUTS", {"old_knob": note})
+    at = _run_with_params({"old_knob": "2", "pue": "1.5"})
+    assert at.session_state["scenario"] == dataclasses.replace(Scenario(), pue=1.5)
+    assert _warning(at) == f"Some link parameters were ignored: {fmt.plain(note)}."
+
+
+def test_every_example_in_the_url_format_doc_opens_as_documented():
+    # docs/url-format.md promises these forms; each example must be one the app reads.
+    doc = (REPO / "docs" / "url-format.md").read_text()
+    pairs = [
+        (key, unquote_plus(value))
+        for key, value in (p.split("=", 1) for p in re.findall(r"`([a-z_0-9]+=[^`&]+)`", doc))
+        if key in INPUTS_BY_NAME
+    ]
+    assert {"params", "tokens", "queries_per_day", "grid", "chip"} <= {k for k, _ in pairs}
+    for key, raw in pairs:
+        parse_url_value(INPUTS_BY_NAME[key], raw)  # raises ValueError if not readable
+    params = {key: raw for key, raw in pairs if key != "grid"}  # one value per key
+    at = _run_with_params({**params, "grid": "us"})
+    assert not at.warning, [w.value for w in at.warning]
+    scenario = at.session_state["scenario"]
+    for key, raw in params.items():
+        assert getattr(scenario, key) == parse_url_value(INPUTS_BY_NAME[key], raw)
+    assert scenario.grid == "us"  # the plain id, as the doc says

@@ -33,7 +33,7 @@ from ui.data import (
     scenario_from_items,
     scenario_items,
 )
-from ui.url import APP_VERSION
+from ui.version import app_version
 
 #: Named scenarios as a cache key, in display order.
 NamedItems = tuple[tuple[str, ScenarioItems], ...]
@@ -112,7 +112,7 @@ def scenario_zip(scenario: Scenario, cat: Catalog, link: str, headline: dict[str
     when clicked, so the page does not build a zip on every rerun.
     """
     frame = projection.project(scenario, cat)
-    return scenario_io.export_zip(scenario, APP_VERSION, frame, link=link, headline=headline)
+    return scenario_io.export_zip(scenario, app_version(), frame, link=link, headline=headline)
 
 
 # --- Compare & share --------------------------------------------------------------------

@@ -19,7 +19,8 @@ from model.scenario import INPUTS, Scenario
 from ui import format as fmt
 from ui.data import catalog
 from ui.sidebar import current_scenario
-from ui.url import APP_VERSION, VIEW_PARAMS, share_query
+from ui.url import VIEW_PARAMS, share_query
+from ui.version import app_version
 
 #: Session-state key of the saved scenarios (name -> Scenario, insertion order).
 SAVED_KEY = "saved_scenarios"
@@ -48,7 +49,7 @@ def render_share_control(scenario: Scenario) -> None:
         st.markdown("Anyone opening this link sees the same inputs, numbers and charts:")
         st.code(share_link(scenario), language=None, wrap_lines=True)
         st.caption(
-            f"Model version {APP_VERSION}. Only inputs that differ from the defaults are "
+            f"Model version {app_version()}. Only inputs that differ from the defaults are "
             "written; the copy button is at the top right of the box."
         )
 
@@ -159,11 +160,13 @@ def import_upload(upload_key: str) -> None:
         return
     snapped = apply_scenario(loaded.scenario)
     parts = [f"Restored {fmt.plain(loaded.name or upload.name)}."]
-    if loaded.app_version and loaded.app_version != APP_VERSION:
+    if loaded.app_version and loaded.app_version != app_version():
         parts.append(
-            f"It was made with model version {fmt.plain(loaded.app_version)}; this is "
-            f"{APP_VERSION}, so numbers may differ."
+            f"It was made with model version {fmt.plain(loaded.app_version)}; the numbers "
+            f"now come from model version {app_version()} (see *What changed* on the Methods "
+            "& sources page)."
         )
+    parts += [f"{fmt.plain(note)}." for note in loaded.retired]
     if loaded.missing:
         parts.append(f"{len(loaded.missing)} input(s) not in the file kept their defaults.")
     if snapped:

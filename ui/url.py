@@ -1,26 +1,80 @@
-"""The scenario in the URL: how each input is written there, and which values were ignored."""
+"""The scenario in the URL: how each input is written there, and which values were ignored.
+
+The URL format is stable across versions; docs/url-format.md describes it and
+tests/golden_links_v0_1_0.txt holds links from 0.1.0 that must keep opening.
+"""
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from model.scenario import INPUTS, INPUTS_BY_NAME, InputSpec, Scenario, scenario_to_dict
+from model.scenario import (
+    BASE_YEAR,
+    END_YEAR,
+    INPUTS,
+    INPUTS_BY_NAME,
+    InputSpec,
+    Scenario,
+    scenario_to_dict,
+)
+from model.scenario_io import retired_note
+from ui import changelog
 from ui import format as fmt
 from ui.sidebar import choice_label, choice_options
+from ui.version import app_version
 
-#: The app's version; links and exports carry it so an old link can say so.
-APP_VERSION = "0.1.0"
+#: The app's version (pyproject.toml), for callers that import it as a constant.
+APP_VERSION = app_version()
 #: URL parameter holding the version a link was made with (not an input).
 VERSION_PARAM = "v"
 #: Query parameters Streamlit itself uses, never reported as ignored.
-RESERVED = {"embed", "embed_options", VERSION_PARAM}
-#: View controls of single pages, bound to the URL by their own widgets (which check their
-#: values): not scenario inputs, but a link must carry them to show the same page.
-VIEW_PARAMS = ("show_bands", "power_year", "power_load_gw")
+RESERVED = frozenset({"embed", "embed_options", VERSION_PARAM})
+#: Longest piece of a user's key or value repeated in a message; a link can carry 100 kB.
+MAX_ECHO_CHARS = 40
+#: Most ignored parameters listed before "and N more".
+MAX_LISTED = 6
+#: Session-state keys: the link problems still shown, and the version the link was made with.
+IGNORED_KEY, LINK_VERSION_KEY = "_ignored_params", "_link_version"
+
+
+@dataclass(frozen=True)
+class ViewParam:
+    """A page's view setting bound to the URL by its own widget (not a scenario input):
+    a link carries it to show the same page, and a bad value is reported like an input's."""
+
+    name: str
+    kind: Literal["bool", "int", "float"]
+    default: float | bool
+    min: float = 0.0
+    max: float = 0.0
+
+
+#: Every page view setting in the URL, with its default and range (the pages read these).
+VIEW_SETTINGS = (
+    ViewParam("show_bands", "bool", True),
+    ViewParam("power_year", "int", 2030, BASE_YEAR, END_YEAR),
+    ViewParam("power_load_gw", "float", 1.0, 0.0, 1e5),
+)
+VIEW_BY_NAME = {view.name: view for view in VIEW_SETTINGS}
+#: Names of the view settings (what a share link may carry besides inputs).
+VIEW_PARAMS = tuple(VIEW_BY_NAME)
+
+
+@dataclass(frozen=True)
+class IgnoredParam:
+    """A URL parameter the app did not use: its key, the values it had, and why (escaped)."""
+
+    key: str
+    values: tuple[str, ...]
+    reason: str
+    #: For a view setting: its widget has been drawn since (so its page was shown).
+    seen: bool = False
 
 
 def url_value(spec: InputSpec, value: Any) -> str:
@@ -35,12 +89,28 @@ def url_value(spec: InputSpec, value: Any) -> str:
     return str(int(number)) if number == int(number) else str(number)
 
 
+def _ranged_number(
+    raw: str, low: float, high: float, show: Callable[[float], str] = fmt.sig
+) -> float:
+    try:
+        number = float(raw)
+    except ValueError:
+        raise ValueError("not a number") from None
+    if not math.isfinite(number) or not low <= number <= high:
+        raise ValueError(f"outside {show(low)} to {show(high)}")
+    return number
+
+
+def _bool(raw: str) -> bool:
+    if raw.lower() in {"true", "false"}:
+        return raw.lower() == "true"
+    raise ValueError("expected true or false")
+
+
 def parse_url_value(spec: InputSpec, raw: str) -> Any:
     """The input's value for a URL text, or ValueError if the widget would ignore it."""
     if spec.kind == "bool":
-        if raw.lower() in {"true", "false"}:
-            return raw.lower() == "true"
-        raise ValueError("expected true or false")
+        return _bool(raw)
     if spec.kind == "choice":
         for option in choice_options(spec):
             if raw in {option, choice_label(spec, option)}:
@@ -51,55 +121,149 @@ def parse_url_value(spec: InputSpec, raw: str) -> Any:
             if fmt.option_label(spec, option) == raw:
                 return option
         raise ValueError("not one of the slider's steps")
-    try:
-        number = float(raw)
-    except ValueError:
-        raise ValueError("not a number") from None
     assert spec.min is not None
     assert spec.max is not None
-    if not math.isfinite(number) or not spec.min <= number <= spec.max:
-        raise ValueError(f"outside {fmt.sig(spec.min)} to {fmt.sig(spec.max)}")
+    number = _ranged_number(raw, spec.min, spec.max)
     return int(number) if spec.kind == "int" else number
 
 
-def ignored_params(params: dict[str, list[str]]) -> list[str]:
-    """Human-readable reasons for every URL parameter the app will not use."""
-    reasons = []
+def parse_view_value(view: ViewParam, raw: str) -> Any:
+    """A view setting's value for a URL text, or ValueError if its widget would ignore it."""
+    if view.kind == "bool":
+        return _bool(raw)
+    if view.kind == "int":
+        # The year is a select slider over whole years: it matches "2035", not "2035.0".
+        if not raw.isdigit():
+            raise ValueError("not a whole year")
+        return int(_ranged_number(raw, view.min, view.max, show=lambda year: f"{year:.0f}"))
+    return _ranged_number(raw, view.min, view.max)
+
+
+def echo(text: str) -> str:
+    """User text to repeat in a message: at most MAX_ECHO_CHARS, escaped for Markdown."""
+    short = text if len(text) <= MAX_ECHO_CHARS else text[: MAX_ECHO_CHARS - 1] + "…"
+    return fmt.plain(short)
+
+
+def _problem(key: str, values: Sequence[str]) -> str | None:
+    """Why the app ignores this parameter (escaped), or None if it uses it."""
+    if key not in INPUTS_BY_NAME and key not in VIEW_BY_NAME:
+        note = retired_note(key)
+        return fmt.plain(note) if note else f"'{echo(key)}' is not an input of this dashboard"
+    if len(values) > 1:
+        # Streamlit binds one value per widget; given several, it uses the default.
+        return f"'{echo(key)}' is given {len(values)} times; using the default"
+    raw = values[-1] if values else ""
+    try:
+        if key in VIEW_BY_NAME:
+            parse_view_value(VIEW_BY_NAME[key], raw)
+        else:
+            parse_url_value(INPUTS_BY_NAME[key], raw)
+    except ValueError as err:
+        return f"'{echo(key)}={echo(raw)}' ({err}); using the default"
+    return None
+
+
+def ignored_params(params: Mapping[str, Sequence[str]]) -> list[IgnoredParam]:
+    """Every URL parameter the app will not use, with the reason."""
+    found = []
     for key, values in params.items():
-        raw = values[-1] if values else ""
-        if key in RESERVED or key in VIEW_PARAMS:
+        if key in RESERVED:
             continue
-        spec = INPUTS_BY_NAME.get(key)
-        if spec is None:
-            reasons.append(f"'{fmt.plain(key)}' is not an input of this dashboard")
+        reason = _problem(key, values)
+        if reason is not None:
+            found.append(IgnoredParam(key, tuple(values), reason))
+    return found
+
+
+def _default(key: str) -> Any:
+    return INPUTS_BY_NAME[key].default if key in INPUTS_BY_NAME else VIEW_BY_NAME[key].default
+
+
+def still_ignored(
+    ignored: Sequence[IgnoredParam],
+    query: Mapping[str, Sequence[str]],
+    widget_values: Mapping[str, Any],
+) -> list[IgnoredParam]:
+    """The problems that still stand after a run: one goes once the URL holds other values
+    for its key (the user changed the input, or removed an unknown key), once the input's
+    widget holds something other than the default it fell back to, or once the page that
+    has a view setting is left (its widget was drawn and is gone again).
+
+    Streamlit drops a bad value of a bound widget from the address bar in the first run,
+    so the URL alone cannot tell "still bad" from "fixed": the widget's value does.
+    """
+    kept = []
+    for item in ignored:
+        now = query.get(item.key)
+        if now is not None and tuple(now) != item.values:
             continue
-        try:
-            parse_url_value(spec, raw)
-        except ValueError as err:
-            reasons.append(f"'{fmt.plain(key)}={fmt.plain(raw)}' ({err}); using the default")
-    return reasons
+        if item.key in VIEW_BY_NAME:
+            if item.key not in widget_values:
+                if not item.seen:
+                    kept.append(item)  # its page has not been shown yet
+                continue
+            item = replace(item, seen=True)
+        if item.key in INPUTS_BY_NAME or item.key in VIEW_BY_NAME:
+            if widget_values.get(item.key, _default(item.key)) != _default(item.key):
+                continue
+        elif now is None:
+            continue
+        kept.append(item)
+    return kept
+
+
+def ignored_message(ignored: Sequence[IgnoredParam]) -> str:
+    """One sentence listing the ignored parameters (at most MAX_LISTED), already escaped."""
+    reasons = [item.reason for item in ignored[:MAX_LISTED]]
+    more = len(ignored) - MAX_LISTED
+    if more > 0:
+        reasons.append(f"and {more} more")
+    return "Some link parameters were ignored: " + "; ".join(reasons) + "."
+
+
+def version_message(link_version: str, running: str) -> str:
+    """What a link made with another version tells the visitor (escaped)."""
+    if changelog.is_newer(link_version, running):
+        return (
+            f"This link was made with version {echo(link_version)}, newer than this "
+            f"dashboard's {running}; inputs it added are ignored and numbers may differ."
+        )
+    return (
+        f"This link was made with version {echo(link_version)}; the numbers now come from "
+        f"model version {running}. See what changed below."
+    )
 
 
 def report_ignored_params() -> None:
-    """On a session's first run, note URL values that fall back to defaults, and show it."""
-    if "_ignored_params" not in st.session_state:
-        raw = {k: st.query_params.get_all(k) for k in st.query_params}
-        st.session_state["_ignored_params"] = ignored_params(raw)
-        version = st.query_params.get(VERSION_PARAM)
-        st.session_state["_link_version"] = version
-    ignored = st.session_state["_ignored_params"]
+    """Show which link values fall back to defaults (until they are set again), and which
+    version the link was made with if it is not this one."""
+    query = {k: st.query_params.get_all(k) for k in st.query_params}
+    if IGNORED_KEY not in st.session_state:  # the session's first run: read the link
+        st.session_state[IGNORED_KEY] = ignored_params(query)
+        st.session_state[LINK_VERSION_KEY] = st.query_params.get(VERSION_PARAM)
+    else:
+        st.session_state[IGNORED_KEY] = still_ignored(
+            st.session_state[IGNORED_KEY], query, st.session_state
+        )
+    ignored = st.session_state[IGNORED_KEY]
     if ignored:
-        st.warning(
-            "Some link parameters were ignored: " + "; ".join(ignored) + ".",
-            icon=":material/link_off:",
-        )
-    version = st.session_state.get("_link_version")
-    if version and version != APP_VERSION:
-        st.info(
-            f"This link was made with model version {fmt.plain(version)}; you are on "
-            f"{APP_VERSION}, so some numbers may differ.",
-            icon=":material/history:",
-        )
+        st.warning(ignored_message(ignored), icon=":material/link_off:")
+    show_version_notice(st.session_state.get(LINK_VERSION_KEY))
+
+
+def show_version_notice(link_version: str | None) -> None:
+    """If a link came from another version: say so, and what changed since that version."""
+    running = app_version()
+    if not link_version or link_version == running:
+        return
+    st.info(version_message(link_version, running), icon=":material/history:")
+    if changelog.is_newer(link_version, running):
+        return
+    changes = changelog.changes_since(link_version)
+    if changes:
+        with st.expander(f"What changed since version {echo(link_version)}"):
+            st.markdown(changes)
 
 
 def share_query(scenario: Scenario, view: dict[str, str] | None = None) -> str:
@@ -111,6 +275,6 @@ def share_query(scenario: Scenario, view: dict[str, str] | None = None) -> str:
         for spec in INPUTS
         if (value := getattr(scenario, spec.name)) != defaults[spec.name]
     ]
-    pairs += [(key, value) for key, value in (view or {}).items() if key in VIEW_PARAMS]
-    pairs.append((VERSION_PARAM, APP_VERSION))
+    pairs += [(key, value) for key, value in (view or {}).items() if key in VIEW_BY_NAME]
+    pairs.append((VERSION_PARAM, app_version()))
     return urlencode(pairs)

@@ -10,7 +10,9 @@ from ui.url import report_ignored_params
 
 st.set_page_config(
     page_title="Is energy AI's limit?",
-    page_icon=":material/bolt:",
+    # An emoji, drawn by the browser: a Material icon here makes Streamlit point the
+    # favicon at fonts.gstatic.com, a request to Google from every visitor.
+    page_icon="⚡",
     layout="wide",
     initial_sidebar_state="auto",  # open on desktop, closed on phones
 )

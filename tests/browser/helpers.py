@@ -383,15 +383,10 @@ SLIDER_CASES = (
 class ConsoleLog:
     """Console errors and uncaught exceptions that come from the app.
 
-    Ignored, because they are not the app's doing and would make the test depend on the
-    machine it runs on:
-
-    - a resource that failed to load from another origin: Streamlit fetches its Material
-      icons (the page icon) from fonts.gstatic.com, which a machine without internet
-      access cannot reach;
-    - a 404 for `<app>/<page>/_stcore/health` or `/_stcore/host-config`: when a page is
-      opened at a path such as /growth, Streamlit's frontend first tries that path as the
-      server's base URL, gets a 404, and then uses the root; the app works either way.
+    Ignored, because it is not the app's doing: a 404 for `<app>/<page>/_stcore/health` or
+    `/_stcore/host-config`. When a page is opened at a path such as /growth, Streamlit's
+    frontend first tries that path as the server's base URL, gets a 404, and then uses
+    the root; the app works either way.
     """
 
     app_url: str
@@ -399,11 +394,13 @@ class ConsoleLog:
     ignored: list[str] = field(default_factory=list)
 
     def is_noise(self, text: str, url: str) -> bool:
-        """True for the console errors listed in the class docstring."""
-        if not text.startswith("Failed to load resource"):
+        """True for the console errors listed in the class docstring.
+
+        A resource from another host is not noise: the app requests none
+        (test_page_makes_no_request_to_another_host).
+        """
+        if not text.startswith("Failed to load resource") or not url.startswith(self.app_url):
             return False
-        if url and not url.startswith(self.app_url):
-            return True
         path = url[len(self.app_url) :]
         probe = path.endswith("/_stcore/health") or path.endswith("/_stcore/host-config")
         return probe and "404" in text and path.count("/") >= 3

@@ -1,5 +1,6 @@
-"""Every page in headless Chromium: it loads cleanly, a slider moved with the mouse changes
-a chart and a headline number, the share link reproduces it, and it fits a phone.
+"""Every page in headless Chromium: it loads cleanly and requests nothing from other hosts,
+a slider moved with the mouse changes a chart and a headline number, the share link
+reproduces it, and it fits a phone.
 
 To cover a new page or a different slider, add a row to SLIDER_CASES in
 tests/browser/helpers.py (the benchmarks use the same table).
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -78,6 +80,24 @@ def test_page_loads_without_errors(
     assert page.locator(EXCEPTION).count() == 0, texts(page, EXCEPTION)
     assert page.locator(f"{MAIN} h1").count() >= 1
     assert console.errors == []
+
+
+@pytest.mark.parametrize("case", PAGES, ids=page_id)
+def test_page_makes_no_request_to_another_host(page: Page, app_url: str, case: AppPage) -> None:
+    """Visitors' browsers talk to the app's server only: no fonts, icons or scripts from
+    elsewhere (a Material page icon used to fetch the favicon from fonts.gstatic.com)."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_page(page, app_url + case.path, case.min_charts)
+    wait_until_idle(page)
+    own = urlsplit(app_url).netloc
+    elsewhere = [
+        url
+        for url in requested
+        if urlsplit(url).scheme not in {"data", "blob"} and urlsplit(url).netloc != own
+    ]
+    assert requested, "no request was recorded at all"
+    assert elsewhere == []
 
 
 @pytest.mark.parametrize("case", SLIDER_CASES, ids=page_id)

@@ -1,0 +1,652 @@
+"""The blog post's five claims, each judged against a scenario by a stated rule.
+
+The post is "The rate limiting step in AI - energy" (April 2024). RULES holds each claim in
+our words, the rule that decides its verdict, the thresholds and why they are what they
+are; the verdict functions take plain numbers so that tests can build any case by hand;
+`evaluate` computes those numbers from the model for a scenario.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from model import grid, projection
+from model.catalog import Catalog, default_catalog
+from model.constants import HOURS_PER_YEAR, JOULES_PER_MWH
+from model.equivalents import us_home_years
+from model.inference import electricity_total_twh
+from model.presets import mix_changes
+from model.runs import published_runs
+from model.scenario import BASE_YEAR, END_YEAR, INPUTS_BY_NAME, Scenario
+
+SUPPORTED = "Supported"
+PARTLY = "Partly"
+NOT_SUPPORTED = "Not supported"
+CANNOT_JUDGE = "Cannot judge"
+VERDICTS = (SUPPORTED, PARTLY, NOT_SUPPORTED, CANNOT_JUDGE)
+
+#: Joules in one GWh. [J/GWh]
+J_PER_GWH = JOULES_PER_MWH * 1000.0
+#: Steps that the post would call "the physical world".
+PHYSICAL_STEPS = ("power", "chips", "latency")
+#: The year claims 4 and 5 read their numbers in (the year Epoch AI 2024 looks at).
+CHECK_YEAR = 2030
+#: The three mixes claim 4 compares (ids in data/mix_presets.csv).
+CLAIM_4_MIXES = (
+    ("nuclear_bet", "Nuclear-heavy"),
+    ("gas_bridge", "Gas-heavy"),
+    ("solar_storage_gas", "Solar + storage + gas"),
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One claim, the rule that judges it, its thresholds and why."""
+
+    claim_id: int
+    title: str
+    claim: str
+    rule: str
+    reason: str
+    thresholds: tuple[tuple[str, float], ...]
+    flip_inputs: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    def threshold(self, name: str) -> float:
+        """The value of one named threshold."""
+        return dict(self.thresholds)[name]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        1,
+        "Training takes an enormous amount of energy",
+        "Training a frontier AI model takes an enormous amount of energy.",
+        "Supported if the largest training run of the base year uses at least a town's "
+        "electricity for a year (10,000 US homes); Partly from 1,000 homes; Not supported "
+        "below that.",
+        "A town of 10,000 homes is the everyday scale the post appeals to; a run below a "
+        "village's use (1,000 homes) would not be 'enormous' to anyone.",
+        (("town_homes", 10_000.0), ("village_homes", 1_000.0)),
+        ("frontier_flop_base", "utilization"),
+        (
+            "Epoch AI, Notable AI Models (Grok-3, 4.64e26 FLOP)",
+            "EIA: an average US home uses 10,791 kWh a year (data/equivalents.csv)",
+            "Ember 2025: world electricity 30,856 TWh in 2024",
+        ),
+    ),
+    Rule(
+        2,
+        "Power plants take years to decades",
+        "Power plants take years to decades to build, and they are regulated.",
+        "Supported if the mix's share-weighted time from decision to first power "
+        "(permitting and construction, plus the grid queue for grid-connected builds) is "
+        "5 years or more; Partly from 2 years; Not supported below 2 years.",
+        "A large AI campus goes up in one to two years (xAI's Colossus in 122 days, the "
+        "first 200 MW of Stargate Abilene within about a year; news 2024-25): power that "
+        "takes more than twice as long cannot follow it.",
+        (("slow_years", 5.0), ("fast_years", 2.0)),
+        ("queue_years", "behind_meter_share"),
+        (
+            "Lead times: data/generation_sources.csv (Clapin & Longden 2024, ETC 2023, "
+            "atomkraft-jatak compilation, CNSC/OPG, AQPER, NREL/GRC)",
+            "LBNL 'Queued Up' 2024: median ~5 years from interconnection request to operation",
+        ),
+    ),
+    Rule(
+        3,
+        "AI keeps growing, but not exponentially",
+        "AI will keep growing, but not exponentially, because the physical world limits it.",
+        "'Exponential' means the largest run's compute grows each year by at least 80% of "
+        "the trend's rate in log terms (e.g. 3.03x a year against a 4x trend) through "
+        f"{END_YEAR}. Not supported if it does; Supported if it falls below that while still "
+        "growing and the step that binds in that year is physical (power, chips or the "
+        "latency wall); Partly if the step is data or money, or if compute stops growing.",
+        "Below 80% of the trend's rate in log terms, ten years of growth fall short of the "
+        "trend by more than 100x: no longer the exponential the post means.",
+        (("exponential_share", 0.8),),
+        ("build_rate_gw_per_yr", "efficiency_doubling_years"),
+        (
+            "Epoch AI 2024: frontier training compute grows 4-5x a year",
+            "Epoch AI 2024 ('Can AI scaling continue through 2030?'): power binds first",
+        ),
+    ),
+    Rule(
+        4,
+        "Nuclear is the answer",
+        "Nuclear power is the answer to AI's energy needs.",
+        "The same scenario is run with a nuclear-heavy, a gas-heavy and a solar + storage + "
+        "gas mix. Supported if the nuclear-heavy mix puts the wall (all-AI demand above "
+        "supply) later than both others; Partly if later than one of them or level with "
+        "the later one; Not supported otherwise.",
+        "'The answer' to AI's energy needs means power when AI needs it; emissions and cost "
+        "are shown beside the verdict but do not decide it.",
+        (),
+        ("build_cap_share", "build_cap_growth"),
+        (
+            "Mixes: data/mix_presets.csv (illustrative)",
+            "Build caps: data/build_limits.csv (world reactor connections ~8.2 GW in 2024)",
+            "Costs: Lazard LCOE+ 2025; emissions: IPCC AR5 lifecycle medians",
+        ),
+    ),
+    Rule(
+        5,
+        "Rising prices make everything retract",
+        "Rising energy prices will make everything in AI retract.",
+        f"Double the electricity price: Supported if the largest run in {CHECK_YEAR} shrinks "
+        "by 25% or more; Partly from 5%; Not supported below 5%.",
+        "Energy is 2-6% of a frontier run's cost (Cottier et al. 2024); only a shrink of a "
+        "quarter or more would be a retreat a reader would notice.",
+        (("retract_share", 0.25), ("dent_share", 0.05)),
+        ("run_budget_growth", "hardware_cost_base_usd_per_eflop"),
+        (
+            "Cottier et al. 2024, 'The rising costs of training frontier AI models': energy "
+            "2-6% of amortized cost",
+            "PJM capacity prices 2024-27 (shortage adder)",
+        ),
+    ),
+)
+RULES_BY_ID = {rule.claim_id: rule for rule in RULES}
+
+
+# Verdict rules on plain numbers.
+def verdict_1(run_energy_gwh: float, home_mwh_per_yr: float) -> str:
+    """Claim 1 from the base-year run's energy and a US home's yearly use."""
+    rule = RULES_BY_ID[1]
+    homes = run_energy_gwh * 1000.0 / home_mwh_per_yr
+    if homes >= rule.threshold("town_homes"):
+        return SUPPORTED
+    return PARTLY if homes >= rule.threshold("village_homes") else NOT_SUPPORTED
+
+
+def verdict_2(weighted_lead_years: float) -> str:
+    """Claim 2 from the mix's share-weighted years from decision to first power."""
+    rule = RULES_BY_ID[2]
+    if weighted_lead_years >= rule.threshold("slow_years"):
+        return SUPPORTED
+    return PARTLY if weighted_lead_years >= rule.threshold("fast_years") else NOT_SUPPORTED
+
+
+def verdict_3(end_year: int | None, step_at_end: str | None, still_growing: bool) -> str:
+    """Claim 3 from the year exponential growth ends (None: it never does), the step that
+    binds that year, and whether compute still grows after it."""
+    if end_year is None:
+        return NOT_SUPPORTED
+    if step_at_end in PHYSICAL_STEPS and still_growing:
+        return SUPPORTED
+    return PARTLY
+
+
+def verdict_4(wall_nuclear: int | None, walls_others: tuple[int | None, ...]) -> str:
+    """Claim 4 from the wall year under the nuclear mix and under the others."""
+    if wall_nuclear is None and all(w is None for w in walls_others):
+        return CANNOT_JUDGE
+    nuclear = _after(wall_nuclear)
+    others = [_after(w) for w in walls_others]
+    if nuclear > max(others):
+        return SUPPORTED
+    return PARTLY if nuclear > min(others) or nuclear == max(others) else NOT_SUPPORTED
+
+
+def verdict_5(compute_change_when_doubled: float) -> str:
+    """Claim 5 from the relative change in the largest run when the price doubles."""
+    rule = RULES_BY_ID[5]
+    shrink = -compute_change_when_doubled
+    if shrink >= rule.threshold("retract_share"):
+        return SUPPORTED
+    return PARTLY if shrink >= rule.threshold("dent_share") else NOT_SUPPORTED
+
+
+def _after(year: int | None) -> int:
+    return END_YEAR + 1 if year is None else year
+
+
+# Evidence from the model.
+@dataclass(frozen=True)
+class Number:
+    """A headline number: its label, value and kind (how the page formats it)."""
+
+    label: str
+    value: float | None
+    kind: str  # gwh, homes, percent, year, years, ratio, flop, gw, mt, usd_per_mwh, text
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Flip:
+    """What would change a verdict: an input, its value now, and where the verdict flips."""
+
+    name: str
+    label: str
+    unit: str
+    current: float
+    value: float | None
+    verdict: str | None
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """A claim judged for one scenario."""
+
+    rule: Rule
+    verdict: str
+    numbers: tuple[Number, ...]
+    chart: pd.DataFrame
+    note: str = ""
+    flips: tuple[Flip, ...] = ()
+    extra: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+
+def run_energy_gwh(frame: pd.DataFrame) -> pd.Series:
+    """Energy of the trend's largest run by year: FLOP / (FLOP/J) / 3.6e12 J/GWh. [GWh]"""
+    return frame["compute_demand_flop"] / frame["efficiency_flop_per_j"] / J_PER_GWH
+
+
+def _home_mwh(catalog: Catalog) -> float:
+    return us_home_years(1.0, catalog) ** -1  # MWh per home-year
+
+
+def claim_1(scenario: Scenario, catalog: Catalog) -> ClaimResult:
+    """Claim 1: the base-year run's energy against a town, a reactor-year and the world."""
+    frame = projection.project(scenario, catalog)
+    energy = run_energy_gwh(frame)
+    base_gwh = float(energy.iloc[0])
+    home_mwh = _home_mwh(catalog)
+    world_twh, _ = electricity_total_twh("world", catalog)
+    runs = published_runs(catalog)
+    published = runs.loc[runs["energy_mwh_best"].notna(), ["model", "year", "energy_mwh_best"]]
+    chart = pd.DataFrame({"year": frame["year"], "run_energy_gwh": energy})
+    rule = RULES_BY_ID[1]
+    numbers = (
+        Number(f"Largest run of {BASE_YEAR}", base_gwh, "gwh"),
+        Number("US homes for a year", base_gwh * 1000.0 / home_mwh, "homes"),
+        Number("Share of world electricity", base_gwh / (world_twh * 1000.0), "percent"),
+        Number(f"Trend run in {CHECK_YEAR}", float(energy.iloc[CHECK_YEAR - BASE_YEAR]), "gwh"),
+    )
+    yardsticks = {
+        "A village (1,000 homes)": rule.threshold("village_homes") * home_mwh / 1000.0,
+        "A town (10,000 homes)": rule.threshold("town_homes") * home_mwh / 1000.0,
+        "A 1 GW reactor for a year": HOURS_PER_YEAR,
+    }
+    return ClaimResult(
+        rule,
+        verdict_1(base_gwh, home_mwh),
+        numbers,
+        chart,
+        extra={
+            "yardsticks_gwh": yardsticks,
+            "published": published.assign(energy_gwh=published["energy_mwh_best"] / 1000.0),
+        },
+    )
+
+
+def lead_table(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
+    """Per source in the mix: share, lead time low/mid/high, the queue's extra wait for a
+    grid-connected build, and the share-weighted time to first power. [years]"""
+    table = catalog["generation_sources"].set_index("source_id")
+    shares = grid.normalise_shares(scenario.mix_weights(), catalog["generation_sources"])
+    used = shares[shares > 0].index
+    mid = table.loc[used, "lead_time_mid_years"]
+    queue_extra = np.maximum(0.0, scenario.queue_years - mid)
+    on_grid = 1.0 - scenario.behind_meter_share / 100.0
+    return pd.DataFrame(
+        {
+            "label": table.loc[used, "label"],
+            "share": shares[used],
+            "lead_low_years": table.loc[used, "lead_time_low_years"],
+            "lead_mid_years": mid,
+            "lead_high_years": table.loc[used, "lead_time_high_years"],
+            "queue_extra_years": queue_extra,
+            "to_first_power_years": mid + on_grid * queue_extra,
+        }
+    )
+
+
+def weighted_lead_years(table: pd.DataFrame) -> float:
+    """Share-weighted years from decision to first power. [years]"""
+    return float((table["share"] * table["to_first_power_years"]).sum())
+
+
+def first_new_power_year(scenario: Scenario, catalog: Catalog) -> int | None:
+    """First year new builds (not the pipeline) deliver any power, or None."""
+    builds = projection.supply_by_source(scenario, catalog)
+    delivered = builds.groupby("year")["firm_delivered_gw"].sum()
+    years = delivered[delivered > 0].index
+    return None if years.empty else int(years[0])
+
+
+def claim_2(scenario: Scenario, catalog: Catalog) -> ClaimResult:
+    """Claim 2: years from decision to first power, per source of the mix."""
+    table = lead_table(scenario, catalog)
+    weighted = weighted_lead_years(table)
+    longest = table["lead_high_years"].max()
+    first = first_new_power_year(scenario, catalog)
+    numbers = (
+        Number("Weighted time to first power", weighted, "years"),
+        Number("Longest in the mix (high end)", float(longest), "years"),
+        Number("Grid queue (median)", scenario.queue_years, "years"),
+        Number(
+            "First new supply arrives",
+            None if first is None else float(first),
+            "year",
+            "" if first is not None else f"not by {END_YEAR} (no new building)",
+        ),
+    )
+    return ClaimResult(RULES_BY_ID[2], verdict_2(weighted), numbers, table.reset_index())
+
+
+def growth_table(frame: pd.DataFrame, trend_growth: float) -> pd.DataFrame:
+    """Yearly growth of the achieved run against the trend, and the step binding. [x/yr]"""
+    achieved = frame["compute_achieved_flop"].to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        growth = np.where(achieved[:-1] > 0, achieved[1:] / achieved[:-1], 0.0)
+    return pd.DataFrame(
+        {
+            "year": frame["year"].iloc[1:].to_numpy(),
+            "achieved_growth": growth,
+            "trend_growth": trend_growth,
+            "binding_constraint": frame["binding_constraint"].iloc[1:].to_numpy(),
+        }
+    )
+
+
+def exponential_end_year(table: pd.DataFrame, trend_growth: float, share: float) -> int | None:
+    """First year growth falls below `share` of the trend's log rate, or None. [year]"""
+    if trend_growth <= 1.0:
+        return None  # a flat trend is no exponential to fall short of
+    floor = trend_growth**share
+    below = table.loc[table["achieved_growth"] < floor * (1 - 1e-12), "year"]
+    return None if below.empty else int(below.iloc[0])
+
+
+def claim_3(scenario: Scenario, catalog: Catalog) -> ClaimResult:
+    """Claim 3: does achieved frontier compute keep the trend's exponential pace?"""
+    frame = projection.project(scenario, catalog)
+    rule = RULES_BY_ID[3]
+    share = rule.threshold("exponential_share")
+    table = growth_table(frame, scenario.compute_growth)
+    end = exponential_end_year(table, scenario.compute_growth, share)
+    indexed = frame.set_index("year")
+    step = None if end is None else str(indexed.loc[end, "binding_constraint"])
+    achieved = indexed["compute_achieved_flop"]
+    growing = end is not None and achieved[END_YEAR] > achieved[end] * (1 + 1e-9)
+    years = END_YEAR - BASE_YEAR
+    overall = (
+        (achieved[END_YEAR] / achieved[BASE_YEAR]) ** (1 / years) if achieved[BASE_YEAR] else 0
+    )
+    note = ""
+    if scenario.compute_growth <= 1.0:
+        note = "The trend is flat (1x a year): there is no exponential to fall short of."
+    numbers = (
+        Number(
+            "Exponential growth ends",
+            None if end is None else float(end),
+            "year",
+            "" if end is not None else f"not by {END_YEAR}",
+        ),
+        Number("Step binding that year", None, "text", step or "none"),
+        Number(f"Average growth {BASE_YEAR}-{END_YEAR}", float(overall), "ratio"),
+        Number("Exponential means at least", scenario.compute_growth**share, "ratio"),
+    )
+    verdict = verdict_3(end, step, bool(growing))
+    return ClaimResult(rule, verdict, numbers, table, note=note)
+
+
+def mix_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
+    """The scenario under each of claim 4's mixes: wall, binding steps, emissions, cost,
+    first new power and the build caps' bite."""
+    rows = []
+    for preset_id, label in CLAIM_4_MIXES:
+        variant = dataclasses.replace(
+            scenario, **dict(mix_changes(preset_id, catalog["mix_presets"]))
+        )
+        frame = projection.project(variant, catalog).set_index("year")
+        weights = variant.mix_weights()
+        intensity = grid.mix_intensity_g_per_kwh(weights, catalog["generation_sources"])
+        low, high = grid.mix_cost_usd_per_mwh(weights, catalog["generation_sources"])
+        achieved = float(frame.loc[CHECK_YEAR + 5, "power_achieved_gw"])
+        wanted = float(frame.loc[CHECK_YEAR, "nameplate_wanted_gw"])
+        started = float(frame.loc[CHECK_YEAR, "nameplate_started_gw"])
+        rows.append(
+            {
+                "mix": label,
+                "preset_id": preset_id,
+                "wall_year": projection.wall_year(frame.reset_index()),
+                "binding_2030": frame.loc[CHECK_YEAR, "binding_constraint"],
+                "binding_2035": frame.loc[CHECK_YEAR + 5, "binding_constraint"],
+                "emissions_2035_mt": float(grid.annual_emissions_mt(achieved, intensity)),
+                "cost_mid_usd_per_mwh": (low + high) / 2.0,
+                "first_new_power_year": first_new_power_year(variant, catalog),
+                "built_share_2030": started / wanted if wanted > 0 else 1.0,
+                "supply_gw": frame["power_supply_gw"].to_numpy(),
+                "demand_gw": frame["power_demand_gw"].to_numpy(),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def claim_4(scenario: Scenario, catalog: Catalog) -> ClaimResult:
+    """Claim 4: the nuclear-heavy mix against gas-heavy and solar + storage + gas."""
+    table = mix_outcomes(scenario, catalog)
+    walls = [None if pd.isna(w) else int(w) for w in table["wall_year"]]
+    verdict = verdict_4(walls[0], tuple(walls[1:]))
+    nuclear = table.iloc[0]
+    note = ""
+    if verdict == CANNOT_JUDGE:
+        note = (
+            f"No mix runs out of power by {END_YEAR} in this scenario, so none can be 'the "
+            "answer' to a shortage; compare emissions and cost instead."
+        )
+    numbers = (
+        Number(
+            "Wall, nuclear-heavy",
+            None if walls[0] is None else float(walls[0]),
+            "year",
+            "" if walls[0] is not None else f"none by {END_YEAR}",
+        ),
+        Number(
+            "Wall, best alternative",
+            _best_alternative(walls[1:]),
+            "year",
+            "" if any(w is not None for w in walls[1:]) else f"none by {END_YEAR}",
+        ),
+        Number("Reactors built vs wanted, 2030", float(nuclear["built_share_2030"]), "percent"),
+        Number("Emissions, nuclear-heavy, 2035", float(nuclear["emissions_2035_mt"]), "mt"),
+    )
+    return ClaimResult(RULES_BY_ID[4], verdict, numbers, table, note=note)
+
+
+def _best_alternative(walls: list[int | None]) -> float | None:
+    if all(w is None for w in walls):
+        return None
+    return float(max(_after(w) for w in walls if w is not None))
+
+
+def price_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
+    """The scenario at half, the same and double the electricity price, in CHECK_YEAR."""
+    rows = []
+    for factor in (0.5, 1.0, 2.0):
+        scale = min(max(scenario.price_scale * factor, 0.25), 4.0)
+        frame = projection.project(dataclasses.replace(scenario, price_scale=scale), catalog)
+        row = frame.set_index("year").loc[CHECK_YEAR]
+        rows.append(
+            {
+                "price_factor": factor,
+                "price_usd_per_mwh": float(row["electricity_price_usd_per_mwh"]),
+                "compute_achieved_flop": float(row["compute_achieved_flop"]),
+                "power_demand_gw": float(row["power_demand_gw"]),
+                "energy_share_of_run_cost": float(row["energy_share_of_run_cost"]),
+                "binding_constraint": str(row["binding_constraint"]),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def claim_5(scenario: Scenario, catalog: Catalog) -> ClaimResult:
+    """Claim 5: what doubling (and halving) the electricity price does."""
+    table = price_outcomes(scenario, catalog).set_index("price_factor")
+    base = table.loc[1.0]
+
+    def change(factor: float, column: str) -> float:
+        before = float(base[column])
+        return float(table.loc[factor, column]) / before - 1.0 if before > 0 else 0.0
+
+    compute_change = change(2.0, "compute_achieved_flop")
+    numbers = (
+        Number(f"Largest run {CHECK_YEAR}, price x2", compute_change, "change"),
+        Number(f"All-AI demand {CHECK_YEAR}, price x2", change(2.0, "power_demand_gw"), "change"),
+        Number("Energy's share of run cost", float(base["energy_share_of_run_cost"]), "percent"),
+        Number("Largest run, price halved", change(0.5, "compute_achieved_flop"), "change"),
+    )
+    return ClaimResult(RULES_BY_ID[5], verdict_5(compute_change), numbers, table.reset_index())
+
+
+def quick_verdict_1(scenario: Scenario, catalog: Catalog) -> str:
+    """Claim 1's verdict without a projection: base-year FLOP / E0."""
+    energy = projection.frontier_flop_base(scenario) / (
+        projection.base_efficiency_flop_per_j(scenario, catalog) * J_PER_GWH
+    )
+    return verdict_1(energy, _home_mwh(catalog))
+
+
+def quick_verdict_2(scenario: Scenario, catalog: Catalog) -> str:
+    """Claim 2's verdict from the lead-time table alone."""
+    return verdict_2(weighted_lead_years(lead_table(scenario, catalog)))
+
+
+def quick_verdict_4(scenario: Scenario, catalog: Catalog) -> str:
+    """Claim 4's verdict from the three walls alone."""
+    walls = []
+    for preset_id, _ in CLAIM_4_MIXES:
+        changes = dict(mix_changes(preset_id, catalog["mix_presets"]))
+        frame = projection.project(dataclasses.replace(scenario, **changes), catalog)
+        walls.append(projection.wall_year(frame))
+    return verdict_4(walls[0], tuple(walls[1:]))
+
+
+CLAIMS: dict[int, Callable[[Scenario, Catalog], ClaimResult]] = {
+    1: claim_1,
+    2: claim_2,
+    3: claim_3,
+    4: claim_4,
+    5: claim_5,
+}
+
+
+#: The cheapest way to get each claim's verdict (for the flip search).
+QUICK_VERDICTS: dict[int, Callable[[Scenario, Catalog], str]] = {
+    1: quick_verdict_1,
+    2: quick_verdict_2,
+    3: lambda s, c: claim_3(s, c).verdict,
+    4: quick_verdict_4,
+    5: lambda s, c: claim_5(s, c).verdict,
+}
+
+
+# What would change the verdict.
+def search_values(name: str, points: int) -> np.ndarray:
+    """Values spread over an input's range: log-spaced for log inputs, whole for ints."""
+    spec = INPUTS_BY_NAME[name]
+    assert spec.min is not None
+    assert spec.max is not None
+    if spec.log:
+        return np.geomspace(spec.min, spec.max, points)
+    values = np.linspace(spec.min, spec.max, points)
+    return np.unique(np.round(values)) if spec.kind == "int" else values
+
+
+def find_flip(
+    scenario: Scenario,
+    name: str,
+    verdict_of: Callable[[Scenario], str],
+    points: int = 9,
+    refine: int = 8,
+) -> Flip:
+    """The value of `name` nearest today's at which the verdict changes, searched over the
+    input's range with the model (a grid, then bisection); value None if none does."""
+    spec = INPUTS_BY_NAME[name]
+    current_value = float(getattr(scenario, name))
+    now = verdict_of(scenario)
+
+    def at(value: float) -> str:
+        typed: Any = round(value) if spec.kind == "int" else float(value)
+        return verdict_of(dataclasses.replace(scenario, **{name: typed}))
+
+    def distance(value: float) -> float:
+        if spec.log:
+            return abs(math.log(value) - math.log(current_value))
+        return abs(value - current_value)
+
+    flipped = [(v, at(v)) for v in search_values(name, points)]
+    flipped = [(v, verdict) for v, verdict in flipped if verdict != now]
+    if not flipped:
+        return Flip(name, spec.label, spec.unit, current_value, None, None)
+    target, verdict = min(flipped, key=lambda item: distance(item[0]))
+    inside, outside = current_value, target
+    for _ in range(refine if spec.kind != "int" else 0):
+        middle = math.sqrt(inside * outside) if spec.log and inside > 0 else (inside + outside) / 2
+        if at(middle) == now:
+            inside = middle
+        else:
+            outside, verdict = middle, at(middle)
+    return Flip(name, spec.label, spec.unit, current_value, float(outside), verdict)
+
+
+def evaluate(
+    scenario: Scenario, claim_id: int, catalog: Catalog | None = None, with_flips: bool = True
+) -> ClaimResult:
+    """Judge one claim for a scenario, with what would flip its verdict."""
+    cat = catalog or default_catalog()
+    result = CLAIMS[claim_id](scenario, cat)
+    if not with_flips:
+        return result
+
+    def verdict_of(variant: Scenario) -> str:
+        return QUICK_VERDICTS[claim_id](variant, cat)
+
+    flips = tuple(
+        find_flip(scenario, _basis_input(scenario, name), verdict_of)
+        for name in result.rule.flip_inputs
+    )
+    return dataclasses.replace(result, flips=flips)
+
+
+def _basis_input(scenario: Scenario, name: str) -> str:
+    """The base-year run is set by model size when the scenario says so."""
+    if name == "frontier_flop_base" and scenario.frontier_basis == "params":
+        return "frontier_params"
+    return name
+
+
+def evaluate_all(scenario: Scenario, catalog: Catalog | None = None) -> tuple[ClaimResult, ...]:
+    """All five claims for a scenario, in order."""
+    return tuple(evaluate(scenario, rule.claim_id, catalog) for rule in RULES)
+
+
+def claims_table(results: tuple[ClaimResult, ...], version: str) -> pd.DataFrame:
+    """One row per claim for the export: claim, verdict, rule, numbers, scenario version."""
+    rows = []
+    for result in results:
+        numbers = "; ".join(
+            f"{n.label} = {n.text or ('' if n.value is None else f'{n.value:.4g}')}"
+            + (f" ({n.kind})" if n.kind not in ("text",) and not n.text else "")
+            for n in result.numbers
+        )
+        rows.append(
+            {
+                "claim_id": result.rule.claim_id,
+                "claim": result.rule.claim,
+                "verdict": result.verdict,
+                "rule": result.rule.rule,
+                "numbers": numbers,
+                "scenario_version": version,
+            }
+        )
+    return pd.DataFrame(rows)

@@ -32,8 +32,17 @@ def _width(is_base: bool, what: str) -> float:
 
 
 def legend_text(name: str) -> str:
-    """A user's scenario name made safe for plotly, which reads some HTML in labels."""
-    return html.escape(name, quote=True)
+    """A user's scenario name made safe for plotly, which reads some HTML in labels.
+
+    Only <, > and & are escaped: plotly.js decodes &lt; &gt; &amp; (and numeric
+    entities) but shows &quot; and &#x27; as typed, and quotes need no escaping in text.
+    """
+    return html.escape(name, quote=False)
+
+
+def _template_text(label: str) -> str:
+    # In a hovertemplate "%{...}" reads a data field; &#37; shows a "%" without doing so.
+    return label.replace("%", "&#37;")
 
 
 def _scenario_traces(name: str, frame: pd.DataFrame, colour: str, is_base: bool) -> list[Trace]:
@@ -60,7 +69,8 @@ def _scenario_traces(name: str, frame: pd.DataFrame, colour: str, is_base: bool)
                 "line": {"color": colour, "dash": dash, "width": _width(is_base, what)},
                 "opacity": 0.55 if is_base else 1.0,
                 "customdata": [fmt.power(v) for v in values],
-                "hovertemplate": "%{x}: %{customdata}<extra>" + f"{label}: {what}</extra>",
+                "hovertemplate": "%{x}: %{customdata}<extra>"
+                + f"{_template_text(label)}: {what}</extra>",
             }
         )
     wall = wall_year(frame)
@@ -76,7 +86,7 @@ def _scenario_traces(name: str, frame: pd.DataFrame, colour: str, is_base: bool)
                 "legendgroup": label,
                 "showlegend": False,
                 "marker": {"color": colour, "size": 11, "symbol": "x"},
-                "hovertemplate": f"{label}: wall in {wall}<extra></extra>",
+                "hovertemplate": f"{_template_text(label)}: wall in {wall}<extra></extra>",
             }
         )
     return traces

@@ -185,5 +185,9 @@ def input_value(spec: InputSpec, value: object) -> str:
 
 
 def chart_text(text: object) -> str:
-    """Escape text for plotly labels and hovers (they render a subset of HTML, not Markdown)."""
-    return html.escape(str(text))
+    """Escape text for plotly labels and hovers (they render a subset of HTML, not Markdown).
+
+    Quotes are left as they are: plotly.js shows &quot; literally (it decodes only &lt;
+    &gt; &amp; and numeric entities).
+    """
+    return html.escape(str(text), quote=False)

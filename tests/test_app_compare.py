@@ -12,7 +12,7 @@ from charts.compare import headline_display
 from model.compare import headline_table
 from model.presets import preset_by_name
 from model.scenario import END_YEAR, Scenario
-from model.scenario_io import FILE_FORMAT, scenario_to_json
+from model.scenario_io import FILE_FORMAT, RETIRED_INPUTS, scenario_to_json
 from tests.apptest_support import open_app
 from ui import format as fmt
 from ui.share import MAX_SAVED
@@ -135,6 +135,17 @@ def test_importing_a_file_from_another_version_says_so():
     at = _compare_page()
     _upload(at, "old.json", scenario_to_json(Scenario(), "0.0.1").encode())
     assert any("0\\.0\\.1" in s.value for s in at.success)
+
+
+def test_importing_a_0_1_0_file_with_a_retired_input_keeps_the_rest_and_says_why():
+    at = _compare_page()
+    doc = {"format": FILE_FORMAT, "app_version": "0.1.0"}
+    doc["inputs"] = {"pue": 1.5, "other_ai_growth": 2.0}
+    _upload(at, "old.json", json.dumps(doc).encode())
+    assert at.session_state["scenario"] == dataclasses.replace(Scenario(), pue=1.5)
+    message = " ".join(s.value for s in at.success)
+    assert fmt.plain(RETIRED_INPUTS["other_ai_growth"]) in message
+    assert "0\\.1\\.0" in message
 
 
 def test_a_bad_file_gets_a_message_and_changes_nothing():

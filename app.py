@@ -23,6 +23,7 @@ PAGES = (
         st.Page("pages/home.py", title="The question", icon=":material/help:", default=True),
         "growth",
     ),
+    (st.Page("pages/claims.py", title="Test the claims", icon=":material/fact_check:"), "growth"),
     (st.Page("pages/growth.py", title="Growth vs power", icon=":material/trending_up:"), "growth"),
     (st.Page("pages/train.py", title="Train a model", icon=":material/model_training:"), "train"),
     (st.Page("pages/serve.py", title="Serve it", icon=":material/chat:"), "serve"),

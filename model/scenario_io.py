@@ -311,15 +311,36 @@ def timeseries_csv(frame: pd.DataFrame, bands: pd.DataFrame | None = None) -> st
 COLUMN_NOTES: dict[str, str] = {
     "year": "Calendar year",
     "compute_demand_flop": "Largest training run if the trend continues [FLOP]",
+    "compute_limit_power_flop": "Largest run the power one run can get allows [FLOP]",
+    "compute_limit_chips_flop": "Largest run the chips one run can get allow [FLOP]",
+    "compute_limit_capital_flop": "Largest run the run's budget buys [FLOP]",
+    "compute_limit_data_flop": "Largest compute-optimal run the usable data allows [FLOP]",
+    "compute_limit_latency_flop": "The latency wall [FLOP]",
+    "compute_achieved_flop": "Largest run achieved: the smallest of the six limits [FLOP]",
+    "binding_constraint": "The step that sets the achieved run (trend, power, chips, ...)",
+    "compute_wanted_flop": "Largest run every limit but the fleet's power allows [FLOP]",
     "efficiency_flop_per_j": "Useful FLOP per joule at the wall plug [FLOP/J]",
     "run_days": "Length of the largest run [days]",
-    "frontier_run_power_gw": "Wall-plug power of the largest run [GW]",
-    "other_ai_power_gw": "Inference and smaller training [GW]",
+    "frontier_run_power_gw": "Wall-plug power the trend's run would need (wanted) [GW]",
+    "frontier_run_power_wanted_gw": "Power of the run the other limits allow [GW]",
+    "frontier_run_power_achieved_gw": "Power of the achieved largest run [GW]",
+    "run_power_cap_gw": "Most power one run can get: largest site or its share [GW]",
+    "largest_site_gw": "Power of the largest site(s) one run can span [GW]",
     "power_demand_gw": "All-AI power wanted [GW]",
     "power_supply_gw": "Power available to AI [GW]",
-    "power_achieved_gw": "Power AI gets, min(demand, supply) [GW]",
-    "compute_achieved_flop": "Largest run scaled by the share of demand served [FLOP]",
-    "energy_limited": "True where demand exceeds supply",
+    "power_achieved_gw": "Power AI gets: serving plus frontier training [GW]",
+    "inference_power_demand_gw": "Serving and smaller AI, wanted [GW]",
+    "inference_power_achieved_gw": "Serving and smaller AI, achieved [GW]",
+    "training_power_demand_gw": "Frontier training runs, wanted [GW]",
+    "training_power_achieved_gw": "Frontier training runs, achieved [GW]",
+    "energy_limited": "True where all-AI demand exceeds supply",
+    "electricity_price_usd_per_mwh": "Price of new supply plus any shortage adder [USD/MWh]",
+    "energy_share_of_run_cost": "Electricity's share of the largest run's cost [fraction]",
+    "run_budget_usd": "What the largest run may spend [USD]",
+    "chip_stock_h100e": "World AI chip stock [H100-equivalents]",
+    "run_chips_h100e": "Chips one run can use [H100-equivalents]",
+    "nameplate_wanted_gw": "New nameplate the scenario wants started this year [GW]",
+    "nameplate_started_gw": "New nameplate started after the build caps [GW]",
 }
 
 
@@ -377,19 +398,25 @@ def methods_note(
         "",
         *(f"- `{col}`: {note}" for col, note in COLUMN_NOTES.items()),
         "- `<column>_p10`, `_p50`, `_p90`: percentiles over the Monte Carlo samples "
-        "(compute growth, efficiency doubling time, build rate and lead times drawn "
-        "around the inputs), when included.",
+        "(the inputs in model/uncertainty.py SPREADS and each source's lead time, drawn "
+        "around the scenario's values), when included.",
         "",
         "## Method",
         "",
-        "Frontier compute C(t) = C0 g^t; efficiency E(t) = E0 2^(t/d); run length "
-        "T(t) = min(T0 r^t, cap); largest-run power C / (E T); all-AI demand = other AI "
-        "power x its growth^t + runs at once x largest-run power. Supply = base-year power + "
-        "the pipeline (over three years) + new capacity started each year, each source "
-        "arriving after its lead time at its capacity factor. Power AI gets = min(demand, "
-        "supply); the wall is the first year demand exceeds supply. Emissions = power AI "
-        "gets x 8760 h x the mix's lifecycle intensity. Growth figures: Epoch AI (2024, "
-        "2025); generation sources: data/generation_sources.csv; see the Methods & sources "
+        "Six limits on the largest training run each year (Epoch AI 2024, Cottier et al. "
+        "2024): the trend C0 g^t; power (the largest site, or its share of what is left "
+        "for training) x E(t) x T(t); chips (a share of the world's H100-equivalents) x "
+        "FLOP/s x utilization x T(t); capital (budget / cost per FLOP); data (6 N D with "
+        "N = D / 20); the latency wall. The achieved run is the smallest; the binding step "
+        "names it. E(t) = E0 2^(t/d), stopping at the chip's efficiency ceiling. Serving "
+        "and smaller AI grow in compute and draw power through E(t); after a shortage they "
+        "grow from what was served. Supply = base-year power + the pipeline (today's mix, "
+        "arriving over each source's lead time) + new capacity started each year, split "
+        "by firm power, capped per source at a share of world additions, behind the meter "
+        "after its lead time or on the grid after the queue. Frontier runs keep the power "
+        "they had, serving comes next, the runs take the rest; the wall is the first year "
+        "all-AI demand exceeds supply. Emissions = power AI gets x 8760 h x the mix's "
+        "lifecycle intensity. Sources: data/ and the Methods & sources "
         "page for every table.",
         "",
     ]

@@ -9,7 +9,7 @@ import streamlit as st
 
 from charts.growth import history_points
 from charts.training import published_traces
-from model import projection, uncertainty
+from model import claims, projection, uncertainty
 from model.catalog import Catalog, default_catalog
 from model.runs import published_runs
 from model.scenario import Scenario, scenario_from_mapping, scenario_to_dict
@@ -55,6 +55,26 @@ def monte_carlo(
 ) -> uncertainty.MonteCarloResult:
     """Monte Carlo bands for the scenario, cached per scenario, sample count and seed."""
     return _monte_carlo(scenario_items(scenario), n, seed)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _tornado(items: ScenarioItems) -> pd.DataFrame:
+    return uncertainty.tornado(scenario_from_items(items), catalog())
+
+
+def tornado_table(scenario: Scenario) -> pd.DataFrame:
+    """Which inputs move the wall most (model.uncertainty.tornado), cached per scenario."""
+    return _tornado(scenario_items(scenario))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _claims(items: ScenarioItems) -> tuple[claims.ClaimResult, ...]:
+    return claims.evaluate_all(scenario_from_items(items), catalog())
+
+
+def claim_results(scenario: Scenario) -> tuple[claims.ClaimResult, ...]:
+    """The five claims judged for the scenario, with their flips, cached per scenario."""
+    return _claims(scenario_items(scenario))
 
 
 @st.cache_data(show_spinner=False)

@@ -1,0 +1,269 @@
+"""One chart per claim of the post, from the frames model.claims returns.
+
+Traces and layouts are plain dicts assembled by charts.style.figure (no plotly validation
+on each rerun; tests/test_charts.py validates what the pages draw).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts import style
+from ui import format as fmt
+
+Trace = dict[str, Any]
+
+#: Claim 4's three mixes, each in the colour of its main source.
+MIX_COLOURS = {
+    "nuclear_bet": style.SOURCE_COLOURS["nuclear_large"],
+    "gas_bridge": style.SOURCE_COLOURS["gas_ccgt"],
+    "solar_storage_gas": style.SOURCE_COLOURS["solar_plus_storage"],
+}
+MIX_DASHES = {"nuclear_bet": "solid", "gas_bridge": "dash", "solar_storage_gas": "dot"}
+
+
+def run_energy_figure(
+    chart: pd.DataFrame, yardsticks_gwh: Mapping[str, float], published: pd.DataFrame
+) -> go.Figure:
+    """Claim 1: energy of the trend's largest run by year, beside everyday scales and
+    published runs (GWh, log scale)."""
+    traces: list[Trace] = [
+        {
+            "type": "scatter",
+            "x": chart["year"].tolist(),
+            "y": chart["run_energy_gwh"].tolist(),
+            "mode": "lines+markers",
+            "name": "Largest run on trend",
+            "line": {"color": style.WANTED, "width": 3},
+            "hovertemplate": "%{x}: %{y:,.3s} GWh<extra>largest run on trend</extra>",
+        },
+        {
+            "type": "scatter",
+            "x": published["year"].tolist(),
+            "y": published["energy_gwh"].tolist(),
+            "mode": "markers",
+            "name": "Published runs",
+            "text": [fmt.chart_text(m) for m in published["model"]],
+            "marker": {"color": style.PUBLISHED, "size": 8, "symbol": "diamond"},
+            "hovertemplate": "%{text} (%{x}): %{y:,.3s} GWh<extra></extra>",
+        },
+    ]
+    years = chart["year"].tolist()
+    for dash, (label, gwh) in zip(("dot", "dash", "dashdot"), yardsticks_gwh.items(), strict=False):
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [min(years[0], int(published["year"].min())), years[-1]],
+                "y": [gwh, gwh],
+                "mode": "lines",
+                "name": f"{fmt.chart_text(label)}: {fmt.energy(gwh * 1000)}",
+                "line": {"color": "#555", "dash": dash, "width": 1.5},
+                "hoverinfo": "skip",
+            }
+        )
+    return style.figure(
+        traces,
+        {"yaxis": {"type": "log", "exponentformat": "power"}},
+        title="Energy of the largest run",
+        x_title="Year",
+        y_title="Energy per run (GWh, log)",
+    )
+
+
+def lead_time_figure(table: pd.DataFrame, behind_meter_share: float) -> go.Figure:
+    """Claim 2: years from decision to first power per source: the mid lead time (with
+    the low-high range) and the grid queue's extra wait for grid-connected builds."""
+    labels = [fmt.chart_text(label) for label in table["label"]]
+    mid = table["lead_mid_years"]
+    traces: list[Trace] = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "y": labels,
+            "x": mid.tolist(),
+            "name": "Permits and construction (mid)",
+            "marker": {"color": [style.SOURCE_COLOURS.get(s, "#888") for s in table["source_id"]]},
+            "error_x": {
+                "type": "data",
+                "symmetric": False,
+                "array": (table["lead_high_years"] - mid).tolist(),
+                "arrayminus": (mid - table["lead_low_years"]).tolist(),
+                "color": "#333",
+            },
+            "hovertemplate": "%{y}: %{x:.1f} years<extra>mid lead time</extra>",
+        },
+        {
+            "type": "bar",
+            "orientation": "h",
+            "y": labels,
+            "x": table["queue_extra_years"].tolist(),
+            "name": f"Grid queue ({100 - behind_meter_share:.0f}% of builds wait)",
+            "marker": {"color": "#bbbbbb", "pattern": {"shape": "/"}},
+            "hovertemplate": "%{y}: +%{x:.1f} years<extra>grid queue</extra>",
+        },
+    ]
+    return style.figure(
+        traces,
+        {"barmode": "stack", "yaxis": {"automargin": True}},
+        title="Years from decision to first power",
+        x_title="Years (bars: low-high range)",
+        y_title="",
+        height=max(260, 70 + 45 * len(labels)),
+    )
+
+
+def growth_figure(table: pd.DataFrame, floor: float) -> go.Figure:
+    """Claim 3: yearly growth of the achieved largest run, coloured by the binding step,
+    against the trend and the 'exponential' floor (x per year)."""
+    colours = [style.STEP_COLOURS[step] for step in table["binding_constraint"]]
+    names = [style.STEP_NAMES[step] for step in table["binding_constraint"]]
+    years = table["year"].tolist()
+    traces: list[Trace] = [
+        {
+            "type": "bar",
+            "x": years,
+            "y": table["achieved_growth"].tolist(),
+            "name": "Achieved growth (colour: step that binds)",
+            "marker": {"color": colours},
+            "customdata": names,
+            "hovertemplate": "%{x}: %{y:.2f}x<extra>binding: %{customdata}</extra>",
+        },
+        {
+            "type": "scatter",
+            "x": years,
+            "y": table["trend_growth"].tolist(),
+            "mode": "lines",
+            "name": "Trend",
+            "line": {"color": style.WANTED, "width": 2},
+        },
+        {
+            "type": "scatter",
+            "x": years,
+            "y": [floor] * len(years),
+            "mode": "lines",
+            "name": f"Exponential floor ({fmt.sig(floor)}x)",
+            "line": {"color": "#333", "dash": "dot", "width": 1.5},
+        },
+    ]
+    # One invisible marker per step present, so the legend names the bar colours.
+    for step in dict.fromkeys(table["binding_constraint"]):
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "markers",
+                "marker": {"color": style.STEP_COLOURS[step], "size": 10, "symbol": "square"},
+                "name": f"Binds: {style.STEP_NAMES[step]}",
+            }
+        )
+    return style.figure(
+        traces,
+        {},
+        title="Growth of the largest run",
+        x_title="Year",
+        y_title="Growth (x per year)",
+    )
+
+
+def mixes_figure(table: pd.DataFrame, years: list[int]) -> go.Figure:
+    """Claim 4: power available to AI under each mix, against all-AI power wanted (GW)."""
+    traces: list[Trace] = []
+    for _, row in table.iterrows():
+        colour = MIX_COLOURS.get(row["preset_id"], "#666")
+        traces.append(
+            {
+                "type": "scatter",
+                "x": years,
+                "y": list(row["supply_gw"]),
+                "mode": "lines",
+                "name": f"Supply, {fmt.chart_text(row['mix'])}",
+                "line": {"color": colour, "width": 2.5, "dash": MIX_DASHES.get(row["preset_id"])},
+                "hovertemplate": "%{x}: %{y:,.1f} GW<extra>"
+                + fmt.chart_text(row["mix"])
+                + "</extra>",
+            }
+        )
+    traces.append(
+        {
+            "type": "scatter",
+            "x": years,
+            "y": list(table.iloc[0]["demand_gw"]),
+            "mode": "lines",
+            "name": f"All-AI power wanted ({fmt.chart_text(table.iloc[0]['mix'])})",
+            "line": {"color": style.ACHIEVED, "width": 1.5},
+            "hovertemplate": "%{x}: %{y:,.1f} GW<extra>wanted</extra>",
+        }
+    )
+    return style.figure(
+        traces,
+        {},
+        title="Power for AI, by mix",
+        x_title="Year",
+        y_title="Average power (GW)",
+    )
+
+
+def price_figure(table: pd.DataFrame, check_year: int) -> go.Figure:
+    """Claim 5: the largest run and energy's share of its cost at half, today's and double
+    the electricity price (percent), beside Cottier et al.'s measured 2-6%."""
+    base = float(table.loc[table["price_factor"] == 1.0, "compute_achieved_flop"].iloc[0])
+    labels = [f"{fmt.sig(f)}x price" for f in table["price_factor"]]
+    run_pct = [100 * v / base if base > 0 else 0.0 for v in table["compute_achieved_flop"]]
+    share_pct = [100 * v for v in table["energy_share_of_run_cost"]]
+    traces: list[Trace] = [
+        {
+            "type": "bar",
+            "x": labels,
+            "y": run_pct,
+            "name": f"Largest run in {check_year} (% of today's price)",
+            "marker": {"color": style.ACHIEVED},
+            "text": [f"{v:.0f}%" for v in run_pct],
+            "textposition": "outside",
+        },
+        {
+            "type": "bar",
+            "x": labels,
+            "y": share_pct,
+            "name": "Energy's share of the run's cost (%)",
+            "marker": {"color": style.STEP_COLOURS["power"]},
+            "text": [f"{v:.1f}%" for v in share_pct],
+            "textposition": "outside",
+        },
+    ]
+    band = {
+        "type": "rect",
+        "xref": "paper",
+        "yref": "y",
+        "x0": 0,
+        "x1": 1,
+        "y0": 2,
+        "y1": 6,
+        "fillcolor": "rgba(0,0,0,0.08)",
+        "line": {"width": 0},
+    }
+    traces.append(
+        {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "mode": "markers",
+            "marker": {"color": "rgba(0,0,0,0.15)", "size": 12, "symbol": "square"},
+            "name": "Measured energy share, 2-6% (Cottier et al. 2024)",
+        }
+    )
+    return style.figure(
+        traces,
+        {
+            "barmode": "group",
+            "shapes": [band],
+            "yaxis": {"range": [0, max([*run_pct, 110.0]) * 1.15]},
+        },
+        title="What the price changes",
+        x_title="Electricity price",
+        y_title="Percent",
+    )

@@ -1,0 +1,42 @@
+"""Test the claims: the post's five claims, each judged against the sidebar's scenario."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from model.claims import claims_table
+from ui.claims_view import render_claim, summary_markdown
+from ui.data import claim_results
+from ui.page import page_scenario
+from ui.share import share_link
+from ui.version import app_version
+
+scenario = page_scenario()
+results = claim_results(scenario)
+link = share_link(scenario)
+
+st.title("Test the claims")
+st.markdown(
+    "The blog post *The rate limiting step in AI - energy* (April 2024) makes five claims. "
+    "Each is judged below against the scenario in the sidebar, by a rule written next to "
+    "its verdict: change an input and the verdicts follow. The claims are put in our "
+    "words; the numbers come from the same model as every other page."
+)
+st.markdown(summary_markdown(results, ""))
+
+for result in results:
+    render_claim(result, scenario, link)
+
+st.divider()
+st.download_button(
+    "Download the verdicts (claims.csv)",
+    claims_table(results, app_version()).to_csv(index=False),
+    file_name="claims.csv",
+    mime="text/csv",
+    icon=":material/download:",
+)
+st.caption(
+    "Verdicts are for this scenario only: they say what the model's numbers show under "
+    "these inputs, not what is true of the world. The rules and their thresholds are in "
+    "model/claims.py and on the Methods & sources page."
+)

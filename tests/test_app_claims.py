@@ -1,0 +1,97 @@
+"""The Test the claims page, run headless: verdicts follow the sidebar and the model."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import plotly.graph_objects as go
+import pytest
+
+from model import claims
+from model.scenario import Scenario
+from tests.apptest_support import open_app
+from ui.claims_view import claim_figure, flip_text, number_text
+
+
+def verdicts(at) -> list[str]:
+    boxes = [*at.success, *at.warning, *at.error, *at.info]
+    texts = [b.value for b in boxes if "Verdict for this scenario" in b.value]
+    # Boxes come back grouped by kind; order them by claim through the headers instead.
+    return sorted(texts)
+
+
+def verdict_of(at, claim_id: int) -> str:
+    headers = [h.value for h in at.header]
+    assert headers[claim_id - 1].startswith(f"{claim_id}. ")
+    markdown = [m.value for m in at.markdown]
+    summary = next(m for m in markdown if m.startswith("1. ["))
+    line = summary.splitlines()[claim_id - 1]
+    return line.rsplit("**", 2)[1]
+
+
+def test_the_page_judges_five_claims_with_defaults_as_the_model_does():
+    at = open_app("pages/claims.py")
+    assert at.title[0].value == "Test the claims"
+    assert [h.value.split(". ")[0] for h in at.header] == ["1", "2", "3", "4", "5"]
+    expected = [r.verdict for r in claims.evaluate_all(Scenario())]
+    assert [verdict_of(at, i) for i in range(1, 6)] == expected
+    assert len(verdicts(at)) == 5
+    # two to four numbers per claim, five charts, a download of the verdicts
+    assert 10 <= len(at.metric) <= 20
+    assert len(at.get("plotly_chart")) == 5
+    assert any("claims.csv" in str(b.proto.label) for b in at.get("download_button"))
+
+
+def test_moving_the_named_input_past_its_flip_flips_the_verdict():
+    # Claim 1 flips to Partly below ~1.22e26 FLOP (a town's electricity); 1e26 is a step.
+    at = open_app("pages/claims.py", {"frontier_flop_base": "1e26"})
+    assert verdict_of(at, 1) == claims.PARTLY
+    # Claim 5 flips to Partly with budgets growing below ~1.8x a year.
+    at = open_app("pages/claims.py", {"run_budget_growth": "1.5"})
+    assert verdict_of(at, 5) == claims.PARTLY
+
+
+def test_a_preset_scenario_gives_its_own_verdicts():
+    # "Chips run out": chips, not power, set the largest run; claim 3 still Supported
+    # (chips are physical), and the page agrees with the model.
+    scenario = dataclasses.replace(Scenario(), chip_stock_growth=1.5)
+    at = open_app("pages/claims.py", {"chip_stock_growth": "1.5"})
+    expected = [r.verdict for r in claims.evaluate_all(scenario)]
+    assert [verdict_of(at, i) for i in range(1, 6)] == expected
+    texts = [m.value for m in at.metric]
+    assert any(t == "Chips" for t in texts)
+
+
+def test_each_claim_has_its_rule_flips_and_link():
+    at = open_app("pages/claims.py")
+    markdown = "\n".join(m.value for m in at.markdown)
+    for rule in claims.RULES:
+        assert rule.rule.split(";")[0][:40] in markdown.replace("\\", "")
+    assert markdown.count("What would change the verdict") == 5
+    codes = [c.value for c in at.code]
+    for claim_id in range(1, 6):
+        assert any(c.endswith(f"#claim-{claim_id}") for c in codes)
+
+
+@pytest.mark.parametrize("claim_id", [1, 2, 3, 4, 5])
+def test_every_claim_chart_is_valid_plotly_with_titled_axes(claim_id):
+    result = claims.evaluate(Scenario(), claim_id, with_flips=False)
+    figure = claim_figure(result, Scenario())
+    checked = go.Figure(figure.to_dict())  # validates every property
+    assert checked.layout.title.text
+    assert checked.layout.xaxis.title.text
+    if claim_id != 2:  # bars by source name need no y title
+        assert checked.layout.yaxis.title.text
+
+
+def test_numbers_and_flips_read_as_words():
+    assert number_text(claims.Number("x", 410.3, "gwh")) == "410 GWh"
+    assert number_text(claims.Number("x", 0.0, "change")) == "no change"
+    assert number_text(claims.Number("x", -0.123, "change")) == "-12.3%"
+    assert number_text(claims.Number("x", None, "year", "not by 2040")) == "not by 2040"
+    flip = claims.Flip("run_budget_growth", "Budget growth", "x per year", 2.4, 1.79, "Partly")
+    assert flip_text(flip) == (
+        "**Budget growth** below about 1.79x per year (now 2.4x per year) makes it **Partly**."
+    )
+    none = claims.Flip("queue_years", "Grid connection wait", "years", 5.0, None, None)
+    assert "no value in its range (0 years to 10 years)" in flip_text(none)

@@ -1,0 +1,138 @@
+"""How one judged claim reads on the page: verdict, rule, numbers, chart, flips, link."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from charts import claims as charts
+from model import claims
+from model.claims import ClaimResult, Flip, Number
+from model.projection import years
+from model.scenario import INPUTS_BY_NAME, Scenario
+from ui import format as fmt
+
+#: How each verdict is shown: Streamlit box and icon. Words carry the verdict; the colour
+#: only repeats it (so it reads the same to a colour-blind reader).
+VERDICT_BOX = {
+    claims.SUPPORTED: ("success", ":material/check_circle:"),
+    claims.PARTLY: ("warning", ":material/change_history:"),
+    claims.NOT_SUPPORTED: ("error", ":material/cancel:"),
+    claims.CANNOT_JUDGE: ("info", ":material/help:"),
+}
+
+
+def anchor(claim_id: int) -> str:
+    """The id of a claim's section, for links (#claim-3)."""
+    return f"claim-{claim_id}"
+
+
+def number_text(number: Number) -> str:
+    """A headline number in words and units, by its kind."""
+    if number.kind == "text":
+        return number.text.capitalize() or "None"
+    if number.value is None:
+        return number.text or "none"
+    value = number.value
+    formats = {
+        "gwh": lambda v: fmt.energy(v * 1000.0),
+        "homes": lambda v: f"{fmt.count(v)} homes",
+        "percent": lambda v: f"{fmt.sig(v * 100.0, 2)}%",
+        "change": lambda v: "no change" if abs(v) < 5e-4 else f"{v * 100.0:+.1f}%",
+        "year": lambda v: str(int(v)),
+        "years": lambda v: f"{fmt.sig(v, 2)} years",
+        "ratio": lambda v: f"{fmt.sig(v)}x a year",
+        "mt": lambda v: f"{fmt.sig(v)} MtCO2e/yr",
+    }
+    return formats.get(number.kind, fmt.sig)(value)
+
+
+def flip_text(flip: Flip) -> str:
+    """'Grid connection wait above 7.5 years (now 5 years) makes it Partly.'"""
+    spec = INPUTS_BY_NAME[flip.name]
+
+    def shown(value: float) -> str:
+        text = fmt.input_value(spec, value)
+        if spec.log or spec.unit in ("", "x"):
+            return text
+        if spec.unit.startswith("%"):
+            return f"{text}%"
+        if spec.unit.startswith("x "):
+            return f"{text}x {spec.unit[2:]}"
+        return f"{text} {spec.unit}"
+
+    if flip.value is None:
+        return (
+            f"**{spec.label}** (now {shown(flip.current)}): no value in its range "
+            f"({shown(float(spec.min or 0))} to {shown(float(spec.max or 0))}) changes the verdict."
+        )
+    direction = "above" if flip.value > flip.current else "below"
+    return (
+        f"**{spec.label}** {direction} about {shown(flip.value)} (now {shown(flip.current)}) "
+        f"makes it **{flip.verdict}**."
+    )
+
+
+def claim_figure(result: ClaimResult, scenario: Scenario) -> go.Figure:
+    """The chart that shows why, for each claim."""
+    claim_id = result.rule.claim_id
+    if claim_id == 1:
+        return charts.run_energy_figure(
+            result.chart, result.extra["yardsticks_gwh"], result.extra["published"]
+        )
+    if claim_id == 2:
+        return charts.lead_time_figure(result.chart, scenario.behind_meter_share)
+    if claim_id == 3:
+        floor = scenario.compute_growth ** result.rule.threshold("exponential_share")
+        return charts.growth_figure(result.chart, floor)
+    if claim_id == 4:
+        return charts.mixes_figure(result.chart, [int(y) for y in years()])
+    return charts.price_figure(result.chart, claims.CHECK_YEAR)
+
+
+def render_verdict(result: ClaimResult) -> None:
+    """The verdict in a box, in words."""
+    kind, icon = VERDICT_BOX[result.verdict]
+    text = f"**Verdict for this scenario: {result.verdict}**"
+    getattr(st, kind)(text + (f"  \n{fmt.plain(result.note)}" if result.note else ""), icon=icon)
+
+
+def render_numbers(numbers: tuple[Number, ...]) -> None:
+    """The headline numbers, two to a row (so a phone shows two side by side)."""
+    for start in range(0, len(numbers), 2):
+        for column, number in zip(st.columns(2), numbers[start : start + 2], strict=False):
+            column.metric(number.label, number_text(number))
+
+
+def render_claim(result: ClaimResult, scenario: Scenario, link: str) -> None:
+    """One claim's section."""
+    rule = result.rule
+    st.header(f"{rule.claim_id}. {rule.title}", anchor=anchor(rule.claim_id), divider="gray")
+    st.markdown(f"The post's claim, in our words: *“{fmt.plain(rule.claim)}”*")
+    render_verdict(result)
+    render_numbers(result.numbers)
+    chart, text = st.columns([3, 2])
+    chart.plotly_chart(
+        claim_figure(result, scenario), width="stretch", key=f"claim_{rule.claim_id}"
+    )
+    with text:
+        st.markdown(f"**How it is decided.** {fmt.plain(rule.rule)}")
+        st.caption(f"Why: {fmt.plain(rule.reason)}")
+        st.markdown("**What would change the verdict**")
+        for flip in result.flips:
+            st.markdown("- " + flip_text(flip))
+    with st.expander("Sources and the link to this claim"):
+        for source in rule.sources:
+            st.markdown("- " + fmt.plain(source))
+        st.markdown("Open this claim with this scenario:")
+        st.code(f"{link}#{anchor(rule.claim_id)}", language=None, wrap_lines=True)
+
+
+def summary_markdown(results: tuple[ClaimResult, ...], query: str) -> str:
+    """One line per claim, linking to its section: '1. ... - Supported'."""
+    lines = []
+    for result in results:
+        rule = result.rule
+        target = f"?{query}#{anchor(rule.claim_id)}" if query else f"#{anchor(rule.claim_id)}"
+        lines.append(f"{rule.claim_id}. [{fmt.plain(rule.title)}]({target}): **{result.verdict}**")
+    return "\n".join(lines)

@@ -1,0 +1,204 @@
+"""The numbers the pages' answer quotes: which step binds the largest run and when, the wall.
+
+Pure number-picking from a projection frame (model.projection.project) and, optionally,
+Monte Carlo percentiles and tables (model.uncertainty); ui/headline.py turns the result
+into words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from model.compare import HEADLINE_YEAR
+from model.projection import CONSTRAINTS, first_binding_year, limit_ratio, wall_year
+from model.scenario import END_YEAR
+
+#: The steps other than the trend: the limits proper.
+LIMITS = tuple(step for step in CONSTRAINTS if step != "trend")
+
+
+@dataclass(frozen=True)
+class YearSpread:
+    """P10 and P90 of a year across Monte Carlo samples; None = not by END_YEAR."""
+
+    p10: int | None
+    p90: int | None
+
+
+def year_spread(percentiles: Sequence[float] | None) -> YearSpread:
+    """(P10, P50, P90) with inf or NaN for 'never' -> YearSpread.
+
+    model.uncertainty's percentiles are None when even the P10 sample never reaches the
+    event: a spread of (None, None), not by END_YEAR in at least 90% of samples.
+    """
+    if percentiles is None:
+        return YearSpread(None, None)
+    p10, _, p90 = percentiles
+
+    def year(value: float) -> int | None:
+        return int(value) if math.isfinite(value) and value <= END_YEAR else None
+
+    return YearSpread(year(p10), year(p90))
+
+
+@dataclass(frozen=True)
+class BindingSummary:
+    """Which step limits the largest run and when, and when all-AI demand outgrows supply."""
+
+    #: The first step after the trend to set the largest run (None: the trend never stops).
+    first_step: str | None
+    first_year: int | None
+    #: First year power sets the run, and its P10-P90 over Monte Carlo samples.
+    power_year: int | None
+    power_spread: YearSpread | None
+    #: The year the comparison below is read at, and the step that sets the run then.
+    year: int
+    step_in_year: str
+    #: The tightest other limit in `year` and how many times the achieved run it allows. [x]
+    runner_up: str
+    runner_up_ratio: float
+    #: The trend's run in `year` and in END_YEAR as a multiple of the achieved run. [x]
+    trend_ratio: float
+    trend_ratio_end: float
+    #: First year all-AI demand exceeds supply, and its P10-P90.
+    wall: int | None
+    wall_spread: YearSpread | None
+    #: Years (to END_YEAR) in which each step sets the run, for every step that does.
+    years_binding: dict[str, int]
+
+
+def _row(frame: pd.DataFrame, year: int) -> pd.Series:
+    """The projection's row for `year`."""
+    rows = frame.loc[frame["year"] == year]
+    if rows.empty:
+        raise ValueError(f"{year} is not a year of the projection")
+    return rows.iloc[0]
+
+
+def runner_up(frame: pd.DataFrame, year: int) -> tuple[str, float]:
+    """The limit (not the trend) that allows the smallest run in `year`, other than the
+    one that sets it, and how many times the achieved run it allows. [x]"""
+    binding = str(_row(frame, year)["binding_constraint"])
+    ratios = {step: limit_ratio(frame, year, step) for step in LIMITS if step != binding}
+    step = min(ratios, key=lambda s: ratios[s])
+    return step, ratios[step]
+
+
+def binding_summary(
+    frame: pd.DataFrame,
+    power_spread: YearSpread | None = None,
+    wall_spread: YearSpread | None = None,
+    year: int = HEADLINE_YEAR,
+) -> BindingSummary:
+    """The answer for one projection; the spreads (from `year_spread` of the Monte Carlo's
+    percentiles) are passed through, None when no Monte Carlo was run."""
+    steps = frame["binding_constraint"].astype(str)
+    limited = frame.loc[steps != "trend"]
+    first_step = None if limited.empty else str(limited["binding_constraint"].iloc[0])
+    first_year = None if limited.empty else int(limited["year"].iloc[0])
+    counts = steps.value_counts()
+    step, ratio = runner_up(frame, year)
+    return BindingSummary(
+        first_step=first_step,
+        first_year=first_year,
+        power_year=first_binding_year(frame, "power"),
+        power_spread=power_spread,
+        year=year,
+        step_in_year=str(_row(frame, year)["binding_constraint"]),
+        runner_up=step,
+        runner_up_ratio=ratio,
+        trend_ratio=limit_ratio(frame, year, "trend"),
+        trend_ratio_end=limit_ratio(frame, int(frame["year"].max()), "trend"),
+        wall=wall_year(frame),
+        wall_spread=wall_spread,
+        years_binding={s: int(counts[s]) for s in CONSTRAINTS if s in counts.index},
+    )
+
+
+def shares_in_year(binding_shares: pd.DataFrame, year: int) -> list[tuple[str, float]]:
+    """The steps that bind in some sample in `year`, most frequent first. [fraction]"""
+    row = binding_shares.loc[[year]].to_numpy(dtype=float)[0]
+    shares = [(str(step), float(x)) for step, x in zip(binding_shares.columns, row, strict=True)]
+    return sorted(((step, x) for step, x in shares if x > 0), key=lambda item: -item[1])
+
+
+@dataclass(frozen=True)
+class PowerSplit:
+    """All-AI power in one year: wanted, supplied, achieved, and who gets it. [GW]"""
+
+    year: int
+    wanted_gw: float
+    supply_gw: float
+    achieved_gw: float
+    serving_gw: float
+    training_gw: float
+    run_wanted_gw: float
+    run_achieved_gw: float
+    #: Most power one run may draw (the largest site, or its share of what is left). [GW]
+    run_cap_gw: float
+    largest_site_gw: float
+
+    @property
+    def site_bound(self) -> bool:
+        """True when the largest site, not the power left for training, caps one run."""
+        return self.run_cap_gw >= self.largest_site_gw
+
+    @property
+    def shortfall_gw(self) -> float:
+        """Power wanted but not delivered (0 when supply covers it). [GW]"""
+        return self.wanted_gw - self.achieved_gw
+
+
+def power_split(frame: pd.DataFrame, year: int) -> PowerSplit:
+    """The power chart's numbers in `year`."""
+    row = _row(frame, year)
+    return PowerSplit(
+        year=year,
+        wanted_gw=float(row["power_demand_gw"]),
+        supply_gw=float(row["power_supply_gw"]),
+        achieved_gw=float(row["power_achieved_gw"]),
+        serving_gw=float(row["inference_power_achieved_gw"]),
+        training_gw=float(row["training_power_achieved_gw"]),
+        run_wanted_gw=float(row["frontier_run_power_gw"]),
+        run_achieved_gw=float(row["frontier_run_power_achieved_gw"]),
+        run_cap_gw=float(row["run_power_cap_gw"]),
+        largest_site_gw=float(row["largest_site_gw"]),
+    )
+
+
+@dataclass(frozen=True)
+class TornadoLead:
+    """The input that moves the wall most, at its low and high values."""
+
+    label: str
+    unit: str
+    low_value: float
+    high_value: float
+    #: Wall years at the low and high values; None = no wall by END_YEAR.
+    wall_low: int | None
+    wall_high: int | None
+    swing_years: int
+
+
+def tornado_lead(table: pd.DataFrame) -> TornadoLead | None:
+    """The first row of model.uncertainty.tornado (sorted by swing), None if it moves nothing."""
+    if table.empty or int(table["wall_swing_years"].iloc[0]) == 0:
+        return None
+    row = table.iloc[0]
+
+    def year(value: float) -> int | None:
+        return None if int(value) > END_YEAR else int(value)
+
+    return TornadoLead(
+        label=str(row["label"]),
+        unit=str(row["unit"]),
+        low_value=float(row["low_value"]),
+        high_value=float(row["high_value"]),
+        wall_low=year(row["wall_low"]),
+        wall_high=year(row["wall_high"]),
+        swing_years=int(row["wall_swing_years"]),
+    )

@@ -1,0 +1,160 @@
+"""model.answer picks the right numbers: hand-built frames and the model's own identities."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+import pytest
+from numpy.testing import assert_allclose
+
+from model import answer
+from model.projection import CONSTRAINTS, limit_ratio, project, wall_year
+from model.scenario import END_YEAR, Scenario
+
+LIMITS = {
+    "trend": "compute_demand_flop",
+    "power": "compute_limit_power_flop",
+    "chips": "compute_limit_chips_flop",
+    "capital": "compute_limit_capital_flop",
+    "data": "compute_limit_data_flop",
+    "latency": "compute_limit_latency_flop",
+}
+
+
+def small_frame() -> pd.DataFrame:
+    """Three years: the trend sets the run in 2029, power in 2030 and 2031; the wall in 2031.
+
+    trend 1e27, 4e27, 16e27; power 2e27 flat; capital 5e27, 6e27, 7e27; chips 8e27 flat;
+    achieved = the smallest = 1e27, 2e27, 2e27.
+    """
+    frame = pd.DataFrame(
+        {
+            "year": [2029, 2030, 2031],
+            "compute_demand_flop": [1e27, 4e27, 16e27],
+            "compute_limit_power_flop": [2e27, 2e27, 2e27],
+            "compute_limit_chips_flop": [8e27, 8e27, 8e27],
+            "compute_limit_capital_flop": [5e27, 6e27, 7e27],
+            "compute_limit_data_flop": [1e30, 1e30, 1e30],
+            "compute_limit_latency_flop": [3e31, 3e31, 3e31],
+            "energy_limited": [False, False, True],
+        }
+    )
+    stacked = frame[list(LIMITS.values())].to_numpy()
+    frame["compute_achieved_flop"] = stacked.min(axis=1)
+    frame["binding_constraint"] = [CONSTRAINTS[i] for i in stacked.argmin(axis=1)]
+    return frame
+
+
+def test_year_spread_reads_infinity_and_none_as_not_by_the_end_year():
+    assert answer.year_spread((2027.0, 2029.0, 2035.0)) == answer.YearSpread(2027, 2035)
+    assert answer.year_spread((2026.0, 2030.0, float("inf"))) == answer.YearSpread(2026, None)
+    # model.uncertainty returns None when even P10 never reaches the event
+    assert answer.year_spread(None) == answer.YearSpread(None, None)
+
+
+def test_binding_summary_of_a_hand_built_frame():
+    spread = answer.YearSpread(2029, 2031)
+    s = answer.binding_summary(small_frame(), power_spread=spread, year=2030)
+    assert (s.first_step, s.first_year) == ("power", 2030)
+    assert s.power_year == 2030
+    assert s.power_spread == spread
+    assert s.step_in_year == "power"
+    # the next limit in 2030 is capital: 6e27 / 2e27 = 3
+    assert s.runner_up == "capital"
+    assert_allclose(s.runner_up_ratio, 3.0)
+    # the trend wants 4e27 / 2e27 = 2x in 2030 and 16e27 / 2e27 = 8x in the last year
+    assert_allclose(s.trend_ratio, 2.0)
+    assert_allclose(s.trend_ratio_end, 8.0)
+    assert s.wall == 2031
+    assert s.wall_spread is None
+    assert s.years_binding == {"trend": 1, "power": 2}
+
+
+def test_runner_up_when_the_trend_still_sets_the_run():
+    # 2029: the trend (1e27) binds; the nearest limit is power, 2e27 / 1e27 = 2x above it
+    step, ratio = answer.runner_up(small_frame(), 2029)
+    assert step == "power"
+    assert_allclose(ratio, 2.0)
+
+
+def test_no_limit_and_no_wall_when_the_trend_always_binds():
+    frame = small_frame()
+    frame["compute_demand_flop"] = [1e26, 1e26, 1e26]
+    frame["compute_achieved_flop"] = frame["compute_demand_flop"]
+    frame["binding_constraint"] = "trend"
+    frame["energy_limited"] = False
+    s = answer.binding_summary(frame, year=2030)
+    assert (s.first_step, s.first_year, s.power_year, s.wall) == (None, None, None, None)
+    # power allows 2e27 / 1e26 = 20x the run
+    assert (s.runner_up, s.step_in_year) == ("power", "trend")
+    assert_allclose(s.runner_up_ratio, 20.0)
+
+
+def test_shares_in_year_ranks_the_steps_and_drops_those_that_never_bind():
+    shares = pd.DataFrame(
+        {"trend": [0.1], "power": [0.6], "chips": [0.0], "data": [0.3]},
+        index=pd.Index([2030], name="year"),
+    )
+    assert answer.shares_in_year(shares, 2030) == [("power", 0.6), ("data", 0.3), ("trend", 0.1)]
+
+
+def test_power_split_of_a_row():
+    frame = pd.DataFrame(
+        {
+            "year": [2030],
+            "power_demand_gw": [50.0],
+            "power_supply_gw": [45.0],
+            "power_achieved_gw": [45.0],
+            "inference_power_achieved_gw": [36.0],
+            "training_power_achieved_gw": [9.0],
+            "frontier_run_power_gw": [8.0],
+            "frontier_run_power_achieved_gw": [3.0],
+            "run_power_cap_gw": [3.0],
+            "largest_site_gw": [3.0],
+        }
+    )
+    split = answer.power_split(frame, 2030)
+    # 50 GW wanted - 45 GW achieved = 5 GW short; serving + training = 36 + 9 = 45 GW
+    assert_allclose(split.shortfall_gw, 5.0)
+    assert_allclose(split.serving_gw + split.training_gw, split.achieved_gw)
+    assert split.site_bound
+    assert not dataclasses.replace(split, run_cap_gw=2.0).site_bound
+
+
+def test_tornado_lead_turns_the_year_after_the_horizon_into_none():
+    table = pd.DataFrame(
+        {
+            "label": ["Build rate", "Budget growth"],
+            "unit": ["GW", "x per year"],
+            "low_value": [20.0, 2.0],
+            "high_value": [60.0, 3.0],
+            "wall_low": [2031, 2033],
+            "wall_high": [END_YEAR + 1, 2033],
+            "wall_swing_years": [END_YEAR + 1 - 2031, 0],
+        }
+    )
+    lead = answer.tornado_lead(table)
+    assert lead is not None
+    assert (lead.label, lead.wall_low, lead.wall_high) == ("Build rate", 2031, None)
+    assert lead.swing_years == END_YEAR + 1 - 2031
+    assert answer.tornado_lead(table.iloc[1:]) is None
+
+
+@pytest.mark.parametrize(
+    "scenario",
+    [Scenario(), Scenario(compute_growth=1.0), Scenario(build_rate_gw_per_yr=500.0)],
+    ids=["default", "flat-trend", "lavish-build"],
+)
+def test_summary_agrees_with_the_projection(scenario):
+    frame = project(scenario)
+    s = answer.binding_summary(frame)
+    assert s.wall == wall_year(frame)
+    limited = frame[frame["binding_constraint"] != "trend"]
+    assert s.first_year == (None if limited.empty else int(limited["year"].iloc[0]))
+    # the achieved run is the smallest limit, so no other step allows less than it
+    assert s.runner_up_ratio >= 1.0
+    assert_allclose(s.runner_up_ratio, limit_ratio(frame, s.year, s.runner_up))
+    assert sum(s.years_binding.values()) == len(frame)
+    assert np.isclose(s.trend_ratio, limit_ratio(frame, s.year, "trend"))

@@ -1,4 +1,5 @@
-"""Growth-versus-power charts: power wanted vs available, compute, decomposition, wall.
+"""Growth-versus-power charts: the limits on the largest run, how often each binds, what
+moves the wall, power wanted vs available, compute, decomposition, wall.
 
 Traces and layouts are plain dicts assembled by charts.style.figure (no plotly validation
 on each rerun; tests/test_charts.py validates what the pages draw).
@@ -16,8 +17,15 @@ from charts import style
 from ui import format as fmt
 
 Trace = dict[str, Any]
-#: Colour of the largest-run line and of past frontier runs.
-FRONTIER = "#8e44ad"
+#: The projection column of each step's limit on the largest run, in legend order.
+LIMIT_COLUMNS: dict[str, str] = {
+    "trend": "compute_demand_flop",
+    "power": "compute_limit_power_flop",
+    "chips": "compute_limit_chips_flop",
+    "capital": "compute_limit_capital_flop",
+    "data": "compute_limit_data_flop",
+    "latency": "compute_limit_latency_flop",
+}
 
 
 def _band(bands: pd.DataFrame, column: str, colour: str, name: str) -> Trace:
@@ -81,6 +89,233 @@ def history_points(models: pd.DataFrame) -> pd.DataFrame:
     return out.dropna(subset=["year"])
 
 
+def _run_label(frame: pd.DataFrame) -> list[str]:
+    """Hover text of the achieved run: its compute and the step that set it."""
+    return [
+        f"{fmt.flop(v)}, set by {style.STEP_NAMES[step].lower()}"
+        for v, step in zip(frame["compute_achieved_flop"], frame["binding_constraint"], strict=True)
+    ]
+
+
+def _binding_shading(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A background band per year in the colour of the step that sets the run, with one
+    legend entry per step."""
+    shapes: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for year, step in zip(frame["year"], frame["binding_constraint"], strict=True):
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": float(year) - 0.5,
+                "x1": float(year) + 0.5,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": style.STEP_COLOURS[step],
+                "opacity": 0.14,
+                "line": {"width": 0},
+                "layer": "below",
+                "name": f"Sets the run: {style.STEP_NAMES[step]}",
+                "legendgroup": f"binds-{step}",
+                "showlegend": step not in seen,
+            }
+        )
+        seen.add(step)
+    return shapes
+
+
+def limits_figure(frame: pd.DataFrame) -> go.Figure:
+    """What each step would allow the largest run (FLOP, log), the achieved run in bold and
+    each year shaded by the step that sets it."""
+    # The achieved run first and wide, so each limit's thinner line shows on top of it
+    # where that limit is the one that binds.
+    achieved = _line(
+        frame, "compute_achieved_flop", "Achieved run", style.ACHIEVED, "solid", fmt.flop
+    )
+    achieved["line"]["width"] = 7
+    achieved["customdata"] = _run_label(frame)
+    traces: list[Trace] = [achieved]
+    for step in LIMIT_COLUMNS:
+        column = LIMIT_COLUMNS[step]
+        name = "Trend (nothing binds)" if step == "trend" else f"{style.STEP_NAMES[step]} allows"
+        traces.append(
+            _line(
+                frame,
+                column,
+                name,
+                style.STEP_COLOURS[step],
+                "dash" if step == "trend" else "solid",
+                fmt.flop,
+            )
+        )
+    low = float(frame[list(LIMIT_COLUMNS.values())].to_numpy().min())
+    high = float(frame[list(LIMIT_COLUMNS.values())].to_numpy().max())
+    # Above a thousand times the largest achieved run the lines only say "far from binding".
+    top = min(high, 1e3 * float(frame["compute_achieved_flop"].max()))
+    layout = {
+        "yaxis": {
+            "type": "log",
+            "exponentformat": "power",
+            "dtick": 1,
+            "range": [float(np.log10(low)) - 0.3, float(np.log10(top)) + 0.3],
+        },
+        "xaxis": {"dtick": 2},
+        "shapes": _binding_shading(frame),
+        "hovermode": "x unified",
+    }
+    return style.figure(
+        traces,
+        layout,
+        overrides=style.LEGEND_AT_BOTTOM,
+        title="What limits the largest training run",
+        x_title="Year (shading: the step that sets the run)",
+        y_title="Compute (FLOP, log scale)",
+        height=520,
+    )
+
+
+def binding_shares_figure(shares: pd.DataFrame, samples: int) -> go.Figure:
+    """Share of Monte Carlo samples in which each step sets the largest run, per year."""
+    traces: list[Trace] = []
+    for step in shares.columns:
+        if not (shares[step] > 0).any():
+            continue
+        name = style.STEP_NAMES[str(step)]
+        traces.append(
+            {
+                "type": "bar",
+                "x": shares.index.tolist(),
+                "y": shares[step].tolist(),
+                "name": name,
+                "marker": {"color": style.STEP_COLOURS[str(step)]},
+                "hovertemplate": "%{x}: %{y:.0%} of samples<extra>" + name + "</extra>",
+            }
+        )
+    layout = {
+        "barmode": "stack",
+        "bargap": 0.1,
+        "yaxis": {"tickformat": ".0%", "range": [0, 1]},
+        "xaxis": {"dtick": 2},
+        "legend": {"traceorder": "normal"},
+    }
+    return style.figure(
+        traces,
+        layout,
+        overrides=style.LEGEND_AT_BOTTOM,
+        title=f"Which step sets the run, across {fmt.count(samples)} samples",
+        x_title="Year",
+        y_title="Share of samples (%)",
+        height=400,
+    )
+
+
+def input_text(value: float, unit: str) -> str:
+    """An input's value with its unit: 2.3x per year, 4.6 × 10²⁶ FLOP, 12.6T tokens."""
+    if unit == "FLOP":
+        return fmt.flop(value)
+    if unit.startswith("x "):
+        return f"{fmt.sig(value)}x{unit[1:]}"
+    if abs(value) >= 1e5:
+        return f"{fmt.short_count(value)} {unit}"
+    return f"{fmt.sig(value)} {unit}"
+
+
+def tornado_figure(table: pd.DataFrame, wall: int | None, end_year: int) -> go.Figure:
+    """model.uncertainty.tornado as floating bars: the wall year with each input at its
+    low (P10) and high (P90) value, the others at the scenario's; a year after `end_year`
+    means none by then. Each input's name and values are written above its bar, so the
+    bars keep the full width on a phone."""
+    rows = table.iloc[::-1].reset_index(drop=True)
+    positions = list(range(len(rows)))
+    # 'None by end_year' sits apart from the years, so it does not read as end_year + 1.
+    none_x = end_year + 2.5
+    walls = rows[["wall_low", "wall_high"]]
+    shown = walls.where(walls <= end_year, none_x)
+    low = shown.min(axis=1)
+    high = shown.max(axis=1)
+
+    def year_text(year: float) -> str:
+        return f"none by {end_year}" if year > end_year else str(int(year))
+
+    def ends(column: str, name: str, symbol: str) -> Trace:
+        return {
+            "type": "scatter",
+            "mode": "markers",
+            "x": shown[column].tolist(),
+            "y": positions,
+            "name": name,
+            "marker": {"symbol": symbol, "size": 11, "color": style.ACHIEVED},
+            "customdata": [
+                f"{fmt.chart_text(label)}: wall {year_text(v)}"
+                for label, v in zip(rows["label"], rows[column], strict=True)
+            ],
+            "hovertemplate": "%{customdata}<extra>" + name + "</extra>",
+        }
+
+    traces: list[Trace] = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "base": low.tolist(),
+            "x": (high - low).tolist(),
+            "y": positions,
+            "width": 0.4,
+            "name": "Wall years between",
+            "marker": {"color": style.hex_to_rgba(style.SUPPLY, 0.45)},
+            "hoverinfo": "skip",
+        },
+        ends("wall_low", "Input at its low value (P10)", "circle-open"),
+        ends("wall_high", "Input at its high value (P90)", "circle"),
+    ]
+    labels = [
+        {
+            "text": f"<b>{fmt.chart_text(label)}</b><br>{fmt.chart_text(input_text(lo, unit))} → "
+            f"{fmt.chart_text(input_text(hi, unit))}",
+            "xref": "paper",
+            "yref": "y",
+            "x": 0,
+            "y": i + 0.22,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "showarrow": False,
+            "align": "left",
+            "bgcolor": "rgba(255,255,255,0.85)",
+            "font": {"size": 12},
+        }
+        for i, label, unit, lo, hi in zip(
+            positions,
+            rows["label"],
+            rows["unit"],
+            rows["low_value"],
+            rows["high_value"],
+            strict=True,
+        )
+    ]
+    ticks = list(range(2025, end_year + 1, 5))
+    layout = {
+        "xaxis": {
+            "range": [2024, none_x + 1],
+            "tickvals": [*ticks, none_x],
+            "ticktext": [str(t) for t in ticks] + [f"None by<br>{end_year}"],
+        },
+        "yaxis": {"visible": False, "range": [-0.5, len(rows) + 0.1]},
+        "annotations": labels,
+    }
+    wall_x = wall if wall is not None else none_x
+    return style.figure(
+        traces,
+        layout,
+        overrides={**style.LEGEND_AT_BOTTOM, "margin": {"r": 40}},
+        title="Which inputs move the wall most",
+        x_title="Wall year (first year all-AI demand exceeds supply)",
+        y_title="Input",
+        height=170 + 72 * len(rows),
+        marker_x=wall_x,
+        marker_text=f"This scenario: {year_text(wall_x)}",
+    )
+
+
 def power_figure(
     frame: pd.DataFrame,
     bands: pd.DataFrame | None = None,
@@ -89,22 +324,33 @@ def power_figure(
     overlays: dict[str, pd.DataFrame] | None = None,
     world_average_gw: float | None = None,
 ) -> go.Figure:
-    """All-AI power wanted vs available (GW, log), the frontier run, history and the wall.
+    """All-AI power wanted vs supplied vs achieved (GW, log), achieved split into serving
+    and frontier training, the largest run, history and the wall.
 
     `world_average_gw` draws all of the world's electricity use today as a reference line;
     the axis stops at ten times that, since demand beyond it only says the trend breaks.
     """
     traces: list[Trace] = []
     if bands is not None:
-        traces.append(_band(bands, "power_demand_gw", style.DEMAND, "Demand P10-P90"))
+        traces.append(_band(bands, "power_demand_gw", style.WANTED, "Wanted P10-P90"))
         traces.append(_band(bands, "power_supply_gw", style.SUPPLY, "Supply P10-P90"))
-    for column, name, colour, dash in (
-        ("power_demand_gw", "All-AI power wanted", style.DEMAND, "solid"),
-        ("power_supply_gw", "Power available to AI", style.SUPPLY, "solid"),
-        ("power_achieved_gw", "Power AI gets", style.ACHIEVED, "dash"),
-        ("frontier_run_power_gw", "Largest training run", FRONTIER, "dot"),
+    for column, name, colour, dash, width in (
+        ("power_demand_gw", "All AI, wanted", style.WANTED, "dash", 2.5),
+        ("power_supply_gw", "Power available to AI", style.SUPPLY, "solid", 2.5),
+        ("power_achieved_gw", "All AI, achieved", style.ACHIEVED, "solid", 4),
+        (
+            "inference_power_achieved_gw",
+            "Serving & smaller AI, achieved",
+            style.SERVING,
+            "solid",
+            2,
+        ),
+        ("training_power_achieved_gw", "Frontier training, achieved", style.TRAINING, "solid", 2),
+        ("frontier_run_power_achieved_gw", "Largest run, achieved", style.TRAINING, "dot", 2),
     ):
-        traces.append(_line(frame, column, name, colour, dash, fmt.power))
+        trace = _line(frame, column, name, colour, dash, fmt.power)
+        trace["line"]["width"] = width
+        traces.append(trace)
     for label, other in (overlays or {}).items():
         traces.append(
             {
@@ -117,7 +363,7 @@ def power_figure(
             }
         )
     first = float(frame["year"].min())
-    lows = [float(frame["frontier_run_power_gw"].min())]
+    lows = [float(frame["frontier_run_power_achieved_gw"].min())]
     if history is not None:
         pts = history.dropna(subset=["power_gw"])
         traces.append(
@@ -126,7 +372,7 @@ def power_figure(
                 pts["power_gw"],
                 pts["model"],
                 "Past frontier runs (Epoch AI)",
-                FRONTIER,
+                style.TRAINING,
                 7,
                 fmt.power,
             )
@@ -137,6 +383,8 @@ def power_figure(
     top = float(frame[["power_demand_gw", "power_supply_gw"]].to_numpy().max())
     if world_average_gw:
         top = min(top, 10 * world_average_gw)
+    # The world's electricity use as a reference line, where it falls on the axis.
+    if world_average_gw and world_average_gw <= top * 2:
         traces.append(
             {
                 "type": "scatter",
@@ -161,10 +409,11 @@ def power_figure(
     return style.figure(
         traces,
         layout,
-        title="Power AI wants vs power that can be built",
+        overrides=style.LEGEND_AT_BOTTOM,
+        title="Power for AI: wanted, available, achieved",
         x_title="Year",
         y_title="Average power (log scale)",
-        height=500,
+        height=540,
         marker_x=wall,
         marker_text=_wall_text(wall),
     )
@@ -176,18 +425,16 @@ def compute_figure(
     history: pd.DataFrame | None = None,
     wall: int | None = None,
 ) -> go.Figure:
-    """Frontier training compute wanted vs achieved (FLOP, log)."""
+    """Frontier training compute wanted (the trend) vs achieved (FLOP, log)."""
     traces: list[Trace] = []
     if bands is not None:
         traces.append(_band(bands, "compute_achieved_flop", style.ACHIEVED, "Achieved P10-P90"))
     traces.append(
-        _line(
-            frame, "compute_demand_flop", "Compute wanted (trend)", style.DEMAND, "dash", fmt.flop
-        )
+        _line(frame, "compute_demand_flop", "Wanted (the trend)", style.WANTED, "dash", fmt.flop)
     )
-    traces.append(
-        _line(frame, "compute_achieved_flop", "Compute achieved", style.ACHIEVED, "solid", fmt.flop)
-    )
+    achieved = _line(frame, "compute_achieved_flop", "Achieved", style.ACHIEVED, "solid", fmt.flop)
+    achieved["customdata"] = _run_label(frame)
+    traces.append(achieved)
     if history is not None:
         traces.append(
             _points(
@@ -195,14 +442,20 @@ def compute_figure(
                 history["flop"],
                 history["model"],
                 "Past frontier models (Epoch AI)",
-                style.PUBLISHED,
+                style.TRAINING,
                 6,
                 fmt.flop,
             )
         )
+    first = float(history["year"].min()) if history is not None else float(frame["year"].min())
+    layout = {
+        "yaxis": {"type": "log", "exponentformat": "power"},
+        "xaxis": {"range": [first - 0.5, float(frame["year"].max()) + 0.5]},
+    }
     return style.figure(
         traces,
-        {"yaxis": {"type": "log", "exponentformat": "power"}},
+        layout,
+        overrides=style.LEGEND_AT_BOTTOM,
         title="Largest training run: compute wanted vs achieved",
         x_title="Year",
         y_title="Training compute (FLOP, log scale)",
@@ -224,7 +477,9 @@ def decomposition_figure(decomp: dict[str, float]) -> go.Figure:
         "type": "bar",
         "x": labels,
         "y": values,
-        "marker": {"color": [style.DEMAND, style.ACHIEVED, style.ACHIEVED, FRONTIER]},
+        "marker": {
+            "color": [style.WANTED, style.SERVING, style.SERVING, style.STEP_COLOURS["power"]]
+        },
         "text": [f"{v:.2f}x" for v in values],
         "textposition": "outside",
         "hovertemplate": "%{x}: %{y:.2f}x per year<extra></extra>",
@@ -265,7 +520,7 @@ def wall_distribution_figure(wall_years: np.ndarray, end_year: int) -> go.Figure
         "type": "bar",
         "x": labels,
         "y": shares,
-        "marker": {"color": style.DEMAND},
+        "marker": {"color": style.SUPPLY},
         "text": [f"{s:.0%}" if s >= 0.005 else "" for s in shares],
         "textposition": "outside",
         "hovertemplate": "%{x}: %{y:.1%} of samples<extra></extra>",

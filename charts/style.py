@@ -23,11 +23,43 @@ SOURCE_COLOURS: dict[str, str] = {
 
 #: Colours of the recurring series.
 DEMAND = "#c0392b"
-SUPPLY = "#2471a3"
-ACHIEVED = "#1e8449"
 ESTIMATE = "#c0392b"
 PUBLISHED = "#5d6d7e"
 BAND_ALPHA = 0.18
+
+#: One colour per step that can limit the largest training run, on every chart that shows
+#: steps. Okabe & Ito's colour-blind-safe palette (2008); the trend, which is no limit but
+#: what the run would use if none bound, is grey.
+STEP_COLOURS: dict[str, str] = {
+    "trend": "#8c8c8c",
+    "power": "#D55E00",
+    "chips": "#0072B2",
+    "capital": "#009E73",
+    "data": "#E69F00",
+    "latency": "#CC79A7",
+}
+#: How each step is named in legends and sentences.
+STEP_NAMES: dict[str, str] = {
+    "trend": "Trend",
+    "power": "Power",
+    "chips": "Chips",
+    "capital": "Capital",
+    "data": "Data",
+    "latency": "Latency",
+}
+#: Growth-vs-power series, from the same palette: what is achieved is black on every chart,
+#: what is wanted is the trend's grey, and what can be supplied is the power step's colour.
+ACHIEVED = "#000000"
+WANTED = "#6e6e6e"
+SUPPLY = STEP_COLOURS["power"]
+#: Serving and smaller AI; frontier training (the runs and past frontier models).
+SERVING = "#56B4E9"
+TRAINING = "#7B3294"
+
+#: Overrides that pin the legend to the bottom of the figure and make room for it, so a
+#: long legend on a narrow screen never covers the x-axis title (the house legend sits a
+#: share of the plot's height below it, and that share shrinks with the plot).
+LEGEND_AT_BOTTOM: dict[str, Any] = {"legend": {"yref": "container", "y": 0, "yanchor": "bottom"}}
 
 GRID = "#ebf0f8"
 FONT = "Inter, Segoe UI, Helvetica, Arial, sans-serif"

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from charts.growth import binding_shares_figure, limits_figure, power_figure, tornado_figure
+from charts.style import STEP_COLOURS
+from model.projection import project
+from model.scenario import Scenario
 from tests.apptest_support import open_app
 
 PAGES = [
@@ -41,3 +46,82 @@ def test_every_chart_is_valid_plotly_with_a_title_and_titled_axes(page):
             if axis.get("showticklabels") is False or axis.get("visible") is False:
                 continue
             assert axis.get("title", {}).get("text"), f"{page}: {name} has no title"
+
+
+def _validated(fig: go.Figure) -> go.Figure:
+    """The builder's figure rebuilt with plotly's validation on."""
+    return go.Figure(fig.to_dict())
+
+
+@pytest.fixture(scope="module")
+def default_frame():
+    return project(Scenario())
+
+
+def test_limits_chart_draws_six_limits_the_achieved_run_and_a_band_per_year(default_frame):
+    fig = _validated(limits_figure(default_frame))
+    names = [t.name for t in fig.data]
+    assert names[0] == "Achieved run"
+    assert len(fig.data) == 7
+    assert fig.layout.yaxis.type == "log"
+    assert fig.layout.yaxis.title.text.endswith("(FLOP, log scale)")
+    shapes = fig.layout.shapes
+    assert len(shapes) == len(default_frame)
+    # each year's band has the colour of the step that sets the run that year
+    for shape, step in zip(shapes, default_frame["binding_constraint"], strict=True):
+        assert shape.fillcolor == STEP_COLOURS[step]
+    # one legend entry per step that binds in some year
+    shown = [s.name for s in shapes if s.showlegend]
+    assert len(shown) == default_frame["binding_constraint"].nunique()
+
+
+def test_binding_shares_chart_stacks_to_one_each_year():
+    shares = pd.DataFrame(
+        {"trend": [1.0, 0.25], "power": [0.0, 0.5], "chips": [0.0, 0.0], "data": [0.0, 0.25]},
+        index=pd.Index([2025, 2026], name="year"),
+    )
+    fig = _validated(binding_shares_figure(shares, 1000))
+    # chips never binds, so it has no bar; the others stack to 1 (0.25 + 0.5 + 0.25)
+    assert [t.name for t in fig.data] == ["Trend", "Power", "Data"]
+    totals = [sum(t.y[i] for t in fig.data) for i in range(2)]
+    assert totals == [1.0, 1.0]
+    assert fig.layout.barmode == "stack"
+    assert "1,000 samples" in fig.layout.title.text
+
+
+def test_tornado_shows_no_wall_by_the_end_year_as_such():
+    table = pd.DataFrame(
+        {
+            "label": ["Build rate", "Budget growth"],
+            "unit": ["GW nameplate per year", "x per year"],
+            "low_value": [20.0, 2.0],
+            "high_value": [60.0, 3.0],
+            "wall_low": [2031, 2033],
+            "wall_high": [2041, 2033],
+        }
+    )
+    fig = _validated(tornado_figure(table, 2033, 2040))
+    bar, low, high = fig.data
+    none_x = fig.layout.xaxis.tickvals[-1]
+    assert fig.layout.xaxis.ticktext[-1] == "None by<br>2040"
+    assert none_x > 2040
+    # rows run bottom-up: the first row of the table (largest swing) is drawn on top
+    assert list(high.x) == [2033, none_x]
+    assert list(low.x) == [2033, 2031]
+    assert list(bar.base) == [2033, 2031]
+    assert list(bar.x) == [0, none_x - 2031]
+    labels = [a.text for a in fig.layout.annotations if a.text.startswith("<b>")]
+    assert labels[1] == "<b>Build rate</b><br>20 GW nameplate per year → 60 GW nameplate per year"
+
+
+def test_power_chart_splits_what_ai_gets_into_serving_and_training(default_frame):
+    fig = _validated(power_figure(default_frame, world_average_gw=3500.0))
+    by_name = {t.name: t for t in fig.data}
+    serving = by_name["Serving & smaller AI, achieved"].y
+    training = by_name["Frontier training, achieved"].y
+    achieved = by_name["All AI, achieved"].y
+    # serving + training = all AI achieved, year by year (the model's own identity)
+    for s, t, a in zip(serving, training, achieved, strict=True):
+        assert abs(s + t - a) <= 1e-9 * a
+    assert "All AI, wanted" in by_name
+    assert "Power available to AI" in by_name

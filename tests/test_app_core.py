@@ -4,23 +4,37 @@ from __future__ import annotations
 
 import pytest
 
+from model.projection import first_binding_year, project, wall_year
+from model.scenario import Scenario
 from tests.apptest_support import metric_value, open_app
+from ui import format as fmt
 
 
 def test_home_shows_the_headline_and_numbers():
     at = open_app()
+    frame = project(Scenario())
+    achieved = frame.set_index("year").loc[2030]
     assert at.title[0].value.startswith("Is energy the rate-limiting step")
-    assert at.subheader[0].value.startswith("Energy becomes the limit in 2029")
-    assert metric_value(at, "Wall year") == "2029"
-    assert metric_value(at, "Largest run in 2030").endswith("GW")
+    assert at.subheader[0].value.startswith(
+        f"Power limits the largest run from {first_binding_year(frame, 'power')}"
+    )
+    assert at.subheader[1].value.startswith(f"All-AI demand outgrows supply in {wall_year(frame)}")
+    assert metric_value(at, "Wall year") == str(wall_year(frame))
+    assert metric_value(at, "Largest run in 2030 (achieved)") == fmt.power(
+        achieved["frontier_run_power_achieved_gw"]
+    )
+    assert metric_value(at, "Largest run in 2030 (wanted)") == fmt.power(
+        achieved["frontier_run_power_gw"]
+    )
+    assert metric_value(at, "Set in 2030 by") == achieved["binding_constraint"].capitalize()
 
 
 def test_home_headline_moves_with_compute_growth():
     at = open_app()
-    before = metric_value(at, "Largest run in 2030")
+    before = metric_value(at, "Largest run in 2030 (wanted)")
     at.slider(key="compute_growth").set_value(6.0).run()
     assert not at.exception
-    assert metric_value(at, "Largest run in 2030") != before
+    assert metric_value(at, "Largest run in 2030 (wanted)") != before
 
 
 def test_train_page_default_numbers_and_pue_slider():
@@ -51,21 +65,13 @@ def test_train_page_my_mix_grid_uses_the_mix():
     assert metric_value(at, "Emissions") != before
 
 
-def test_growth_page_runs_with_and_without_bands():
-    at = open_app("pages/growth.py")
-    assert at.subheader[0].value.startswith("Energy becomes the limit in")
-    assert len(at.get("plotly_chart")) == 4
-    at.toggle(key="show_bands").set_value(False).run()
-    assert not at.exception
-    assert len(at.get("plotly_chart")) == 3
-
-
 def test_growth_headline_moves_with_the_build_rate():
     at = open_app("pages/growth.py")
-    before = at.subheader[0].value
+    before = at.subheader[1].value
     at.slider(key="build_rate_gw_per_yr").set_value(500.0).run()
     assert not at.exception
-    assert at.subheader[0].value != before
+    assert at.subheader[1].value != before
+    assert at.subheader[1].value.startswith("All-AI demand stays within supply")
 
 
 @pytest.mark.parametrize(

@@ -298,6 +298,7 @@ def lead_table(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     on_grid = 1.0 - scenario.behind_meter_share / 100.0
     return pd.DataFrame(
         {
+            "source_id": list(used),
             "label": table.loc[used, "label"],
             "share": shares[used],
             "lead_low_years": table.loc[used, "lead_time_low_years"],
@@ -339,7 +340,7 @@ def claim_2(scenario: Scenario, catalog: Catalog) -> ClaimResult:
             "" if first is not None else f"not by {END_YEAR} (no new building)",
         ),
     )
-    return ClaimResult(RULES_BY_ID[2], verdict_2(weighted), numbers, table.reset_index())
+    return ClaimResult(RULES_BY_ID[2], verdict_2(weighted), numbers, table.reset_index(drop=True))
 
 
 def growth_table(frame: pd.DataFrame, trend_growth: float) -> pd.DataFrame:

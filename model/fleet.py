@@ -129,12 +129,13 @@ def delivered_firm_gw(started_gw: Array, kernel: Array, firm_factor: Array) -> A
     Returns (samples, sources, years). [GW]
     """
     years = started_gw.shape[2]
-    out = np.zeros_like(started_gw * kernel[:, :, :1])
-    for lag in range(years):
-        weight = kernel[:, :, lag : lag + 1]
-        if not np.any(weight):
-            continue
-        out[:, :, lag:] += started_gw[:, :, : years - lag] * weight
+    shape = np.broadcast_shapes(started_gw.shape, kernel.shape)
+    out = np.zeros(shape)
+    started = np.broadcast_to(started_gw, shape)
+    # Lags before the shortest delay deliver nothing: skip them.
+    first = int(np.argmax(kernel.reshape(-1, years).max(axis=0) > 0))
+    for lag in range(first, years):
+        out[:, :, lag:] += started[:, :, : years - lag] * kernel[:, :, lag : lag + 1]
     return out * firm_factor[None, :, None]
 
 
@@ -185,10 +186,13 @@ def supply(
         values["build_cap_share"] / 100.0,
         values["build_cap_growth"],
     )
+    # Only sources in the scenario's mix are built (the others feed the pipeline alone).
+    built = sources.shares > 0
     kernel = arrival_kernel(
-        dt, lead_time_years, values["queue_years"], values["behind_meter_share"] / 100.0
+        dt, lead_time_years[:, built], values["queue_years"], values["behind_meter_share"] / 100.0
     )
-    delivered = delivered_firm_gw(started, kernel, sources.firm_factor)
+    delivered = np.zeros_like(started)
+    delivered[:, built] = delivered_firm_gw(started[:, built], kernel, sources.firm_factor[built])
     total = (
         values["supply_base_gw"]
         + pipeline_arrived_gw(dt, values["pipeline_gw"], sources.pipeline_shares, lead_time_years)

@@ -39,6 +39,8 @@ MAX_NAME_CHARS = 40
 FILE_KEYS = ("format", "app_version", "name", "inputs")
 #: Names of the files inside the export zip.
 ZIP_SCENARIO, ZIP_TIMESERIES, ZIP_METHODS = "scenario.json", "timeseries.csv", "methods.md"
+#: The verdicts of the Test the claims page (model.claims.claims_table), when included.
+ZIP_CLAIMS = "claims.csv"
 #: Fixed timestamp for zip members, so the same scenario always gives the same bytes.
 _ZIP_DATE = (2025, 1, 1, 0, 0, 0)
 #: Most problems listed in one message before "and N more".
@@ -439,13 +441,17 @@ def export_zip(
     name: str = "",
     link: str = "",
     headline: Mapping[str, Any] | None = None,
+    claims: pd.DataFrame | None = None,
 ) -> bytes:
-    """One zip with scenario.json, timeseries.csv and methods.md; same input, same bytes."""
+    """One zip with scenario.json, timeseries.csv, methods.md and, when given, claims.csv
+    (the claims' verdicts); same input, same bytes."""
     members = {
         ZIP_SCENARIO: scenario_to_json(scenario, app_version, name),
         ZIP_TIMESERIES: timeseries_csv(frame, bands),
         ZIP_METHODS: methods_note(scenario, app_version, name, link, headline),
     }
+    if claims is not None:
+        members[ZIP_CLAIMS] = claims.to_csv(index=False)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for filename, text in members.items():

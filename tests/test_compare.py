@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import io
+import zipfile
 
 import pandas as pd
 import pytest
@@ -10,11 +12,12 @@ from numpy.testing import assert_allclose
 
 from charts.compare import compare_figure, headline_display, legend_text
 from model.catalog import default_catalog
+from model.claims import claims_table, evaluate_all
 from model.compare import HEADLINE_COLUMNS, annual_emissions_tco2e, headline_numbers, headline_table
 from model.presets import all_presets, preset_by_name
 from model.projection import project, wall_year
 from model.scenario import END_YEAR, Scenario
-from model.scenario_io import export_zip, read_scenario_file
+from model.scenario_io import ZIP_CLAIMS, export_zip, read_scenario_file
 from ui import cache_pages
 from ui.url import APP_VERSION
 
@@ -106,6 +109,26 @@ def test_the_download_zip_holds_the_scenario_and_its_projection():
     headline = {"Wall year": "2029"}
     data = cache_pages.scenario_zip(scenario, default_catalog(), "?v=1", headline)
     assert read_scenario_file(data).scenario == scenario
-    # The same bytes as the page used to build on every rerun from the projection.
-    expected = export_zip(scenario, APP_VERSION, project(scenario), link="?v=1", headline=headline)
+    # The same bytes as export_zip builds from the projection and the claims' verdicts.
+    verdicts = claims_table(evaluate_all(scenario), APP_VERSION)
+    expected = export_zip(
+        scenario, APP_VERSION, project(scenario), link="?v=1", headline=headline, claims=verdicts
+    )
     assert data == expected
+
+
+def test_the_claims_csv_in_the_export_round_trips():
+    scenario = preset_by_name("Nuclear bet").scenario()
+    data = cache_pages.scenario_zip(scenario, default_catalog(), "?v=1", {})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        back = pd.read_csv(io.BytesIO(archive.read(ZIP_CLAIMS)))
+    expected = claims_table(evaluate_all(scenario), APP_VERSION)
+    pd.testing.assert_frame_equal(back, expected)
+    assert list(back.columns) == [
+        "claim_id",
+        "claim",
+        "verdict",
+        "rule",
+        "numbers",
+        "scenario_version",
+    ]

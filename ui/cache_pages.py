@@ -21,7 +21,7 @@ import streamlit as st
 from charts import compare as compare_charts
 from charts import power as power_charts
 from charts import serve as serve_charts
-from model import inference, projection, scenario_io
+from model import claims, inference, projection, scenario_io
 from model.catalog import Catalog
 from model.compare import HEADLINE_COLUMNS, headline_numbers
 from model.presets import Preset, all_presets
@@ -112,7 +112,10 @@ def scenario_zip(scenario: Scenario, cat: Catalog, link: str, headline: dict[str
     when clicked, so the page does not build a zip on every rerun.
     """
     frame = projection.project(scenario, cat)
-    return scenario_io.export_zip(scenario, app_version(), frame, link=link, headline=headline)
+    verdicts = claims.claims_table(claims.evaluate_all(scenario, cat), app_version())
+    return scenario_io.export_zip(
+        scenario, app_version(), frame, link=link, headline=headline, claims=verdicts
+    )
 
 
 # --- Compare & share --------------------------------------------------------------------

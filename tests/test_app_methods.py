@@ -2,45 +2,146 @@
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from model import projection, uncertainty
 from model.catalog import SCHEMAS, default_catalog
-from model.scenario import INPUTS, Scenario
+from model.scenario import GROUPS, INPUTS, Scenario
 from model.validation import run_validation, trend_validation
 from tests.apptest_support import open_app
+from tests.data_readme import status_is_defined
 from ui import format as fmt
+from ui.methods_tables import DOCS, spread_ends
+
+TABS = [
+    "Equations",
+    "Assumptions",
+    "Uncertainty",
+    "Validation",
+    "Disagreements",
+    "Left out",
+    "Data",
+]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def methods() -> AppTest:
     return open_app("pages/methods.py")
 
 
-def test_page_has_its_title_tabs_and_equations(methods):
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Select a tab (the page's tabs are lazy: only the open one runs) and rerun."""
+    at.session_state["methods_tab"] = label
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def text(at: AppTest) -> str:
+    return " ".join(m.value for m in at.markdown)
+
+
+def test_page_has_its_title_and_tabs(methods):
+    open_tab(methods, "Equations")
     assert methods.title[0].value == "Methods & sources"
-    assert [t.label for t in methods.tabs] == [
-        "Equations",
-        "Assumptions",
-        "Validation",
-        "Disagreements",
-        "Left out",
-        "Data",
-    ]
-    latex = [e.value for e in methods.latex]
-    assert any("6\\,N\\,D" in e for e in latex)
-    assert len(latex) >= 10
+    assert [t.label for t in methods.tabs] == TABS
 
 
-def test_assumptions_table_lists_every_input_with_its_source(methods):
-    table = methods.table[0].value
-    assert len(table) == len(INPUTS)
-    assert table["Input"].tolist() == [fmt.plain(s.label) for s in INPUTS]
-    sources = table["Source of the default"].tolist()
-    assert all(fmt.plain(s.source) in shown for s, shown in zip(INPUTS, sources, strict=True))
+def test_only_the_open_tab_runs():
+    # A first visit shows the equations; no table of another tab is built or sent.
+    at = open_app("pages/methods.py")
+    assert at.latex
+    assert not at.table
+    assert not at.dataframe
+
+
+@pytest.mark.parametrize(
+    ("step", "symbol"),
+    [
+        ("trend", "C_{\\text{trend}}(t) = C_0\\, g^{\\tau}"),
+        ("power", "C_{\\text{power}}(t) = P_{\\text{run}}(t)\\, E(t)\\, T(t)"),
+        ("chips", "C_{\\text{chips}}(t) = {} & f\\, N_{\\text{H100e},0}\\, h^{\\tau}"),
+        ("capital", "C_{\\text{capital}}(t) = \\dfrac{B_0\\, b^{\\tau}}{c_{\\text{hw}}(t) + c_"),
+        ("data", "C_{\\text{data}}(t) = 6\\, \\dfrac{D(t)}{20}\\, D(t)"),
+        ("latency", "C_{\\text{latency}} = L"),
+    ],
+)
+def test_each_of_the_six_limits_has_its_equation(methods, step, symbol):
+    open_tab(methods, "Equations")
+    latex = [e.value.strip("$\n") for e in methods.latex]
+    assert any(symbol in e for e in latex), step
+    achieved = next(e for e in latex if "C_{\\text{achieved}}(t) = \\min" in e)
+    assert f"C_{{\\text{{{step}}}}}" in achieved
+
+
+def test_equations_cover_the_run_the_fleet_allocation_price_and_wall(methods):
+    open_tab(methods, "Equations")
+    latex = " ".join(e.value for e in methods.latex)
+    for piece in (
+        "C = 6\\,N\\,D",  # one training run
+        "w_i = \\dfrac{s_i / \\varphi_i}",  # nameplate split by firm factor
+        "n_i(v) = \\min\\!\\left(B\\, w_i,\\ a\\, K_i",  # build caps
+        "\\max(L_i, Q)",  # grid queue vs behind the meter
+        "H\\, [\\tau \\ge 1]",  # flexible-load headroom
+        "\\text{kept}(t) = \\min\\!\\left(R(t-1)",  # runs keep their power
+        "G_{\\text{serve}}(t-1)",  # demand grows from what was served
+        "p(t) = m \\left(",  # price x multiplier
+        "\\text{wall} = \\min",
+        "g_{P} = \\dfrac{g_C}{g_E \\; g_T}",
+    ):
+        assert piece in latex, piece
+    prose = text(methods)
+    assert "firming rule" in prose
+    assert "data/build_limits.csv" in prose
+
+
+def test_assumptions_are_the_inputs_table_group_by_group(methods):
+    open_tab(methods, "Assumptions")
+    assert {s.group for s in INPUTS} <= set(GROUPS)
+    assert [h.value for h in methods.subheader] == list(GROUPS.values())
+    assert {"Chips & capital", "Limits"} <= set(GROUPS.values())
+    tables = [t.value for t in methods.table]
+    assert len(tables) == len(GROUPS)
+    shown = pd.concat(tables)
+    ordered = [s for group in GROUPS for s in INPUTS if s.group == group]
+    assert shown["Input"].tolist() == [fmt.plain(s.label) for s in ordered]
+    sources = shown["Source of the default"].tolist()
+    assert all(fmt.plain(s.source) in cell for s, cell in zip(ordered, sources, strict=True))
+    # The rewritten model's inputs are there; the retired one is not.
+    labels = set(shown["Input"])
+    for name in ("other_ai_compute_growth", "build_cap_share", "chip_stock_growth"):
+        assert fmt.plain(next(s.label for s in INPUTS if s.name == name)) in labels
+    assert "other_ai_growth" not in {s.name for s in INPUTS}
+
+
+def test_spreads_table_lists_every_sampled_input_with_its_source(methods):
+    open_tab(methods, "Uncertainty")
+    spreads = methods.table[0].value
+    assert spreads["Name"].tolist() == [fmt.plain(s.name) for s in uncertainty.SPREADS]
+    for spread, cell in zip(uncertainty.SPREADS, spreads["Source of the spread"], strict=True):
+        assert fmt.plain(spread.source) in cell
+    growth = spreads.set_index("Name").loc[fmt.plain("compute_growth")]
+    # Default 4.0x/yr, P90 factor 1.2: 4 / 1.2 = 3.33 to 4 x 1.2 = 4.8
+    assert growth["P10 to P90"] == fmt.plain("3.33 to 4.8")
+    assert "{" not in text(methods)
+
+
+def test_spread_ends_are_the_tornado_ends():
+    tornado = uncertainty.tornado(Scenario()).set_index("input")
+    medians = projection.scenario_values(Scenario())
+    for spread in uncertainty.SPREADS:
+        low, high = spread_ends(spread, float(medians[spread.name][0, 0]))
+        assert (low, high) == pytest.approx(
+            (tornado.loc[spread.name, "low_value"], tornado.loc[spread.name, "high_value"])
+        ), spread.name
 
 
 def test_validation_tables_show_the_model_outputs(methods):
+    open_tab(methods, "Validation")
     runs = methods.dataframe[0].value
     expected = run_validation(default_catalog())
     assert runs["item"].tolist() == expected["item"].tolist()
@@ -48,32 +149,73 @@ def test_validation_tables_show_the_model_outputs(methods):
     # 3,552,000 h x 330 W x 1.1 = 1,289 MWh, shown as 1.29 GWh against 1,287 MWh published
     assert gpt3["model"].iloc[0] == "1.29 GWh"
     assert gpt3["error_pct"].iloc[0] == "+0.2%"
-    trends = methods.table[1].value
+    trends = methods.table[0].value
     model = trend_validation(Scenario(), default_catalog())["model"].map(fmt.sig)
     assert trends["model"].tolist() == [fmt.plain(v) for v in model]
 
 
-def test_validation_follows_the_sidebar(methods):
-    before = methods.table[1].value["model"].iloc[0]
-    methods.slider(key="efficiency_doubling_years").set_value(2.8).run()
-    assert not methods.exception
-    after = methods.table[1].value["model"].iloc[0]
+def test_validation_follows_the_sidebar():
+    at = open_tab(open_app("pages/methods.py"), "Validation")
+    before = at.table[0].value["model"].iloc[0]
+    at.slider(key="efficiency_doubling_years").set_value(2.8).run()
+    assert not at.exception
+    after = at.table[0].value["model"].iloc[0]
     # 4 / (2^(1/2.8) x 1.15) = 2.7155 x/yr, shown as 2.72, up from 2.19
     assert (before, after) == ("2\\.19", "2\\.72")
 
 
+def test_disagreements_table_lists_every_published_figure_with_source_and_status(methods):
+    open_tab(methods, "Disagreements")
+    published = pd.read_csv(DOCS / "disagreements.csv", dtype=str, keep_default_na=False)
+    tables = [t.value for t in methods.table]
+    assert len(tables) == published["topic"].nunique()  # one table per topic
+    shown = pd.concat(tables)
+    assert len(shown) == len(published)
+    assert shown["who"].tolist() == [fmt.plain(w) for w in published["who"]]
+    assert all(
+        fmt.plain(s) in cell for s, cell in zip(published["source"], shown["source"], strict=True)
+    )
+    assert all(published["source"].str.strip() != "")
+    assert all(status_is_defined(s) for s in published["status"])
+    topics = set(published["topic"])
+    assert {"Largest run feasible in 2030", "Chips for AI by 2030", "AI power in 2030"} <= topics
+    who = " ".join(published["who"])
+    for source in ("Epoch AI 2024", "IEA", "EPRI", "RAND", "SemiAnalysis"):
+        assert source in who
+
+
+def test_disagreements_quote_the_projection(methods):
+    open_tab(methods, "Disagreements")
+    prose = text(methods)
+    row = projection.project(Scenario()).set_index("year").loc[2030]
+    assert fmt.count(row["chip_stock_h100e"]) in prose
+    assert fmt.flop(row["compute_limit_chips_flop"]) in prose
+    assert fmt.power(row["power_demand_gw"]) in prose
+    assert f"**{row['binding_constraint']}**" in prose
+    assert "1,260 W" in prose  # 700 W x 1.5 x 1.2, the dashboard's all-in watts per H100
+
+
+@pytest.mark.parametrize("tab", TABS)
+def test_prose_placeholders_are_all_filled(methods, tab):
+    open_tab(methods, tab)
+    # Inline TeX ($E_{\max}$) has braces of its own; a placeholder left unfilled is outside it.
+    assert "{" not in re.sub(r"\$[^$]*\$", "", text(methods))
+
+
+def test_left_out_names_what_the_model_leaves_out(methods):
+    open_tab(methods, "Left out")
+    prose = text(methods)
+    for topic in ("Regional grids", "Chips for serving", "Synthetic data", "answers to price"):
+        assert topic in prose
+
+
 def test_every_data_table_is_shown_with_links(methods):
-    # Two validation grids, then one per data file.
+    open_tab(methods, "Data")
     frames = [d.value for d in methods.dataframe]
-    assert len(frames) == 2 + len(SCHEMAS)
-    for name, frame in zip(SCHEMAS, frames[2:], strict=True):
+    assert len(frames) == len(SCHEMAS)
+    for name, frame in zip(SCHEMAS, frames, strict=True):
         assert len(frame) == len(default_catalog()[name]), name
         assert "link" in frame.columns
-    runs = frames[2 + list(SCHEMAS).index("training_runs")]
+    runs = frames[list(SCHEMAS).index("training_runs")]
     assert "https://arxiv.org/abs/2104.10350" in set(runs["link"])
-
-
-def test_prose_placeholders_are_all_filled(methods):
-    text = " ".join(m.value for m in methods.markdown)
-    assert "{" not in text
-    assert "1,260 W" in text  # 700 W x 1.5 x 1.2, the dashboard's all-in watts per H100
+    assert "build_limits" in SCHEMAS

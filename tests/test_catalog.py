@@ -17,6 +17,7 @@ from model.catalog import (
     load_catalog,
     load_table,
 )
+from tests.data_readme import listed_files, status_is_defined
 
 
 def test_every_data_file_loads_and_validates():
@@ -42,6 +43,29 @@ def test_every_data_row_has_a_source():
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         blank = frame.index[frame["source"].str.strip() == ""].tolist()
         assert not blank, f"{path.name}: rows {blank} have no source"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in sorted(DEFAULT_DATA_DIR.glob("*.csv")) if p.name != "codebook.csv"],
+    ids=lambda p: p.name,
+)
+def test_every_status_is_defined_in_the_readme_vocabulary(path):
+    statuses = set(pd.read_csv(path, dtype=str, keep_default_na=False)["status"])
+    undefined = sorted(s for s in statuses if not status_is_defined(s))
+    assert not undefined, f"{path.name}: statuses not in data/README.md: {undefined}"
+
+
+def test_the_readme_lists_every_data_file_with_its_row_count():
+    counts = {p.name: len(pd.read_csv(p)) for p in DEFAULT_DATA_DIR.glob("*.csv")}
+    assert listed_files() == counts
+
+
+def test_build_limits_has_one_row_per_generation_source():
+    catalog = load_catalog(DEFAULT_DATA_DIR)
+    limits = catalog["build_limits"]["source_id"].tolist()
+    assert sorted(limits) == sorted(catalog["generation_sources"]["source_id"])
+    assert len(set(limits)) == len(limits)
 
 
 def test_training_run_chips_are_in_the_chip_catalog():

@@ -1,4 +1,8 @@
-"""Tables of the Methods & sources page: validation results and data with their links."""
+"""Text and tables of the Methods & sources page, each built once per scenario (or once).
+
+Cached functions take a scenario as its `ScenarioItems` key (ui.data.scenario_items), so
+moving a slider and back costs nothing, and only the open tab's pieces are ever built.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,21 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from model import projection, uncertainty
 from model.catalog import DEFAULT_DATA_DIR
-from model.validation import run_validation
+from model.scenario import GROUPS, INPUTS, INPUTS_BY_NAME, InputSpec
+from model.validation import (
+    methods_figures,
+    run_power_validation,
+    run_validation,
+    trend_validation,
+)
 from ui import format as fmt
-from ui.data import catalog
+from ui.data import ScenarioItems, catalog, projection_frame, scenario_from_items
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "methods"
+#: The year the prose compares the projection with published outlooks (most are for 2030).
+COMPARE_YEAR = 2030
 LINK = st.column_config.LinkColumn("Link", display_text=r"https?://(?:www\.)?([^/]+)/.*")
 SHOW = {
     "MWh": fmt.energy,
@@ -26,6 +39,16 @@ SHOW = {
 def doc(name: str) -> str:
     """The text of docs/methods/<name>.md."""
     return (DOCS / f"{name}.md").read_text(encoding="utf-8")
+
+
+def render_doc(name: str, figures: dict[str, Any] | None = None) -> None:
+    """Show docs/methods/<name>.md: `$$` blocks as LaTeX, the rest as Markdown with the
+    `figures` filled in (LaTeX blocks are never formatted: their braces are TeX's)."""
+    for block in doc(name).split("\n\n"):
+        if block.startswith("$$"):
+            st.latex(block.strip("$ \n"))
+        else:
+            st.markdown(block.format(**figures) if figures is not None else block)
 
 
 def table(
@@ -54,16 +77,40 @@ def source_links(sources: tuple[str, ...]) -> list[str | None]:
     return [fmt.first_source_url(text) for text in sources]
 
 
+# --- The same for every scenario --------------------------------------------------------
+
+
 @st.cache_data(show_spinner=False)
 def published_validation() -> pd.DataFrame:
     """Published runs against the model: the same for every scenario, so built once."""
-    return run_validation(catalog())
+    return runs_shown(run_validation(catalog()))
 
 
 @st.cache_data(show_spinner=False)
 def codebook() -> pd.DataFrame:
     """data/codebook.csv (the column descriptions and units)."""
     return pd.read_csv(DEFAULT_DATA_DIR / "codebook.csv", keep_default_na=False)
+
+
+@st.cache_data(show_spinner=False)
+def column_help(file: str) -> dict[str, str]:
+    """Each column of a data file with its codebook description and unit."""
+    notes = codebook()[codebook()["file"] == file]
+    return {r.column: f"{r.description} [{r.unit or '-'}]" for r in notes.itertuples()}
+
+
+@st.cache_data(show_spinner=False)
+def disagreements() -> pd.DataFrame:
+    """Published figures that disagree (docs/methods/disagreements.csv), with sources."""
+    return pd.read_csv(DOCS / "disagreements.csv", dtype=str, keep_default_na=False)
+
+
+def disagreement_groups() -> list[tuple[str, pd.DataFrame]]:
+    """The disagreements by topic, in file order: the topic as bold Markdown, its rows."""
+    return [
+        (f"**{fmt.plain(topic)}**", rows.drop(columns="topic"))
+        for topic, rows in disagreements().groupby("topic", sort=False)
+    ]
 
 
 def runs_shown(frame: pd.DataFrame) -> pd.DataFrame:
@@ -73,3 +120,108 @@ def runs_shown(frame: pd.DataFrame) -> pd.DataFrame:
         for c in ("published", "model")
     }
     return frame.assign(**as_text).drop(columns="unit")
+
+
+# --- Per scenario -----------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def figures(items: ScenarioItems) -> dict[str, Any]:
+    """The numbers the prose quotes: model.validation.methods_figures plus the projection's
+    limits, chips and power in COMPARE_YEAR, as readable text."""
+    scenario = scenario_from_items(items)
+    row = projection_frame(scenario).set_index("year").loc[COMPARE_YEAR]
+    return methods_figures(scenario, catalog()) | {
+        "year": COMPARE_YEAR,
+        "trend_flop": fmt.flop(row["compute_demand_flop"]),
+        **{
+            f"{step}_limit": fmt.flop(row[f"compute_limit_{step}_flop"])
+            for step in ("power", "chips", "capital", "data", "latency")
+        },
+        "achieved_flop": fmt.flop(row["compute_achieved_flop"]),
+        "binding": row["binding_constraint"],
+        "chip_stock": fmt.count(row["chip_stock_h100e"]),
+        "run_chips": fmt.count(row["run_chips_h100e"]),
+        "demand_gw": fmt.power(row["power_demand_gw"]),
+        "supply_gw": fmt.power(row["power_supply_gw"]),
+        "run_trend_gw": fmt.power(row["frontier_run_power_gw"]),
+        "run_achieved_gw": fmt.power(row["frontier_run_power_achieved_gw"]),
+    }
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def validation_tables(items: ScenarioItems) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Past runs' power with the scenario's watts per chip, and the projection against
+    published trends (model values as text)."""
+    scenario = scenario_from_items(items)
+    power = runs_shown(run_power_validation(scenario, catalog()))
+    trends = trend_validation(scenario, catalog())
+    trends["model"] = trends["model"].map(fmt.sig)
+    return power, trends
+
+
+def _range_text(spec: InputSpec, low: object, high: object) -> str:
+    return f"{fmt.input_value(spec, low)} to {fmt.input_value(spec, high)}"
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def assumption_tables(items: ScenarioItems) -> list[tuple[str, pd.DataFrame]]:
+    """One table per sidebar group, in sidebar order: every input, its default, the
+    scenario's setting, its unit and range, and the source of the default."""
+    current = dict(items)
+    tables = []
+    for group, title in GROUPS.items():
+        specs = [s for s in INPUTS if s.group == group]
+        frame = pd.DataFrame(
+            [
+                {
+                    "Input": s.label,
+                    "Default": fmt.input_value(s, s.default),
+                    "Your setting": fmt.input_value(s, current[s.name]),
+                    "Unit": s.unit,
+                    "Range": "" if s.min is None else _range_text(s, s.min, s.max),
+                }
+                for s in specs
+            ]
+        ).map(fmt.plain)
+        frame["Source of the default"] = [fmt.source_markdown(s.source) for s in specs]
+        tables.append((title, frame))
+    return tables
+
+
+def spread_ends(spread: uncertainty.Spread, median: float) -> tuple[float, float]:
+    """An input's P10 and P90 as the tornado sets them: median ÷ and x the factor, kept in
+    the input's range, growth kept at or above 1, whole numbers rounded."""
+    spec = INPUTS_BY_NAME[spread.name]
+    ends = []
+    for value in (median / spread.p90_factor, median * spread.p90_factor):
+        if spec.min is not None and spec.max is not None:
+            value = min(max(value, spec.min), spec.max)
+        if spread.at_least_one:
+            value = max(1.0, value)
+        ends.append(float(round(value)) if spec.kind == "int" else value)
+    return ends[0], ends[1]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def spreads_table(items: ScenarioItems) -> pd.DataFrame:
+    """model.uncertainty.SPREADS: each sampled input, its median (the scenario's value),
+    its P10 to P90 range and the source of the spread."""
+    medians = projection.scenario_values(scenario_from_items(items))
+    rows = []
+    for spread in uncertainty.SPREADS:
+        spec = INPUTS_BY_NAME[spread.name]
+        median = float(medians[spread.name][0, 0])
+        rows.append(
+            {
+                "Input": spec.label,
+                "Name": spread.name,
+                "Unit": spec.unit,
+                "Median (your setting)": fmt.input_value(spec, median),
+                "P90 / median": f"{fmt.sig(spread.p90_factor)}x",
+                "P10 to P90": _range_text(spec, *spread_ends(spread, median)),
+            }
+        )
+    frame = pd.DataFrame(rows).map(fmt.plain)
+    frame["Source of the spread"] = [fmt.source_markdown(s.source) for s in uncertainty.SPREADS]
+    return frame

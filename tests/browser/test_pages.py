@@ -53,7 +53,8 @@ class AppPage:
 
 PAGES = (
     AppPage("/", 1),
-    AppPage("/growth", 3),
+    AppPage("/claims", 5),
+    AppPage("/growth", 7),
     AppPage("/train", 1),
     AppPage("/serve", 0),
     AppPage("/power", 0),

@@ -79,9 +79,17 @@ def largest_site_gw(
     return np.minimum(campus_base_gw * campus_growth**dt, campus_max_gw) * sites
 
 
-def chip_stock_h100e(dt: ArrayLike, base_h100e: ArrayLike, growth: ArrayLike) -> Array:
-    """World AI chip stock in H100-equivalents. [H100e]"""
-    return np.asarray(base_h100e * growth**dt, dtype=float)
+#: Years after the base year in which the chip stock grows at its recent pace (to 2030).
+CHIP_FAST_YEARS = 5.0
+
+
+def chip_stock_h100e(
+    dt: ArrayLike, base_h100e: ArrayLike, growth: ArrayLike, late_growth: ArrayLike
+) -> Array:
+    """World AI chip stock: base x growth^min(t, 5) x late_growth^max(t - 5, 0). [H100e]"""
+    fast = np.minimum(dt, CHIP_FAST_YEARS)
+    late = np.maximum(np.asarray(dt, dtype=float) - CHIP_FAST_YEARS, 0.0)
+    return np.asarray(base_h100e * growth**fast * late_growth**late, dtype=float)
 
 
 def chips_flop(

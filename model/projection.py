@@ -123,7 +123,10 @@ def exogenous_paths(dt: Array, values: Mapping[str, Array], fixed: Fixed) -> dic
         fixed.wall_ceiling_flop_per_j,
     )
     stock = limits.chip_stock_h100e(
-        dt, values["chip_stock_base_h100e"], values["chip_stock_growth"]
+        dt,
+        values["chip_stock_base_h100e"],
+        values["chip_stock_growth"],
+        values["chip_stock_growth_late"],
     )
     run_chips = stock * values["run_chip_share"] / 100.0
     tokens = values["data_stock_tokens"] * values["data_stock_growth"] ** dt

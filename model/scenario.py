@@ -587,7 +587,7 @@ INPUTS: tuple[InputSpec, ...] = (
     ),
     InputSpec(
         "chip_stock_growth",
-        "AI chip stock growth",
+        "AI chip stock growth to 2030",
         "x per year",
         "float",
         3.3,
@@ -597,7 +597,22 @@ INPUTS: tuple[InputSpec, ...] = (
         min=1.0,
         max=5.0,
         step=0.1,
-        help="Yearly multiplier of the world's AI chip stock (in H100-equivalents).",
+        help="Yearly multiplier of the world's AI chip stock (in H100-equivalents) until 2030.",
+    ),
+    InputSpec(
+        "chip_stock_growth_late",
+        "AI chip stock growth after 2030",
+        "x per year",
+        "float",
+        1.5,
+        "chips",
+        "Assumption: recent sales growth cannot last (the stock would pass 10^12 H100e by "
+        "2040); after 2030 it follows packaging capacity and chip performance. Epoch AI "
+        "2024's ~100M H100e for training by 2030 from ~15M would be 1.46x/yr",
+        min=1.0,
+        max=5.0,
+        step=0.1,
+        help="Yearly multiplier of the world's AI chip stock from 2031 on.",
     ),
     InputSpec(
         "run_chip_share",
@@ -913,6 +928,7 @@ class Scenario:
     mix_geothermal: float = _default("mix_geothermal")
     chip_stock_base_h100e: float = _default("chip_stock_base_h100e")
     chip_stock_growth: float = _default("chip_stock_growth")
+    chip_stock_growth_late: float = _default("chip_stock_growth_late")
     run_chip_share: float = _default("run_chip_share")
     run_budget_base_usd: float = _default("run_budget_base_usd")
     run_budget_growth: float = _default("run_budget_growth")

@@ -39,12 +39,14 @@ SPREADS: tuple[Spread, ...] = (
     Spread(
         "efficiency_doubling_years",
         1.3,
-        "Sources span 1.5 y (Epoch AI 2024) to 2.8 y (hardware alone, 1.28x/yr): about x/÷ 1.3",
+        "Sources span 1.5 y (Epoch AI 2024) to 2.8 y (hardware alone, 1.28x/yr). x/÷ 1.3 "
+        "around 1.5 y gives P10-P90 1.15-1.95 y; hardware alone lies beyond the P90",
     ),
     Spread(
         "other_ai_compute_growth",
         1.15,
-        "IEA 2025 (2.0x/yr of compute) to EPRI/Epoch 2025 (2.5x/yr): x/÷ 1.12, widened to 1.15",
+        "Default 2.0x/yr follows IEA 2025; x/÷ 1.15 gives P10-P90 1.74-2.3x/yr, reaching "
+        "Epoch AI's installed NVIDIA compute (2.3x/yr); EPRI/Epoch 2025 (2.5x/yr) lies beyond",
         at_least_one=True,
     ),
     Spread(
@@ -84,8 +86,9 @@ SPREADS: tuple[Spread, ...] = (
     ),
     Spread(
         "campus_growth",
-        1.1,
-        "Epoch AI 2024: 1-5 GW largest campus by 2030, i.e. 1.4-1.8x/yr from 0.3 GW",
+        1.15,
+        "Epoch AI 2024: a 1-5 GW largest campus by 2030 is 1.27-1.76x/yr from 0.3 GW; "
+        "x/÷ 1.15 around 1.58 gives P10-P90 1.37-1.82x/yr",
         at_least_one=True,
     ),
     Spread(

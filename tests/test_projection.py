@@ -436,3 +436,14 @@ def test_energy_share_of_the_run_cost_is_near_cottiers_two_to_six_percent():
 def test_limits_module_data_flop_is_six_n_d_at_twenty_tokens_per_parameter():
     # D = 2e13 tokens -> N = 1e12 parameters -> 6 x 1e12 x 2e13 = 1.2e26 FLOP
     assert_allclose(limits.data_flop(np.array(2e13)), 1.2e26)
+
+
+def test_the_chip_stock_grows_at_its_recent_pace_to_2030_then_slower():
+    frame = frame_of()
+    # 15M H100e x 3.3^5 = 5.87e9 in 2030 (Epoch AI chip sales pace); then 1.5x/yr:
+    # 5.87e9 x 1.5^5 = 4.46e10 in 2035.
+    assert_allclose(frame.loc[2030, "chip_stock_h100e"], 1.5e7 * 3.3**5)
+    assert_allclose(frame.loc[2035, "chip_stock_h100e"], 1.5e7 * 3.3**5 * 1.5**5)
+    # The largest run gets 2%: 117M H100e in 2030, against Epoch AI 2024's 20M (one lab's
+    # 20% of 100M); the chip limit still lands in Epoch's 1e29-5e30 range (tested above).
+    assert_allclose(frame.loc[2030, "run_chips_h100e"], 0.02 * 1.5e7 * 3.3**5)

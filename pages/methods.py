@@ -20,6 +20,7 @@ from ui.methods_tables import (
     table,
     validation_tables,
 )
+from ui.changelog import changelog_text
 from ui.page import page_scenario
 
 #: Tab labels, in order. Only the open tab runs (on_change="rerun" makes tabs lazy).
@@ -31,6 +32,7 @@ TABS = (
     "Disagreements",
     "Left out",
     "Data",
+    "What changed",
 )
 
 key = scenario_items(page_scenario())
@@ -88,3 +90,7 @@ if tabs["Data"].open:
             with st.expander(f"{schema.file}: {len(frame)} rows"):
                 helps = column_help(schema.file).items()
                 table(frame, **{c: st.column_config.Column(help=h) for c, h in helps})
+
+if tabs["What changed"].open:
+    with tabs["What changed"]:
+        st.markdown(changelog_text())

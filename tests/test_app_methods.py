@@ -25,6 +25,7 @@ TABS = [
     "Disagreements",
     "Left out",
     "Data",
+    "What changed",
 ]
 
 
@@ -219,3 +220,11 @@ def test_every_data_table_is_shown_with_links(methods):
     runs = frames[list(SCHEMAS).index("training_runs")]
     assert "https://arxiv.org/abs/2104.10350" in set(runs["link"])
     assert "build_limits" in SCHEMAS
+
+
+def test_what_changed_shows_the_changelog_the_version_notice_points_to(methods):
+    open_tab(methods, "What changed")
+    prose = text(methods)
+    assert "## 0.2.0" in prose or "0.2.0" in prose
+    assert "Six limits on the largest run" in prose
+    assert "other_ai_compute_growth" in prose

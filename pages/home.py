@@ -43,7 +43,7 @@ cols[0].metric(
     help=f"Wall-plug power of the largest training run the limits allow in {year}",
 )
 cols[1].metric(
-    f"Its compute in {year} (achieved, FLOP)",
+    f"Its FLOP in {year} (achieved)",
     fmt.scientific(run["compute_achieved_flop"]),
     help="Training compute of that run: the smallest of the six limits",
 )
@@ -64,7 +64,7 @@ cols[0].metric(
     help="Power the run would need if compute kept its trend (Epoch AI/EPRI: 4-16 GW likely)",
 )
 cols[1].metric(
-    f"Its compute in {year} (wanted, FLOP)",
+    f"Its FLOP in {year} (wanted)",
     fmt.scientific(run["compute_demand_flop"]),
     help="Training compute on the trend",
 )

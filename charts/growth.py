@@ -149,6 +149,8 @@ def limits_figure(frame: pd.DataFrame) -> go.Figure:
                 fmt.flop,
             )
         )
+    for trace in traces:  # the unified hover names the year once, above the list
+        trace["hovertemplate"] = "%{customdata}<extra>" + trace["name"] + "</extra>"
     low = float(frame[list(LIMIT_COLUMNS.values())].to_numpy().min())
     high = float(frame[list(LIMIT_COLUMNS.values())].to_numpy().max())
     # Above a thousand times the largest achieved run the lines only say "far from binding".

@@ -106,36 +106,70 @@ def nameplate_started_gw(
     return wanted, np.minimum(wanted, cap)
 
 
-def arrival_kernel(
-    dt: Array, lead_time_years: Array, queue_years: Array, behind_meter_share: Array
-) -> Array:
-    """Share of a year's starts delivering k years later, k = dt, (samples, sources, years).
+def ramp_delivered(started_gw: Array, cumulative_gw: Array, delay_years: Array) -> Array:
+    """Nameplate delivered by each year when every start arrives `delay_years` later.
 
-    Starts spread evenly over their year arrive evenly over a year after their delay:
-    behind-the-meter builds after the lead time L, grid-connected ones after max(L, Q), the
-    grid queue running alongside permitting and construction.
-    """
-    lead = lead_time_years[:, :, None]
-    grid_delay = np.maximum(lead, queue_years[:, :, None])
-    btm = behind_meter_share[:, :, None]
-    k = dt[None, None, :]
-    return btm * np.clip(k - lead, 0.0, 1.0) + (1.0 - btm) * np.clip(k - grid_delay, 0.0, 1.0)
+    Starts spread evenly over their year v arrive evenly over [v + L, v + L + 1], so by
+    year t the vintage v has delivered clip(t - v - L, 0, 1) of itself. With L = m + f
+    (m whole, 0 <= f < 1) that is all vintages up to t - m - 2 plus the share 1 - f of
+    vintage t - m - 1: a cumulative sum and one more term, instead of a sum over lags.
 
+    Parameters
+    ----------
+    started_gw : Nameplate started per year, (samples, sources, years). [GW/yr]
+    cumulative_gw : Its running sum over years, same shape. [GW]
+    delay_years : Delay from start to first power, (samples, sources). [years]
 
-def delivered_firm_gw(started_gw: Array, kernel: Array, firm_factor: Array) -> Array:
-    """Firm power delivered by each year from every vintage started since the base year.
-
-    delivered(t) = sum over vintages v <= t of started(v) x kernel(t - v) x firm.
-    Returns (samples, sources, years). [GW]
+    Returns
+    -------
+    Nameplate delivered by each year, (samples, sources, years). [GW]
     """
     years = started_gw.shape[2]
-    shape = np.broadcast_shapes(started_gw.shape, kernel.shape)
-    out = np.zeros(shape)
+    whole = np.floor(delay_years).astype(int)
+    part = 1.0 - (delay_years - whole)
+    # Zeros before the base year let indices before it read 0 without a mask.
+    pad = ((0, 0), (0, 0), (years + 2, 0))
+    t = np.arange(years)[None, None, :] + years  # index of year t in the padded arrays
+    index = np.clip(t - whole[:, :, None], 0, 2 * years + 1)
+    full = np.take_along_axis(np.pad(cumulative_gw, pad), index, axis=2)
+    last = np.take_along_axis(np.pad(started_gw, pad), index + 1, axis=2)
+    return full + part[:, :, None] * last
+
+
+def delivered_firm_gw(
+    started_gw: Array,
+    lead_time_years: Array,
+    queue_years: Array,
+    behind_meter_share: Array,
+    firm_factor: Array,
+) -> Array:
+    """Firm power delivered by each year from every vintage started since the base year.
+
+    Behind-the-meter builds (share b) arrive after the lead time L; grid-connected ones
+    after max(L, Q), the grid queue running alongside permitting and construction.
+    Returns (samples, sources, years). [GW]
+    """
+    shape = (lead_time_years.shape[0], *started_gw.shape[1:])
     started = np.broadcast_to(started_gw, shape)
-    # Lags before the shortest delay deliver nothing: skip them.
-    first = int(np.argmax(kernel.reshape(-1, years).max(axis=0) > 0))
-    for lag in range(first, years):
-        out[:, :, lag:] += started[:, :, : years - lag] * kernel[:, :, lag : lag + 1]
+    grid_delay = np.maximum(lead_time_years, queue_years)
+    btm = behind_meter_share[:, :, None]
+    out = np.empty(shape)
+    # A source whose cap never binds starts the same nameplate every year, and the sum
+    # over vintages is the closed form rate x max(0, t - L); capped ones need the ramp.
+    steady = np.all(started == started[:, :, :1], axis=(0, 2))
+    if steady.any():
+        t = np.arange(shape[2])[None, None, :]
+        rate = started[:, steady, :1]
+        behind = np.maximum(0.0, t - lead_time_years[:, steady, None])
+        on_grid = np.maximum(0.0, t - grid_delay[:, steady, None])
+        out[:, steady] = rate * (btm * behind + (1.0 - btm) * on_grid)
+    if not steady.all():
+        capped = ~steady
+        rising = started[:, capped]
+        cumulative = np.cumsum(rising, axis=2)
+        behind = ramp_delivered(rising, cumulative, lead_time_years[:, capped])
+        on_grid = ramp_delivered(rising, cumulative, grid_delay[:, capped])
+        out[:, capped] = btm * behind + (1.0 - btm) * on_grid
     return out * firm_factor[None, :, None]
 
 
@@ -188,11 +222,14 @@ def supply(
     )
     # Only sources in the scenario's mix are built (the others feed the pipeline alone).
     built = sources.shares > 0
-    kernel = arrival_kernel(
-        dt, lead_time_years[:, built], values["queue_years"], values["behind_meter_share"] / 100.0
+    delivered = np.zeros((lead_time_years.shape[0], *started.shape[1:]))
+    delivered[:, built] = delivered_firm_gw(
+        started[:, built],
+        lead_time_years[:, built],
+        values["queue_years"],
+        values["behind_meter_share"] / 100.0,
+        sources.firm_factor[built],
     )
-    delivered = np.zeros_like(started)
-    delivered[:, built] = delivered_firm_gw(started[:, built], kernel, sources.firm_factor[built])
     total = (
         values["supply_base_gw"]
         + pipeline_arrived_gw(dt, values["pipeline_gw"], sources.pipeline_shares, lead_time_years)

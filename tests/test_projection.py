@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from model import limits, projection
+from model import fleet, limits, projection
 from model.catalog import default_catalog, item_row
 from model.constants import HOURS_PER_YEAR
 from model.presets import preset_by_name
@@ -447,3 +447,30 @@ def test_the_chip_stock_grows_at_its_recent_pace_to_2030_then_slower():
     # The largest run gets 2%: 117M H100e in 2030, against Epoch AI 2024's 20M (one lab's
     # 20% of 100M); the chip limit still lands in Epoch's 1e29-5e30 range (tested above).
     assert_allclose(frame.loc[2030, "run_chips_h100e"], 0.02 * 1.5e7 * 3.3**5)
+
+
+def test_the_vintage_ramp_equals_the_closed_form_for_steady_starts():
+    # 5 GW started every year, delays 0-7.2 years: by year t, 5 x max(0, t - L) has arrived
+    # (a start spread over its year arrives spread over a year, L later).
+    started = np.full((3, 2, 16), 5.0)
+    delay = np.array([[0.5, 3.4], [1.0, 7.2], [4.0, 0.0]])
+    ramp = fleet.ramp_delivered(started, np.cumsum(started, axis=2), delay)
+    t = np.arange(16)
+    assert_allclose(ramp, 5.0 * np.maximum(0.0, t - delay[:, :, None]))
+
+
+def test_capped_and_uncapped_sources_deliver_as_the_ramp_says():
+    # Hydro is capped (15 GW/yr x 50% < what 40 GW/yr wants), coal is not: both paths of
+    # delivered_firm_gw must match the ramp computed for every source.
+    started = np.stack([np.full(16, 7.5), np.full(16, 3.0) * 1.1 ** np.arange(16)])[None]
+    delay = np.array([[5.5, 5.0]])
+    queue, btm = np.array([[5.0]]), np.array([[0.25]])
+    firm = np.array([0.36, 0.85])
+    out = fleet.delivered_firm_gw(started, delay, queue, btm, firm)
+    grid_delay = np.maximum(delay, 5.0)
+    cumulative = np.cumsum(started, axis=2)
+    expected = (
+        0.25 * fleet.ramp_delivered(started, cumulative, delay)
+        + 0.75 * fleet.ramp_delivered(started, cumulative, grid_delay)
+    ) * firm[None, :, None]
+    assert_allclose(out, expected)

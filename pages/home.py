@@ -11,10 +11,12 @@ from model.equivalents import average_power_gw
 from model.projection import growth_decomposition, wall_year
 from model.scenario import END_YEAR
 from ui import format as fmt
-from ui.data import catalog, history, monte_carlo, projection_frame
+from ui.data import catalog, claim_verdicts, history, monte_carlo, projection_frame
 from ui.growth_text import power_text
 from ui.headline import binding_text, summary_for, wall_text
+from ui.home_links import render_claim_cards, render_page_links
 from ui.page import page_scenario
+from ui.url import share_query
 
 scenario = page_scenario()
 frame = projection_frame(scenario)
@@ -88,20 +90,5 @@ text.markdown(
     "sidebar, with its source on the **?**."
 )
 
-st.markdown("#### Test a claim")
-links = st.columns(3)
-with links[0]:
-    st.page_link("pages/growth.py", label="Growth vs power", icon=":material/trending_up:")
-    st.caption("When does power run out, and how fast can AI grow after that?")
-    st.page_link("pages/train.py", label="Train a model", icon=":material/model_training:")
-    st.caption("'Training a frontier model takes a town's worth of power.'")
-with links[1]:
-    st.page_link("pages/power.py", label="Power it", icon=":material/electric_bolt:")
-    st.caption("'Nuclear will power AI.' Emissions, cost and years to build, by mix.")
-    st.page_link("pages/serve.py", label="Serve it", icon=":material/chat:")
-    st.caption("Energy per query and for a whole fleet, beside published measurements.")
-with links[2]:
-    st.page_link("pages/compare.py", label="Compare & share", icon=":material/compare_arrows:")
-    st.caption("Presets, saved scenarios side by side, links and downloads.")
-    st.page_link("pages/methods.py", label="Methods & sources", icon=":material/menu_book:")
-    st.caption("Equations, every source, and how far the model is from published figures.")
+render_claim_cards(claim_verdicts(scenario), share_query(scenario))
+render_page_links()

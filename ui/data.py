@@ -77,6 +77,17 @@ def claim_results(scenario: Scenario) -> tuple[claims.ClaimResult, ...]:
     return _claims(scenario_items(scenario))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _verdicts(items: ScenarioItems) -> tuple[str, ...]:
+    scenario = scenario_from_items(items)
+    return tuple(claims.QUICK_VERDICTS[r.claim_id](scenario, catalog()) for r in claims.RULES)
+
+
+def claim_verdicts(scenario: Scenario) -> tuple[str, ...]:
+    """The five verdicts alone (no flip search), cached per scenario: for the home page."""
+    return _verdicts(scenario_items(scenario))
+
+
 @st.cache_data(show_spinner=False)
 def history() -> pd.DataFrame:
     """Epoch AI's frontier models as points for the growth charts."""

@@ -1,0 +1,69 @@
+"""The home page's ways on: a card per claim of the post (with its verdict) and the pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from model.claims import RULES
+from ui import format as fmt
+from ui.claims_view import anchor
+
+#: The other pages, each with what it answers.
+PAGES = (
+    (
+        "pages/growth.py",
+        "Growth vs power",
+        ":material/trending_up:",
+        "Which step limits the largest run, year by year, and when power runs out.",
+    ),
+    (
+        "pages/train.py",
+        "Train a model",
+        ":material/model_training:",
+        "Energy, power, emissions and cost of one training run.",
+    ),
+    (
+        "pages/serve.py",
+        "Serve it",
+        ":material/chat:",
+        "Energy per query and for a whole fleet, beside published measurements.",
+    ),
+    (
+        "pages/power.py",
+        "Power it",
+        ":material/electric_bolt:",
+        "Emissions, cost and years to build, by generation mix.",
+    ),
+    (
+        "pages/compare.py",
+        "Compare & share",
+        ":material/compare_arrows:",
+        "Presets, saved scenarios side by side, links and downloads.",
+    ),
+    (
+        "pages/methods.py",
+        "Methods & sources",
+        ":material/menu_book:",
+        "Equations, every source, and how far the model is from published figures.",
+    ),
+)
+
+
+def render_claim_cards(verdicts: tuple[str, ...], query: str) -> None:
+    """One card per claim, linking to its section on Test the claims with this scenario."""
+    st.markdown("#### Test a claim")
+    st.caption("Verdicts for the scenario in the sidebar; each opens its section.")
+    for column, rule, verdict in zip(st.columns(len(RULES)), RULES, verdicts, strict=True):
+        target = f"claims?{query}#{anchor(rule.claim_id)}"
+        with column.container(border=True):
+            st.markdown(f"[{fmt.plain(rule.title)}]({target})  \n**{verdict}**")
+
+
+def render_page_links() -> None:
+    """Links to every other page, three to a row."""
+    st.markdown("#### Explore")
+    columns = st.columns(3)
+    for i, (page, label, icon, text) in enumerate(PAGES):
+        with columns[i % 3]:
+            st.page_link(page, label=label, icon=icon)
+            st.caption(text)

@@ -81,7 +81,7 @@ def history_points(models: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "model": models["model"],
-            "year": dates.dt.year + (dates.dt.dayofyear - 1) / 365.0,
+            "year": dates.dt.year + (dates.dt.day_of_year - 1) / 365.0,
             "flop": models["training_compute_flop"],
             "power_gw": models["training_power_draw_w"] / 1e9,
         }

@@ -14,6 +14,7 @@ from ui import growth_text as text
 from ui.data import catalog, history, monte_carlo, projection_frame, tornado_table
 from ui.headline import binding_text, summary_for, wall_text
 from ui.page import page_scenario
+from ui.url import VIEW_BY_NAME
 
 scenario = page_scenario()
 frame = projection_frame(scenario)
@@ -27,7 +28,7 @@ st.markdown(
 )
 show_bands = st.toggle(
     "Show uncertainty (10,000 Monte Carlo samples)",
-    value=True,
+    value=VIEW_BY_NAME["show_bands"].default,
     key="show_bands",
     bind="query-params",
 )

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts import style
-from ui import format as fmt
+from charts import units as fmt
 
 Trace = dict[str, Any]
 

@@ -13,8 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts import style
-from model.projection import wall_year
-from ui import format as fmt
+from charts import units as fmt
 
 Trace = dict[str, Any]
 
@@ -73,7 +72,8 @@ def _scenario_traces(name: str, frame: pd.DataFrame, colour: str, is_base: bool)
                 + f"{_template_text(label)}: {what}</extra>",
             }
         )
-    wall = wall_year(frame)
+    limited = frame.loc[frame["energy_limited"].astype(bool), "year"]
+    wall = None if limited.empty else int(limited.iloc[0])
     if wall is not None:
         at_wall = float(frame.loc[frame["year"] == wall, "power_supply_gw"].iloc[0])
         traces.append(

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts import style
-from ui import format as fmt
+from charts import units as fmt
 
 Trace = dict[str, Any]
 #: The projection column of each step's limit on the largest run, in legend order.

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts import style
-from ui import format as fmt
+from charts import units as fmt
 
 Trace = dict[str, Any]
 #: Energy-per-query ticks: every power of ten from 0.1 mWh to 100 kWh. [Wh]

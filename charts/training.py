@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts import style
-from ui import format as fmt
+from charts import units as fmt
 
 #: Runs named on the chart (the rest are named on hover), chosen to span the range
 #: without overlapping labels.

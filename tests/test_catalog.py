@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -115,20 +113,3 @@ def test_a_missing_column_and_a_missing_file_are_named(tmp_path):
         load_catalog(data)
     with pytest.raises(DataFileError, match="file not found"):
         load_table(tmp_path / "nope.csv", SCHEMAS["grids"])
-
-
-def test_importing_the_model_imports_no_streamlit_or_plotly():
-    code = (
-        "import sys, model.catalog, model.checks, model.training, model.grid, model.scenario, "
-        "model.projection, model.uncertainty, model.runs, model.equivalents\n"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('streamlit', 'plotly')]\n"
-        "print(bad); sys.exit(1 if bad else 0)"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=DEFAULT_DATA_DIR.parent,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr

@@ -204,6 +204,11 @@ def verdict_5(compute_change_when_doubled: float) -> str:
     return PARTLY if shrink >= rule.threshold("dent_share") else NOT_SUPPORTED
 
 
+def _at(frame: pd.DataFrame, index: object, column: str) -> float:
+    """One cell of a frame as a float (pandas' typing cannot tell a cell from a row)."""
+    return float(np.asarray(frame.at[index, column]))
+
+
 def _after(year: int | None) -> int:
     return END_YEAR + 1 if year is None else year
 
@@ -412,9 +417,9 @@ def mix_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
         weights = variant.mix_weights()
         intensity = grid.mix_intensity_g_per_kwh(weights, catalog["generation_sources"])
         low, high = grid.mix_cost_usd_per_mwh(weights, catalog["generation_sources"])
-        achieved = float(frame.loc[CHECK_YEAR + 5, "power_achieved_gw"])
-        wanted = float(frame.loc[CHECK_YEAR, "nameplate_wanted_gw"])
-        started = float(frame.loc[CHECK_YEAR, "nameplate_started_gw"])
+        achieved = _at(frame, CHECK_YEAR + 5, "power_achieved_gw")
+        wanted = _at(frame, CHECK_YEAR, "nameplate_wanted_gw")
+        started = _at(frame, CHECK_YEAR, "nameplate_started_gw")
         rows.append(
             {
                 "mix": label,
@@ -476,15 +481,20 @@ def price_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     for factor in (0.5, 1.0, 2.0):
         scale = min(max(scenario.price_scale * factor, 0.25), 4.0)
         frame = projection.project(dataclasses.replace(scenario, price_scale=scale), catalog)
-        row = frame.set_index("year").loc[CHECK_YEAR]
+        indexed = frame.set_index("year")
         rows.append(
             {
                 "price_factor": factor,
-                "price_usd_per_mwh": float(row["electricity_price_usd_per_mwh"]),
-                "compute_achieved_flop": float(row["compute_achieved_flop"]),
-                "power_demand_gw": float(row["power_demand_gw"]),
-                "energy_share_of_run_cost": float(row["energy_share_of_run_cost"]),
-                "binding_constraint": str(row["binding_constraint"]),
+                **{
+                    column: _at(indexed, CHECK_YEAR, column)
+                    for column in (
+                        "electricity_price_usd_per_mwh",
+                        "compute_achieved_flop",
+                        "power_demand_gw",
+                        "energy_share_of_run_cost",
+                    )
+                },
+                "binding_constraint": str(indexed.at[CHECK_YEAR, "binding_constraint"]),
             }
         )
     return pd.DataFrame(rows)
@@ -493,17 +503,18 @@ def price_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
 def claim_5(scenario: Scenario, catalog: Catalog) -> ClaimResult:
     """Claim 5: what doubling (and halving) the electricity price does."""
     table = price_outcomes(scenario, catalog).set_index("price_factor")
-    base = table.loc[1.0]
 
     def change(factor: float, column: str) -> float:
-        before = float(base[column])
-        return float(table.loc[factor, column]) / before - 1.0 if before > 0 else 0.0
+        before = _at(table, 1.0, column)
+        return _at(table, factor, column) / before - 1.0 if before > 0 else 0.0
 
     compute_change = change(2.0, "compute_achieved_flop")
     numbers = (
         Number(f"Largest run {CHECK_YEAR}, price x2", compute_change, "change"),
         Number(f"All-AI demand {CHECK_YEAR}, price x2", change(2.0, "power_demand_gw"), "change"),
-        Number("Energy's share of run cost", float(base["energy_share_of_run_cost"]), "percent"),
+        Number(
+            "Energy's share of run cost", _at(table, 1.0, "energy_share_of_run_cost"), "percent"
+        ),
         Number("Largest run, price halved", change(0.5, "compute_achieved_flop"), "change"),
     )
     return ClaimResult(RULES_BY_ID[5], verdict_5(compute_change), numbers, table.reset_index())

@@ -130,6 +130,11 @@ SCHEMAS: dict[str, TableSchema] = {
         ),
         required=("model", "publication_date", "training_compute_flop", "source"),
     ),
+    "glossary": TableSchema(
+        "glossary.csv",
+        numeric=(),
+        required=("term", "definition", "source", "status"),
+    ),
 }
 
 

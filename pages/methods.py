@@ -7,6 +7,7 @@ import streamlit as st
 
 from model import uncertainty
 from model.catalog import SCHEMAS
+from ui.changelog import changelog_text
 from ui.data import catalog, scenario_items
 from ui.methods_tables import (
     assumption_tables,
@@ -14,18 +15,21 @@ from ui.methods_tables import (
     disagreement_groups,
     doc,
     figures,
+    glossary_table,
     published_validation,
     render_doc,
     spreads_table,
     table,
     validation_tables,
 )
-from ui.changelog import changelog_text
 from ui.page import page_scenario
 
-#: Tab labels, in order. Only the open tab runs (on_change="rerun" makes tabs lazy).
+#: Tab labels, in order. Only the open tab runs: tabs bound to the URL are lazy, and the
+#: open one is in the link (methods_tab=Glossary), so a link opens the same section.
+#: Renaming a tab breaks links to it.
 TABS = (
     "Equations",
+    "Glossary",
     "Assumptions",
     "Uncertainty",
     "Validation",
@@ -38,11 +42,16 @@ TABS = (
 key = scenario_items(page_scenario())
 st.title("Methods & sources")
 st.markdown(doc("intro"))
-tabs = dict(zip(TABS, st.tabs(TABS, key="methods_tab", on_change="rerun"), strict=True))
+tabs = dict(zip(TABS, st.tabs(TABS, key="methods_tab", bind="query-params"), strict=True))
 
 if tabs["Equations"].open:
     with tabs["Equations"]:
         render_doc("equations")
+
+if tabs["Glossary"].open:
+    with tabs["Glossary"]:
+        st.markdown(doc("glossary"))
+        table(glossary_table(), wrap=True)
 
 if tabs["Assumptions"].open:
     with tabs["Assumptions"]:

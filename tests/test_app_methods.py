@@ -19,6 +19,7 @@ from ui.methods_tables import DOCS, spread_ends
 
 TABS = [
     "Equations",
+    "Glossary",
     "Assumptions",
     "Uncertainty",
     "Validation",
@@ -228,3 +229,23 @@ def test_what_changed_shows_the_changelog_the_version_notice_points_to(methods):
     assert "## 0.2.0" in prose or "0.2.0" in prose
     assert "Six limits on the largest run" in prose
     assert "other_ai_compute_growth" in prose
+
+
+def test_glossary_tab_lists_every_term_with_its_definition_and_source(methods):
+    open_tab(methods, "Glossary")
+    shown = methods.table[0].value
+    glossary = default_catalog()["glossary"]
+    assert list(shown.columns) == ["term", "definition", "also written", "source", "status"]
+    assert len(shown) == len(glossary)
+    cells = " ".join(shown["term"].astype(str)).replace("\\", "")
+    for term in ("CCGT", "LCOE", "SMR", "PUE", "MFU", "Nameplate", "P10-P90", "The wall"):
+        assert term in cells
+
+
+def test_a_link_to_a_section_opens_that_section():
+    # The tabs are bound to the URL: methods_tab=Glossary opens the glossary, not the
+    # equations, and runs only that tab.
+    at = open_app("pages/methods.py", params={"methods_tab": "Glossary"})
+    assert at.session_state["methods_tab"] == "Glossary"
+    assert not at.latex
+    assert len(at.table) == 1

@@ -225,3 +225,13 @@ def spreads_table(items: ScenarioItems) -> pd.DataFrame:
     frame = pd.DataFrame(rows).map(fmt.plain)
     frame["Source of the spread"] = [fmt.source_markdown(s.source) for s in uncertainty.SPREADS]
     return frame
+
+
+@st.cache_data(show_spinner=False)
+def glossary_table() -> pd.DataFrame:
+    """data/glossary.csv as the Methods page shows it: term, definition, other spellings,
+    source and status."""
+    frame = catalog()["glossary"]
+    return frame.rename(columns={"aliases": "also written"})[
+        ["term", "definition", "also written", "source", "status"]
+    ].assign(**{"also written": frame["aliases"].str.replace(";", ", ")})

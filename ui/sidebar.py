@@ -7,12 +7,14 @@ page and a link copied anywhere reproduces the whole scenario.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from typing import Any
 
 import streamlit as st
 
 from model import scenario_io
+from model.glossary import terms_in
 from model.scenario import (
     CUSTOM_CHIP,
     GROUPS,
@@ -56,10 +58,15 @@ def choice_label(spec: InputSpec, option: str) -> str:
     return option
 
 
+@functools.cache
 def help_text(spec: InputSpec) -> str:
-    """Tooltip: what the input means, its unit, and where its default comes from."""
+    """Tooltip: what the input means, its unit, where its default comes from, and the
+    glossary's definition of each term of art its label or unit uses (built once per
+    input: the tooltip never changes while the app runs)."""
     unit = f" Unit: {spec.unit}." if spec.unit else ""
-    return f"{spec.help}{unit} Default source: {spec.source}."
+    named = terms_in(f"{spec.label} ({spec.unit})", catalog()["glossary"])
+    words = "".join(f"\n\n**{t.term}**: {fmt.plain(t.definition)}" for t in named)
+    return f"{spec.help}{unit} Default source: {spec.source}.{words}"
 
 
 def input_widget(spec: InputSpec, disabled: bool = False) -> Any:

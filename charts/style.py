@@ -6,18 +6,22 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-#: One colour per generation source, used on every page.
+#: One colour per generation source, used on every page. Each keeps its family (coal grey,
+#: gas orange, nuclear purple, hydro blue, wind teal, solar yellow, geothermal brown) and
+#: every pair stays at least 10 CIEDE2000 apart for protanopia, deuteranopia and
+#: tritanopia (Machado et al. 2009), since a mix stacks them all in one bar
+#: (tests/test_palette.py).
 SOURCE_COLOURS: dict[str, str] = {
-    "coal": "#4d4d4d",
-    "gas_ccgt": "#e07b39",
-    "gas_peaker": "#f2b36b",
-    "nuclear_large": "#7b4fa6",
+    "coal": "#4b4948",
+    "gas_ccgt": "#c7733d",
+    "gas_peaker": "#dfa87f",
+    "nuclear_large": "#6c4795",
     "nuclear_smr": "#b39ddb",
-    "hydro": "#2b7bba",
-    "wind_onshore": "#3aa39a",
-    "wind_offshore": "#1f6f6a",
-    "solar_pv_utility": "#f2c12e",
-    "solar_plus_storage": "#c9a000",
+    "hydro": "#327dd0",
+    "wind_onshore": "#34aca2",
+    "wind_offshore": "#197270",
+    "solar_pv_utility": "#ffdf3d",
+    "solar_plus_storage": "#b8b301",
     "geothermal": "#a0522d",
 }
 
@@ -29,9 +33,10 @@ BAND_ALPHA = 0.18
 
 #: One colour per step that can limit the largest training run, on every chart that shows
 #: steps. Okabe & Ito's colour-blind-safe palette (2008); the trend, which is no limit but
-#: what the run would use if none bound, is grey.
+#: what the run would use if none bound, is a dark grey (a lighter one looked like the
+#: latency step's pink and the capital step's green to a deuteranope).
 STEP_COLOURS: dict[str, str] = {
-    "trend": "#8c8c8c",
+    "trend": "#5f5f5f",
     "power": "#D55E00",
     "chips": "#0072B2",
     "capital": "#009E73",
@@ -50,7 +55,7 @@ STEP_NAMES: dict[str, str] = {
 #: Growth-vs-power series, from the same palette: what is achieved is black on every chart,
 #: what is wanted is the trend's grey, and what can be supplied is the power step's colour.
 ACHIEVED = "#000000"
-WANTED = "#6e6e6e"
+WANTED = STEP_COLOURS["trend"]
 SUPPLY = STEP_COLOURS["power"]
 #: Serving and smaller AI; frontier training (the runs and past frontier models).
 SERVING = "#56B4E9"

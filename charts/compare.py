@@ -1,4 +1,5 @@
-"""Scenarios side by side: power wanted and available, each scenario in its own colour.
+"""Scenarios side by side: power wanted and available, each scenario in its own colour
+and marker.
 
 Traces and layouts are plain dicts assembled by charts.style.figure (no plotly validation
 on each rerun; tests/test_charts.py validates what the pages draw).
@@ -21,13 +22,13 @@ Trace = dict[str, Any]
 #: demand/supply reds and blues, so a scenario never reads as "the demand line").
 BASELINE_COLOUR = "#5d6d7e"
 SCENARIO_COLOURS = ("#d35400", "#1e8449", "#8e44ad", "#2e86c1", "#b7950b")
-
-
-def _width(is_base: bool, what: str) -> float:
-    # The baseline is drawn wide and pale so scenarios that share its line stay visible.
-    if is_base:
-        return 6.0 if what == "wanted" else 4.0
-    return 2.5 if what == "wanted" else 2.0
+#: Marker of each compared scenario, in order (the baseline has none); not "x", which
+#: marks a wall.
+SCENARIO_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "star")
+#: Marker size on the lines. [px]
+MARKER_SIZE = 9
+#: Title of the chart: short enough for a phone's width (about 40 characters).
+TITLE = "AI power: wanted vs available"
 
 
 def legend_text(name: str) -> str:
@@ -44,34 +45,63 @@ def _template_text(label: str) -> str:
     return label.replace("%", "&#37;")
 
 
-def _scenario_traces(name: str, frame: pd.DataFrame, colour: str, is_base: bool) -> list[Trace]:
+def marker_sizes(n_years: int, index: int, count: int) -> list[int]:
+    """Marker sizes along a line: a marker every `count` years (at least 3), starting at
+    year `index`, so lines that lie on top of each other show every scenario's markers
+    in turn instead of one hiding the others."""
+    step = max(count, 3)
+    return [MARKER_SIZE if (i - index) % step == 0 else 0 for i in range(n_years)]
+
+
+def _width(index: int, count: int) -> float:
+    # Earlier scenarios are drawn wider, so a later one on the same line leaves an edge
+    # of the earlier colour visible on both sides. [px]
+    return 2.0 + 1.5 * (count - 1 - index)
+
+
+def _scenario_traces(name: str, frame: pd.DataFrame, index: int | None, count: int) -> list[Trace]:
     """One scenario's power wanted (solid), available (dashed) and its wall (a cross).
 
-    `frame` is a projection (model.projection.project); `name` is escaped for plotly.
+    `frame` is a projection (model.projection.project); `index` is its place among the
+    compared scenarios (None for the default baseline); `name` is escaped for plotly.
     """
     label = legend_text(name)
     years = frame["year"].tolist()
+    is_base = index is None
+    colour = BASELINE_COLOUR if index is None else SCENARIO_COLOURS[index % len(SCENARIO_COLOURS)]
     traces: list[Trace] = []
     for column, what, dash in (
         ("power_demand_gw", "wanted", "solid"),
         ("power_supply_gw", "available", "dash"),
     ):
         values = frame[column].tolist()
-        traces.append(
-            {
-                "type": "scatter",
-                "x": years,
-                "y": values,
-                "mode": "lines",
-                "name": f"{label}: {what}",
-                "legendgroup": label,
-                "line": {"color": colour, "dash": dash, "width": _width(is_base, what)},
-                "opacity": 0.55 if is_base else 1.0,
-                "customdata": [fmt.power(v) for v in values],
-                "hovertemplate": "%{x}: %{customdata}<extra>"
-                + f"{_template_text(label)}: {what}</extra>",
+        trace: Trace = {
+            "type": "scatter",
+            "x": years,
+            "y": values,
+            "mode": "lines",
+            "name": label,
+            "legendgroup": label,
+            "showlegend": what == "wanted",
+            "line": {"color": colour, "dash": dash},
+            "opacity": 0.55 if is_base else 1.0,
+            "customdata": [fmt.power(v) for v in values],
+            "hovertemplate": "%{x}: %{customdata}<extra>"
+            + f"{_template_text(label)}: {what}</extra>",
+        }
+        if index is None:
+            # The baseline is drawn wide and pale so scenarios on its line stay visible.
+            trace["line"]["width"] = 7.0 if what == "wanted" else 5.0
+        else:
+            trace["line"]["width"] = _width(index, count)
+            trace["mode"] = "lines+markers"
+            trace["marker"] = {
+                "symbol": SCENARIO_SYMBOLS[index % len(SCENARIO_SYMBOLS)],
+                "size": marker_sizes(len(years), index, count),
+                "color": colour,
+                "line": {"color": "white", "width": 1},
             }
-        )
+        traces.append(trace)
     limited = frame.loc[frame["energy_limited"].astype(bool), "year"]
     wall = None if limited.empty else int(limited.iloc[0])
     if wall is not None:
@@ -85,46 +115,73 @@ def _scenario_traces(name: str, frame: pd.DataFrame, colour: str, is_base: bool)
                 "name": f"{label}: wall {wall}",
                 "legendgroup": label,
                 "showlegend": False,
-                "marker": {"color": colour, "size": 11, "symbol": "x"},
+                "marker": {"color": colour, "size": 12, "symbol": "x"},
                 "hovertemplate": f"{_template_text(label)}: wall in {wall}<extra></extra>",
             }
         )
     return traces
 
 
+def _key_traces() -> list[Trace]:
+    """Legend entries that say what solid, dashed and a cross mean (no data)."""
+    keys = (
+        ("solid: wanted", {"mode": "lines", "line": {"color": "#333", "dash": "solid"}}),
+        ("dashed: available", {"mode": "lines", "line": {"color": "#333", "dash": "dash"}}),
+        ("x: wall", {"mode": "markers", "marker": {"color": "#333", "symbol": "x", "size": 10}}),
+    )
+    return [
+        {"type": "scatter", "x": [None], "y": [None], "name": name, "hoverinfo": "skip", **look}
+        for name, look in keys
+    ]
+
+
 def compare_figure(baseline: pd.DataFrame, scenarios: dict[str, pd.DataFrame]) -> go.Figure:
     """All-AI power wanted (solid) and available (dashed) per scenario, GW on a log axis.
 
     `baseline` and each of `scenarios` are projections (model.projection.project); a
-    cross marks each scenario's wall (the first year wanted exceeds available).
+    cross marks each scenario's wall (the first year wanted exceeds available). Each
+    scenario has its colour and marker symbol, markers staggered by year, and earlier
+    scenarios are drawn wider, so scenarios with the same lines stay distinguishable.
     """
-    traces = _scenario_traces("Default", baseline, BASELINE_COLOUR, True)
+    count = len(scenarios)
+    traces = _scenario_traces("Default", baseline, None, count)
     for i, (name, frame) in enumerate(scenarios.items()):
-        colour = SCENARIO_COLOURS[i % len(SCENARIO_COLOURS)]
-        traces += _scenario_traces(name, frame, colour, False)
+        traces += _scenario_traces(name, frame, i, count)
+    traces += _key_traces()
     ticks = [10.0**k for k in range(-1, 7)]
     layout = {
-        "yaxis": {"type": "log", "tickvals": ticks, "ticktext": [fmt.power(v) for v in ticks]}
+        "yaxis": {"type": "log", "tickvals": ticks, "ticktext": [fmt.power(v) for v in ticks]},
+    }
+    overrides = {
+        "legend": {**style.LEGEND_AT_BOTTOM["legend"], "itemsizing": "constant"}
     }
     return style.figure(
         traces,
         layout,
-        title="Power AI wants (solid) vs power that can be built (dashed)",
+        overrides,
+        title=TITLE,
         x_title="Year",
-        y_title="Average power (log scale)",
-        height=480,
+        y_title="Average power (log)",
+        height=520,
     )
 
 
 def headline_display(table: pd.DataFrame, end_year: int) -> pd.DataFrame:
-    """model.compare.headline_table with readable units, one row per scenario."""
+    """model.compare.headline_table with readable units, one row per scenario; every
+    column but the wall year and the mix cost is read in model.compare.HEADLINE_YEAR."""
     rows = {
         "Wall year": [
             f"none by {end_year}" if pd.isna(w) else str(int(w)) for w in table["wall_year"]
         ],
-        "Largest run, 2030": [fmt.power(v) for v in table["frontier_run_power_2030_gw"]],
-        "All-AI demand, 2030": [fmt.power(v) for v in table["ai_demand_2030_gw"]],
-        "Emissions, 2030": [f"{fmt.mass_co2(v)}/yr" for v in table["emissions_2030_tco2e_per_yr"]],
+        "Largest run, wanted": [fmt.power(v) for v in table["frontier_run_power_2030_gw"]],
+        "All-AI power, wanted": [fmt.power(v) for v in table["ai_demand_2030_gw"]],
+        "All-AI power, achieved": [fmt.power(v) for v in table["ai_achieved_2030_gw"]],
+        "Emissions, wanted": [
+            f"{fmt.mass_co2(v)}/yr" for v in table["emissions_wanted_2030_tco2e_per_yr"]
+        ],
+        "Emissions, achieved": [
+            f"{fmt.mass_co2(v)}/yr" for v in table["emissions_achieved_2030_tco2e_per_yr"]
+        ],
         "Mix cost": [
             f"${fmt.sig(lo)}-{fmt.sig(hi)}/MWh"
             for lo, hi in zip(

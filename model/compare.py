@@ -1,10 +1,15 @@
-"""Headline numbers of a scenario, and of several side by side, for the compare page."""
+"""Headline numbers of a scenario, and of several side by side, for the compare page.
+
+Where a quantity exists both as what AI would draw (wanted) and as what it gets
+(achieved), the column names say which; the other pages use the same words.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from model import grid, projection
@@ -15,12 +20,19 @@ from model.scenario import Scenario
 #: The year the headline numbers are read at (Epoch AI/EPRI's 2030 projections). [year]
 HEADLINE_YEAR = 2030
 
+#: Row names the compare page gives the default scenario and the sidebar's scenario.
+DEFAULT_NAME, CURRENT_NAME = "Default", "Current scenario"
+#: Projection columns the compare chart draws (model.projection.project).
+POWER_COLUMNS = ("power_demand_gw", "power_supply_gw")
+
 #: Headline columns: key -> (label with unit).
 HEADLINE_COLUMNS: dict[str, str] = {
     "wall_year": "Wall year",
-    "frontier_run_power_2030_gw": f"Largest run {HEADLINE_YEAR} (GW)",
-    "ai_demand_2030_gw": f"All-AI demand {HEADLINE_YEAR} (GW)",
-    "emissions_2030_tco2e_per_yr": f"Emissions {HEADLINE_YEAR} (tCO2e/yr)",
+    "frontier_run_power_2030_gw": f"Largest run {HEADLINE_YEAR}, wanted (GW)",
+    "ai_demand_2030_gw": f"All-AI power {HEADLINE_YEAR}, wanted (GW)",
+    "ai_achieved_2030_gw": f"All-AI power {HEADLINE_YEAR}, achieved (GW)",
+    "emissions_wanted_2030_tco2e_per_yr": f"Emissions {HEADLINE_YEAR}, wanted (tCO2e/yr)",
+    "emissions_achieved_2030_tco2e_per_yr": f"Emissions {HEADLINE_YEAR}, achieved (tCO2e/yr)",
     "cost_low_usd_per_mwh": "Mix cost low ($/MWh)",
     "cost_high_usd_per_mwh": "Mix cost high ($/MWh)",
 }
@@ -48,10 +60,12 @@ def headline_numbers(
 
     Returns
     -------
-    dict with wall_year [year or None], frontier_run_power_2030_gw [GW],
-    ai_demand_2030_gw [GW], emissions_2030_tco2e_per_yr [tCO2e/yr] (power AI gets in
-    2030 x 8760 h x the mix's lifecycle intensity), cost_low_usd_per_mwh and
-    cost_high_usd_per_mwh [USD/MWh] (the mix's energy-weighted LCOE range).
+    dict with wall_year [year or None], frontier_run_power_2030_gw [GW] (the trend's run,
+    wanted), ai_demand_2030_gw and ai_achieved_2030_gw [GW] (all-AI power wanted, and
+    what AI gets), emissions_wanted_2030_tco2e_per_yr and
+    emissions_achieved_2030_tco2e_per_yr [tCO2e/yr] (that power x 8760 h x the mix's
+    lifecycle intensity), cost_low_usd_per_mwh and cost_high_usd_per_mwh [USD/MWh] (the
+    mix's energy-weighted LCOE range).
     """
     cat = catalog or default_catalog()
     proj = projection.project(scenario, cat) if frame is None else frame
@@ -60,13 +74,15 @@ def headline_numbers(
     shares = scenario.mix_weights()
     intensity = grid.mix_intensity_g_per_kwh(shares, sources)
     low, high = grid.mix_cost_usd_per_mwh(shares, sources)
+    wanted = float(at_year["power_demand_gw"].iloc[0])
+    achieved = float(at_year["power_achieved_gw"].iloc[0])
     return {
         "wall_year": projection.wall_year(proj),
         "frontier_run_power_2030_gw": float(at_year["frontier_run_power_gw"].iloc[0]),
-        "ai_demand_2030_gw": float(at_year["power_demand_gw"].iloc[0]),
-        "emissions_2030_tco2e_per_yr": annual_emissions_tco2e(
-            float(at_year["power_achieved_gw"].iloc[0]), intensity
-        ),
+        "ai_demand_2030_gw": wanted,
+        "ai_achieved_2030_gw": achieved,
+        "emissions_wanted_2030_tco2e_per_yr": annual_emissions_tco2e(wanted, intensity),
+        "emissions_achieved_2030_tco2e_per_yr": annual_emissions_tco2e(achieved, intensity),
         "cost_low_usd_per_mwh": low,
         "cost_high_usd_per_mwh": high,
     }
@@ -83,3 +99,40 @@ def headline_table(
     )
     table["wall_year"] = table["wall_year"].astype("Int64")
     return table
+
+
+def scenarios_to_show(
+    current: Scenario, saved: Mapping[str, Scenario], default: Scenario | None = None
+) -> tuple[dict[str, Scenario], str | None]:
+    """The rows after the default: the sidebar's scenario (as CURRENT_NAME) unless it
+    equals the default or a saved scenario, then the saved ones in order.
+
+    Returns the rows, and the name of the row the sidebar's scenario equals (DEFAULT_NAME,
+    a saved name, or None when it has a row of its own).
+    """
+    base = Scenario() if default is None else default
+    same = next((name for name, s in saved.items() if s == current), None)
+    if current == base:
+        same = DEFAULT_NAME
+    rows = {} if same is not None else {CURRENT_NAME: current}
+    rows.update(saved)
+    return rows, same
+
+
+def coinciding(
+    frames: Mapping[str, pd.DataFrame], columns: tuple[str, ...] = POWER_COLUMNS
+) -> list[tuple[str, ...]]:
+    """Groups of two or more named projections whose `columns` are equal in every year
+    (to 1e-9 relative), so their lines lie on top of each other; in the given order."""
+    groups: list[list[str]] = []
+    firsts: list[np.ndarray] = []
+    for name, frame in frames.items():
+        values = frame.loc[:, list(columns)].to_numpy(float)
+        for group, first in zip(groups, firsts, strict=True):
+            if first.shape == values.shape and np.allclose(first, values, rtol=1e-9, atol=0.0):
+                group.append(name)
+                break
+        else:
+            groups.append([name])
+            firsts.append(values)
+    return [tuple(g) for g in groups if len(g) > 1]

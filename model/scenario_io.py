@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from model import grid
 from model.catalog import Catalog, chip_names, default_catalog, grid_ids
+from model.constants import HOURS_PER_YEAR
 from model.scenario import (
     CUSTOM_CHIP,
     INPUTS,
@@ -295,18 +299,66 @@ def read_scenario_file(data: bytes | str, catalog: Catalog | None = None) -> Loa
     return scenario_from_document(_decode(data), catalog)
 
 
-def timeseries_frame(frame: pd.DataFrame, bands: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The projection's yearly series, plus the Monte Carlo P10/P50/P90 bands if given."""
+#: Monte Carlo percentiles the export writes for each banded column.
+PERCENTILES = ("p10", "p50", "p90")
+
+
+def mix_intensity(scenario: Scenario, catalog: Catalog | None = None) -> float:
+    """Lifecycle carbon intensity of the scenario's generation mix. [gCO2e/kWh]"""
+    sources = (catalog or default_catalog())["generation_sources"]
+    return float(grid.mix_intensity_g_per_kwh(scenario.mix_weights(), sources))
+
+
+def _energy_mwh(power_gw: pd.Series) -> npt.NDArray[np.float64]:
+    # An average load held all year: GW x 8760 h x 1000 MWh/GWh.
+    return power_gw.to_numpy(dtype=np.float64) * HOURS_PER_YEAR * 1000.0
+
+
+def timeseries_frame(
+    frame: pd.DataFrame,
+    bands: pd.DataFrame | None = None,
+    carbon_intensity_g_per_kwh: float | None = None,
+) -> pd.DataFrame:
+    """The projection's yearly series, plus the Monte Carlo P10/P50/P90 bands if given.
+
+    With the mix's `carbon_intensity_g_per_kwh` it adds, per year, the emissions of the
+    power AI wants and of the power it gets (x 8760 h x intensity) and the electricity
+    cost of the power it gets (x 8760 h x the projection's price); with bands too, the
+    P10/P50/P90 of those emissions (the intensity is fixed across samples, so each
+    percentile of emissions is that percentile of power x 8760 h x intensity).
+    """
     out = frame.copy()
     out["energy_limited"] = out["energy_limited"].astype(bool)
+    if carbon_intensity_g_per_kwh is not None:
+        intensity = float(carbon_intensity_g_per_kwh)
+        wanted, achieved = out["power_demand_gw"], out["power_achieved_gw"]
+        out["emissions_wanted_tco2e_per_yr"] = grid.emissions_tco2e(_energy_mwh(wanted), intensity)
+        out["emissions_achieved_tco2e_per_yr"] = grid.emissions_tco2e(
+            _energy_mwh(achieved), intensity
+        )
+        out["electricity_cost_achieved_usd_per_yr"] = _energy_mwh(achieved) * out[
+            "electricity_price_usd_per_mwh"
+        ].to_numpy(np.float64)
     if bands is not None:
         out = out.merge(bands, on="year", how="left", validate="one_to_one")
+        if carbon_intensity_g_per_kwh is not None:
+            for level in PERCENTILES:
+                column = f"power_achieved_gw_{level}"
+                if column in out:
+                    out[f"emissions_achieved_tco2e_per_yr_{level}"] = grid.emissions_tco2e(
+                        _energy_mwh(out[column]), float(carbon_intensity_g_per_kwh)
+                    )
     return out
 
 
-def timeseries_csv(frame: pd.DataFrame, bands: pd.DataFrame | None = None) -> str:
+def timeseries_csv(
+    frame: pd.DataFrame,
+    bands: pd.DataFrame | None = None,
+    carbon_intensity_g_per_kwh: float | None = None,
+) -> str:
     """The time series as CSV text, one row per year, full precision."""
-    return timeseries_frame(frame, bands).to_csv(index=False, float_format="%.6g")
+    table = timeseries_frame(frame, bands, carbon_intensity_g_per_kwh)
+    return table.to_csv(index=False, float_format="%.6g")
 
 
 #: What each projection column means, for the methods note. [units in brackets]
@@ -343,13 +395,41 @@ COLUMN_NOTES: dict[str, str] = {
     "run_chips_h100e": "Chips one run can use [H100-equivalents]",
     "nameplate_wanted_gw": "New nameplate the scenario wants started this year [GW]",
     "nameplate_started_gw": "New nameplate started after the build caps [GW]",
+    "emissions_wanted_tco2e_per_yr": (
+        "Emissions if AI got all the power it wants: power_demand_gw x 8760 h x the mix's "
+        "lifecycle intensity [tCO2e/yr]"
+    ),
+    "emissions_achieved_tco2e_per_yr": (
+        "Emissions of the power AI gets: power_achieved_gw x 8760 h x the mix's lifecycle "
+        "intensity [tCO2e/yr]"
+    ),
+    "electricity_cost_achieved_usd_per_yr": (
+        "Electricity cost of the power AI gets: power_achieved_gw x 8760 h x "
+        "electricity_price_usd_per_mwh [USD/yr]"
+    ),
 }
 
 
+#: "<" that would open an HTML tag, comment or autolink in Markdown.
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+#: "&" that would start an HTML entity (&lt; &#60;) in Markdown.
+_ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
 def _cell(text: object) -> str:
-    """Text safe inside a Markdown table cell."""
-    text = str(text).replace("|", "/").replace("\n", " ")
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text safe inside a Markdown table cell, and readable as plain text.
+
+    The note is read raw as often as rendered, so HTML entities (&gt;) are not used:
+    CommonMark backslash escapes are, and only where Markdown would read something as
+    markup. A "<" before a letter, "/", "!" or "?" (an HTML tag, comment or autolink) and
+    an "&" that starts an entity get a backslash, as do "[" (a link), "|" (a table
+    cell's end) and backslashes themselves (so a typed backslash cannot undo ours);
+    "->", "R&D" and ">100 GW" read as written.
+    """
+    out = str(text).replace("\r", " ").replace("\n", " ").replace("\\", "\\\\")
+    out = out.replace("|", "\\|").replace("[", "\\[")
+    out = _TAG_START.sub(r"\\<", out)
+    return _ENTITY_START.sub(r"\\&", out)
 
 
 def methods_note(
@@ -401,7 +481,10 @@ def methods_note(
         *(f"- `{col}`: {note}" for col, note in COLUMN_NOTES.items()),
         "- `<column>_p10`, `_p50`, `_p90`: percentiles over the Monte Carlo samples "
         "(the inputs in model/uncertainty.py SPREADS and each source's lead time, drawn "
-        "around the scenario's values), when included.",
+        "around the scenario's values), for the power columns, `compute_achieved_flop` "
+        "and `emissions_achieved_tco2e_per_yr`. The electricity cost has none: the price "
+        "varies with the samples too, so a percentile of the cost is not the product of "
+        "the percentiles of energy and price.",
         "",
         "## Method",
         "",
@@ -442,12 +525,15 @@ def export_zip(
     link: str = "",
     headline: Mapping[str, Any] | None = None,
     claims: pd.DataFrame | None = None,
+    catalog: Catalog | None = None,
 ) -> bytes:
-    """One zip with scenario.json, timeseries.csv, methods.md and, when given, claims.csv
-    (the claims' verdicts); same input, same bytes."""
+    """One zip with scenario.json, timeseries.csv (with emissions and cost per year, and
+    the Monte Carlo `bands` when given), methods.md and, when given, claims.csv (the
+    claims' verdicts); same input, same bytes."""
+    intensity = mix_intensity(scenario, catalog)
     members = {
         ZIP_SCENARIO: scenario_to_json(scenario, app_version, name),
-        ZIP_TIMESERIES: timeseries_csv(frame, bands),
+        ZIP_TIMESERIES: timeseries_csv(frame, bands, intensity),
         ZIP_METHODS: methods_note(scenario, app_version, name, link, headline),
     }
     if claims is not None:

@@ -10,14 +10,24 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from charts.compare import compare_figure, headline_display, legend_text
+from charts.compare import compare_figure, headline_display, legend_text, marker_sizes
 from model.catalog import default_catalog
 from model.claims import claims_table, evaluate_all
-from model.compare import HEADLINE_COLUMNS, annual_emissions_tco2e, headline_numbers, headline_table
+from model.compare import (
+    CURRENT_NAME,
+    DEFAULT_NAME,
+    HEADLINE_COLUMNS,
+    annual_emissions_tco2e,
+    coinciding,
+    headline_numbers,
+    headline_table,
+    scenarios_to_show,
+)
 from model.presets import all_presets, preset_by_name
 from model.projection import project, wall_year
 from model.scenario import END_YEAR, Scenario
-from model.scenario_io import ZIP_CLAIMS, export_zip, read_scenario_file
+from model.scenario_io import ZIP_CLAIMS, ZIP_TIMESERIES, export_zip, read_scenario_file
+from model.uncertainty import DEFAULT_SAMPLES, run_monte_carlo
 from ui import cache_pages
 from ui.url import APP_VERSION
 
@@ -38,7 +48,10 @@ def test_default_headline_numbers_by_hand():
     # (34x820 + 22x490 + 9x12 + 14.3x24 + 8.1x11 + 6.9x48) / 94.3 = 39,531.5 / 94.3 = 419.21
     intensity = 39_531.5 / 94.3
     achieved = frame.loc[2030, "power_achieved_gw"]
-    assert_allclose(numbers["emissions_2030_tco2e_per_yr"], achieved * 8760 * intensity)
+    wanted = frame.loc[2030, "power_demand_gw"]
+    assert_allclose(numbers["ai_achieved_2030_gw"], achieved)
+    assert_allclose(numbers["emissions_achieved_2030_tco2e_per_yr"], achieved * 8760 * intensity)
+    assert_allclose(numbers["emissions_wanted_2030_tco2e_per_yr"], wanted * 8760 * intensity)
 
 
 def test_nuclear_bet_cost_range_by_hand():
@@ -72,8 +85,9 @@ def test_display_table_is_readable():
     shown = headline_display(table, END_YEAR)
     row = shown.loc["Default"]
     assert row["Wall year"] == str(wall_year(project(Scenario())))
-    assert row["Largest run, 2030"].endswith("GW")
-    assert row["Emissions, 2030"].endswith("MtCO2e/yr")
+    assert row["Largest run, wanted"].endswith("GW")
+    assert row["Emissions, achieved"].endswith("MtCO2e/yr")
+    assert row["Emissions, wanted"].endswith("MtCO2e/yr")
     # Lazard LCOE x default weights / 94.3 (generation_sources.csv):
     # low (34x71 + 22x48 + 9x141 + 14.3x60 + 8.1x37 + 6.9x38) / 94.3 = 6,158.9 / 94.3 = 65.3
     # high (34x173 + 22x107 + 9x220 + 14.3x160 + 8.1x86 + 6.9x78) / 94.3 = 13,738.8 / 94.3 = 146
@@ -85,7 +99,7 @@ def test_the_chart_escapes_names_and_titles_its_axes():
     fig = compare_figure(project(Scenario()), {evil: project(Scenario())})
     names = [t.name for t in fig.data if t.name]
     assert all("<b" not in n for n in names)
-    assert f"{legend_text(evil)}: wanted" in names
+    assert legend_text(evil) in names
     assert fig.layout.xaxis.title.text == "Year"
     assert "power" in fig.layout.yaxis.title.text.lower()
 
@@ -94,7 +108,8 @@ def test_the_chart_escapes_names_and_titles_its_axes():
 def test_the_chart_has_two_lines_per_scenario_plus_the_baseline(count):
     frames = {f"S{i}": project(Scenario()) for i in range(count)}
     fig = compare_figure(project(Scenario()), frames)
-    lines = [t for t in fig.data if t.mode == "lines"]
+    # Lines with data (the legend's key entries for solid, dashed and the cross have none).
+    lines = [t for t in fig.data if t.mode.startswith("lines") and t.x[0] is not None]
     assert len(lines) == 2 * (count + 1)
 
 
@@ -109,10 +124,18 @@ def test_the_download_zip_holds_the_scenario_and_its_projection():
     headline = {"Wall year": "2029"}
     data = cache_pages.scenario_zip(scenario, default_catalog(), "?v=1", headline)
     assert read_scenario_file(data).scenario == scenario
-    # The same bytes as export_zip builds from the projection and the claims' verdicts.
+    # The same bytes as export_zip builds from the projection, the pages' Monte Carlo
+    # bands (10,000 samples, seed 0) and the claims' verdicts.
     verdicts = claims_table(evaluate_all(scenario), APP_VERSION)
+    bands = run_monte_carlo(scenario, DEFAULT_SAMPLES, 0).bands
     expected = export_zip(
-        scenario, APP_VERSION, project(scenario), link="?v=1", headline=headline, claims=verdicts
+        scenario,
+        APP_VERSION,
+        project(scenario),
+        bands,
+        link="?v=1",
+        headline=headline,
+        claims=verdicts,
     )
     assert data == expected
 
@@ -132,3 +155,73 @@ def test_the_claims_csv_in_the_export_round_trips():
         "numbers",
         "scenario_version",
     ]
+
+
+def test_the_downloaded_timeseries_has_emissions_cost_and_bands():
+    scenario = preset_by_name("Nuclear bet").scenario()
+    data = cache_pages.scenario_zip(scenario, default_catalog(), "?v=1", {})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        back = pd.read_csv(io.BytesIO(archive.read(ZIP_TIMESERIES)))
+    for column in (
+        "emissions_wanted_tco2e_per_yr",
+        "emissions_achieved_tco2e_per_yr",
+        "electricity_cost_achieved_usd_per_yr",
+        "power_demand_gw_p10",
+        "power_achieved_gw_p50",
+        "emissions_achieved_tco2e_per_yr_p10",
+        "emissions_achieved_tco2e_per_yr_p50",
+        "emissions_achieved_tco2e_per_yr_p90",
+    ):
+        assert column in back.columns, column
+    row = back.set_index("year").loc[2030]
+    # The export's 2030 emissions are the compare table's (same power, same intensity).
+    numbers = headline_numbers(scenario)
+    assert_allclose(
+        row["emissions_achieved_tco2e_per_yr"],
+        numbers["emissions_achieved_2030_tco2e_per_yr"],
+        rtol=1e-5,
+    )
+    assert row["emissions_achieved_tco2e_per_yr_p10"] <= row["emissions_achieved_tco2e_per_yr_p90"]
+
+
+def test_scenarios_to_show_leaves_out_a_current_row_that_repeats_another():
+    nuclear = preset_by_name("Nuclear bet").scenario()
+    gas = preset_by_name("Gas bridge").scenario()
+    saved = {"Nuclear": nuclear, "Gas": gas}
+    rows, same = scenarios_to_show(gas, saved)
+    assert list(rows) == ["Nuclear", "Gas"]
+    assert same == "Gas"
+    rows, same = scenarios_to_show(Scenario(), saved)
+    assert list(rows) == ["Nuclear", "Gas"]
+    assert same == DEFAULT_NAME
+    other = dataclasses.replace(Scenario(), pue=1.5)
+    rows, same = scenarios_to_show(other, saved)
+    assert list(rows) == [CURRENT_NAME, "Nuclear", "Gas"]
+    assert same is None
+
+
+def test_coinciding_groups_names_scenarios_with_the_same_power_lines():
+    base = project(Scenario())
+    higher = base.assign(power_supply_gw=base["power_supply_gw"] * 1.01)
+    frames = {"A": base, "B": higher, "C": base.copy(), "D": higher.copy(), "E": base.copy()}
+    assert coinciding(frames) == [("A", "C", "E"), ("B", "D")]
+    assert coinciding({"A": base, "B": higher}) == []
+
+
+def test_markers_are_staggered_so_identical_lines_show_every_scenario():
+    sizes = [marker_sizes(16, i, 4) for i in range(4)]
+    # A marker every 4 years, starting at year i: no two scenarios mark the same year.
+    for year in range(16):
+        assert sum(1 for s in sizes if s[year] > 0) == 1
+    assert sum(s > 0 for s in marker_sizes(16, 0, 1)) == 6  # every 3rd year at least
+
+
+def test_each_compared_scenario_has_its_own_marker_symbol_and_colour():
+    frames = {f"S{i}": project(Scenario()) for i in range(4)}
+    fig = compare_figure(project(Scenario()), frames)
+    looks = {
+        (t.marker.symbol, t.line.color)
+        for t in fig.data
+        if t.mode == "lines+markers" and t.showlegend
+    }
+    assert len(looks) == 4

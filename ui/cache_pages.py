@@ -21,7 +21,7 @@ import streamlit as st
 from charts import compare as compare_charts
 from charts import power as power_charts
 from charts import serve as serve_charts
-from model import claims, inference, projection, scenario_io
+from model import claims, inference, projection, scenario_io, uncertainty
 from model.catalog import Catalog
 from model.compare import HEADLINE_COLUMNS, headline_numbers
 from model.presets import Preset, all_presets
@@ -106,15 +106,24 @@ def measured_j_per_token(item: str) -> float:
 
 
 def scenario_zip(scenario: Scenario, cat: Catalog, link: str, headline: dict[str, Any]) -> bytes:
-    """The download of a scenario (model.scenario_io.export_zip with its projection).
+    """The download of a scenario (model.scenario_io.export_zip with its projection and
+    the Monte Carlo bands the pages draw: the same sample count and seed).
 
     Not cached and free of Streamlit calls: the download button runs it on its own thread
     when clicked, so the page does not build a zip on every rerun.
     """
     frame = projection.project(scenario, cat)
+    bands = uncertainty.run_monte_carlo(scenario, uncertainty.DEFAULT_SAMPLES, 0, cat).bands
     verdicts = claims.claims_table(claims.evaluate_all(scenario, cat), app_version())
     return scenario_io.export_zip(
-        scenario, app_version(), frame, link=link, headline=headline, claims=verdicts
+        scenario,
+        app_version(),
+        frame,
+        bands,
+        link=link,
+        headline=headline,
+        claims=verdicts,
+        catalog=cat,
     )
 
 

@@ -1,4 +1,8 @@
-"""The generation mix: carbon intensity, cost, nameplate capacity needed, and lead times."""
+"""The generation mix: carbon intensity, cost, nameplate capacity needed, and lead times.
+
+Every function takes the data tables it reads (data/generation_sources.csv,
+data/build_limits.csv, data/mix_presets.csv) as arguments: the model never reads the disk.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,16 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from model.catalog import default_catalog
 from model.checks import ArrayLike, check_physical
 from model.constants import HOURS_PER_YEAR
+
+#: Sources counted as reactors and as gas units in the power page's plant counts.
+REACTOR_SOURCES = ("nuclear_large", "nuclear_smr")
+GAS_UNIT_SOURCES = ("gas_ccgt", "gas_peaker")
+#: Sources whose output depends on the weather (wind and sun), and low-carbon ones the
+#: page compares gas with.
+VARIABLE_SOURCES = ("wind_onshore", "wind_offshore", "solar_pv_utility")
+LOW_CARBON_SOURCES = ("nuclear_large", "wind_onshore", "wind_offshore", "solar_pv_utility")
 
 
 def emissions_tco2e(energy_mwh: ArrayLike, carbon_intensity_g_per_kwh: ArrayLike) -> ArrayLike:
@@ -29,18 +40,13 @@ def emissions_tco2e(energy_mwh: ArrayLike, carbon_intensity_g_per_kwh: ArrayLike
     return np.asarray(energy_mwh, float) * carbon_intensity_g_per_kwh / 1000.0
 
 
-def _sources(sources: pd.DataFrame | None) -> pd.DataFrame:
-    table = default_catalog()["generation_sources"] if sources is None else sources
-    return table.set_index("source_id")
-
-
-def normalise_shares(shares: Mapping[str, float], sources: pd.DataFrame | None = None) -> pd.Series:
+def normalise_shares(shares: Mapping[str, float], sources: pd.DataFrame) -> pd.Series:
     """Weights by source id -> shares that sum to 1, in the order of the sources table.
 
-    Raises ValueError naming unknown ids, naming negative or non-finite weights, and
-    when every weight is zero (there is no mix to speak of).
+    `sources` is data/generation_sources.csv. Raises ValueError naming unknown ids, naming
+    negative or non-finite weights, and when every weight is zero (there is no mix).
     """
-    table = _sources(sources)
+    table = sources.set_index("source_id")
     unknown = sorted(set(shares) - {str(i) for i in table.index})
     if unknown:
         raise ValueError(f"unknown generation source id(s): {', '.join(unknown)}")
@@ -54,20 +60,16 @@ def normalise_shares(shares: Mapping[str, float], sources: pd.DataFrame | None =
     return weights / total
 
 
-def mix_intensity_g_per_kwh(
-    shares: Mapping[str, float], sources: pd.DataFrame | None = None
-) -> float:
+def mix_intensity_g_per_kwh(shares: Mapping[str, float], sources: pd.DataFrame) -> float:
     """Lifecycle carbon intensity of a mix: sum of share x source intensity. [gCO2e/kWh]"""
     norm = normalise_shares(shares, sources)
-    return float((norm * _sources(sources)["lifecycle_gco2e_per_kwh"]).sum())
+    return float((norm * sources.set_index("source_id")["lifecycle_gco2e_per_kwh"]).sum())
 
 
-def mix_cost_usd_per_mwh(
-    shares: Mapping[str, float], sources: pd.DataFrame | None = None
-) -> tuple[float, float]:
+def mix_cost_usd_per_mwh(shares: Mapping[str, float], sources: pd.DataFrame) -> tuple[float, float]:
     """Energy-weighted LCOE range of a mix: sum of share x LCOE, low and high. [USD/MWh]"""
     norm = normalise_shares(shares, sources)
-    table = _sources(sources)
+    table = sources.set_index("source_id")
     return (
         float((norm * table["lcoe_low_usd_per_mwh"]).sum()),
         float((norm * table["lcoe_high_usd_per_mwh"]).sum()),
@@ -75,30 +77,42 @@ def mix_cost_usd_per_mwh(
 
 
 def nameplate_gw(
-    load_gw: float, shares: Mapping[str, float], sources: pd.DataFrame | None = None
+    load_gw: float,
+    shares: Mapping[str, float],
+    sources: pd.DataFrame,
+    build_limits: pd.DataFrame,
 ) -> pd.Series:
-    """Nameplate capacity per source to serve an average load: share x load / CF. [GW]"""
+    """Nameplate per source to serve a flat 24/7 load: share x load / firm factor. [GW]
+
+    The firm factor (data/build_limits.csv) is the power a flat load can count on per GW of
+    nameplate: availability for dispatchable plants, half the capacity factor for wind and
+    solar without storage. The projection (model/fleet.py) counts sources the same way.
+    """
     check_physical("load_gw", load_gw)
     norm = normalise_shares(shares, sources)
-    return norm * load_gw / _sources(sources)["capacity_factor"]
+    firm = build_limits.set_index("source_id")["firm_factor"].reindex(norm.index)
+    return norm * load_gw / firm
 
 
-def mix_capacity_factor(shares: Mapping[str, float], sources: pd.DataFrame | None = None) -> float:
-    """Average power delivered per GW of nameplate built in this mix. [GW/GW]
+def unit_counts(nameplate: pd.Series, unit_gw: float) -> dict[str, float]:
+    """Reactors and gas units of `unit_gw` each in a per-source nameplate. [units]
 
-    Shares are shares of energy, so nameplate per GW of load is sum(share / CF) and
-    this is its inverse (a harmonic mean of the capacity factors).
+    `nameplate` is indexed by source id (as `nameplate_gw` returns). Returns the keys
+    "reactors" (large and small nuclear) and "gas_units" (combined cycle and peakers).
     """
-    norm = normalise_shares(shares, sources)
-    return float(1.0 / (norm / _sources(sources)["capacity_factor"]).sum())
+    check_physical("unit_gw", unit_gw, strict=True)
+    return {
+        "reactors": float(nameplate.reindex(REACTOR_SOURCES, fill_value=0.0).sum()) / unit_gw,
+        "gas_units": float(nameplate.reindex(GAS_UNIT_SOURCES, fill_value=0.0).sum()) / unit_gw,
+    }
 
 
 def arrival_years(
-    start_year: int, shares: Mapping[str, float], sources: pd.DataFrame | None = None
+    start_year: int, shares: Mapping[str, float], sources: pd.DataFrame
 ) -> pd.DataFrame:
     """For each source with a share: first year its new capacity delivers (low/mid/high)."""
     norm = normalise_shares(shares, sources)
-    table = _sources(sources)
+    table = sources.set_index("source_id")
     used = norm[norm > 0].index
     return pd.DataFrame(
         {
@@ -110,20 +124,130 @@ def arrival_years(
     )
 
 
+def last_arrival(arrivals: pd.DataFrame) -> dict[str, int]:
+    """Calendar year in which the last part of a mix first delivers (floor of the year),
+    at the fastest, mid and slowest lead times. `arrivals` is `arrival_years`. [year]"""
+    last = np.floor(arrivals[["first_year_low", "first_year_mid", "first_year_high"]].max())
+    return {"fast": int(last.iloc[0]), "mid": int(last.iloc[1]), "slow": int(last.iloc[2])}
+
+
 def annual_emissions_mt(load_gw: ArrayLike, carbon_intensity_g_per_kwh: ArrayLike) -> ArrayLike:
     """Emissions per year of an average load: GW x 8760 h x g/kWh. [MtCO2e/yr]
 
     1 GW for a year is 8.76e6 MWh; times g/kWh / 1000 gives t; / 1e6 gives Mt.
     """
-    energy = np.asarray(load_gw, float) * HOURS_PER_YEAR * 1000.0  # GW x h -> MWh
-    return emissions_tco2e(energy, carbon_intensity_g_per_kwh) / 1e6
+    return emissions_tco2e(annual_energy_mwh(load_gw), carbon_intensity_g_per_kwh) / 1e6
 
 
-def preset_weights(preset_id: str, presets: pd.DataFrame | None = None) -> dict[str, float]:
+def annual_energy_mwh(load_gw: ArrayLike) -> ArrayLike:
+    """Energy of an average load held for a year: GW x 8760 h x 1000. [MWh/yr]"""
+    check_physical("load_gw", load_gw)
+    return np.asarray(load_gw, float) * HOURS_PER_YEAR * 1000.0
+
+
+def preset_weights(preset_id: str, presets: pd.DataFrame) -> dict[str, float]:
     """Weights by source id of a named mix preset from data/mix_presets.csv."""
-    table = default_catalog()["mix_presets"] if presets is None else presets
-    rows = table.loc[table["preset_id"] == preset_id]
+    rows = presets.loc[presets["preset_id"] == preset_id]
     if rows.empty:
         raise ValueError(f"unknown mix preset {preset_id!r}")
     ids = rows["source_id"].astype(str).tolist()
     return dict(zip(ids, rows["share"].to_numpy(float).tolist(), strict=True))
+
+
+def lead_times(sources: pd.DataFrame, ids: tuple[str, ...]) -> pd.DataFrame:
+    """Label and low / mid / high lead time of the sources `ids`, in that order. [years]"""
+    table = sources.set_index("source_id").loc[list(ids)]
+    return pd.DataFrame(
+        {
+            "label": table["label"],
+            "low": table["lead_time_low_years"].astype(float),
+            "mid": table["lead_time_mid_years"].astype(float),
+            "high": table["lead_time_high_years"].astype(float),
+        }
+    )
+
+
+def source_contrasts(sources: pd.DataFrame, build_limits: pd.DataFrame) -> dict[str, float]:
+    """The figures the source comparison's caption quotes, from the data tables.
+
+    Returns gas_vs_low_carbon_low/high (lifecycle gCO2e/kWh of a CCGT over that of the
+    dirtiest and cleanest of LOW_CARBON_SOURCES) [x], variable_cf_low/high (capacity
+    factors of VARIABLE_SOURCES) [-] and variable_firm_low/high (their firm factors) [-].
+    """
+    table = sources.set_index("source_id")
+    firm = build_limits.set_index("source_id")["firm_factor"]
+    gas = float(table["lifecycle_gco2e_per_kwh"].astype(float)["gas_ccgt"])
+    clean = table.loc[list(LOW_CARBON_SOURCES), "lifecycle_gco2e_per_kwh"].astype(float)
+    cf = table.loc[list(VARIABLE_SOURCES), "capacity_factor"].astype(float)
+    firm_var = firm.loc[list(VARIABLE_SOURCES)].astype(float)
+    return {
+        "gas_vs_low_carbon_low": gas / float(clean.max()),
+        "gas_vs_low_carbon_high": gas / float(clean.min()),
+        "variable_cf_low": float(cf.min()),
+        "variable_cf_high": float(cf.max()),
+        "variable_firm_low": float(firm_var.min()),
+        "variable_firm_high": float(firm_var.max()),
+    }
+
+
+def build_by_source(supply: pd.DataFrame, year: int, base_year: int) -> pd.DataFrame:
+    """What the build inputs do to each source of the mix, from the projection's fleet.
+
+    `supply` is model.projection.supply_by_source (source_id, year, nameplate_wanted_gw,
+    nameplate_started_gw, firm_delivered_gw). Returns, per source the mix builds (indexed
+    by source id): nameplate wanted and started in the base year [GW/yr], whether the
+    build cap binds then, the first year new builds deliver firm power [year, or NaN if
+    never], and firm power delivered by `year` [GW].
+    """
+    built = supply.groupby("source_id", sort=False)["nameplate_wanted_gw"].max() > 0
+    rows = supply[supply["source_id"].isin(built[built].index)]
+    base = rows[rows["year"] == base_year].set_index("source_id")
+    at_year = rows[rows["year"] == year].set_index("source_id")
+    delivering = rows[rows["firm_delivered_gw"] > 0]
+    first = delivering.groupby("source_id", sort=False)["year"].min()
+    wanted = base["nameplate_wanted_gw"]
+    started = base["nameplate_started_gw"]
+    return pd.DataFrame(
+        {
+            "wanted_gw_per_yr": wanted,
+            "started_gw_per_yr": started,
+            "capped": started < wanted * (1 - 1e-9),
+            "first_year_delivers": first.reindex(base.index).astype(float),
+            "firm_by_year_gw": at_year["firm_delivered_gw"].reindex(base.index),
+        }
+    )
+
+
+def load_outputs(
+    loads_gw: Mapping[str, float],
+    shares: Mapping[str, float],
+    sources: pd.DataFrame,
+    build_limits: pd.DataFrame,
+    unit_gw: float,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What serving each named flat load from the mix takes, for the power page.
+
+    Returns (summary, nameplates). `summary` is indexed by load name with load_gw,
+    nameplate_gw [GW], reactors and gas_units (of `unit_gw` each) [units],
+    emissions_tco2e_per_yr [tCO2e/yr] (lifecycle), cost_low_usd_per_yr and
+    cost_high_usd_per_yr [USD/yr] (energy x LCOE range). `nameplates` has a column of
+    nameplate per source [GW] for each load, indexed by source id.
+    """
+    intensity = mix_intensity_g_per_kwh(shares, sources)
+    cost_low, cost_high = mix_cost_usd_per_mwh(shares, sources)
+    per_gw = nameplate_gw(1.0, shares, sources, build_limits)
+    plates = pd.DataFrame({name: per_gw * gw for name, gw in loads_gw.items()})
+    rows = {}
+    for name, gw in loads_gw.items():
+        energy = float(annual_energy_mwh(gw))
+        counts = unit_counts(plates[name], unit_gw)
+        rows[name] = {
+            "load_gw": float(gw),
+            "nameplate_gw": float(plates[name].sum()),
+            "reactors": counts["reactors"],
+            "gas_units": counts["gas_units"],
+            "emissions_tco2e_per_yr": float(emissions_tco2e(energy, intensity)),
+            "cost_low_usd_per_yr": energy * cost_low,
+            "cost_high_usd_per_yr": energy * cost_high,
+        }
+    return pd.DataFrame.from_dict(rows, orient="index"), plates

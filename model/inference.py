@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from model.catalog import Catalog, default_catalog
+from model import grid
+from model.catalog import Catalog, item_row
 from model.checks import ArrayLike, check_physical
 from model.constants import (
     DAYS_PER_YEAR,
@@ -20,7 +21,7 @@ from model.constants import (
     WH_PER_MWH,
 )
 from model.scenario import Scenario
-from model.training import chip_spec, wall_efficiency_flop_per_j
+from model.training import carbon_intensity_g_per_kwh, chip_spec, wall_efficiency_flop_per_j
 
 
 def flop_per_query(
@@ -112,14 +113,14 @@ def average_gw_to_twh_per_year(average_gw: ArrayLike) -> ArrayLike:
     return np.asarray(average_gw, float) * HOURS_PER_YEAR / 1000.0
 
 
-def electricity_total_twh(region: str, catalog: Catalog | None = None) -> tuple[float, int]:
+def electricity_total_twh(region: str, catalog: Catalog) -> tuple[float, int]:
     """Latest yearly electricity total of a region in data/electricity_totals.csv.
 
     Returns
     -------
     (total [TWh/yr], year of that total)
     """
-    table = (catalog or default_catalog())["electricity_totals"]
+    table = catalog["electricity_totals"]
     rows = table.loc[table["region"] == region]
     if rows.empty:
         known = ", ".join(sorted(table["region"].astype(str)))
@@ -128,9 +129,7 @@ def electricity_total_twh(region: str, catalog: Catalog | None = None) -> tuple[
     return float(latest["electricity_twh"]), int(latest["year"])
 
 
-def share_of_electricity(
-    twh_per_year: ArrayLike, region: str, catalog: Catalog | None = None
-) -> ArrayLike:
+def share_of_electricity(twh_per_year: ArrayLike, region: str, catalog: Catalog) -> ArrayLike:
     """An energy use as a fraction of a region's yearly electricity. [fraction]"""
     check_physical("twh_per_year", twh_per_year)
     total, _ = electricity_total_twh(region, catalog)
@@ -151,11 +150,40 @@ class ServingResult:
     average_gw: float
     share_us: float
     share_world: float
+    carbon_intensity_g_per_kwh: float
+    g_co2e_per_query: float
+    cents_per_query: float
+    tco2e_per_year: float
+    usd_per_year: float
+
+    @property
+    def mwh_per_query(self) -> float:
+        """Energy per query. [MWh]"""
+        return self.wh_per_query / WH_PER_MWH
+
+    @property
+    def mwh_per_year(self) -> float:
+        """Fleet energy per year. [MWh/yr]"""
+        return self.twh_per_year * MWH_PER_TWH
+
+    @property
+    def share_us_percent(self) -> float:
+        """Fleet energy as a share of US electricity. [%]"""
+        return self.share_us * 100.0
+
+    @property
+    def share_world_percent(self) -> float:
+        """Fleet energy as a share of world electricity. [%]"""
+        return self.share_world * 100.0
 
 
-def estimate_serving(scenario: Scenario, catalog: Catalog | None = None) -> ServingResult:
-    """Chain the serving equations (DESIGN.md, Inference) for one scenario."""
-    cat = catalog or default_catalog()
+def estimate_serving(scenario: Scenario, catalog: Catalog) -> ServingResult:
+    """Chain the serving equations (DESIGN.md, Inference) for one scenario.
+
+    Cost and emissions use the same inputs as a training run: the scenario's grid
+    (`grid`, or the mix when it is "My mix") and electricity price (`price_usd_per_mwh`).
+    """
+    cat = catalog
     chip = chip_spec(scenario, cat)
     flop = float(
         flop_per_query(scenario.active_params, scenario.input_tokens, scenario.output_tokens)
@@ -181,6 +209,9 @@ def estimate_serving(scenario: Scenario, catalog: Catalog | None = None) -> Serv
     )
     per_day = float(fleet_energy_mwh_per_day(wh, scenario.queries_per_day))
     twh = float(fleet_twh_per_year(per_day))
+    intensity = carbon_intensity_g_per_kwh(scenario, cat)
+    mwh_query = wh / WH_PER_MWH
+    mwh_year = twh * MWH_PER_TWH
     return ServingResult(
         chip=chip.name,
         flop_per_query=flop,
@@ -192,6 +223,12 @@ def estimate_serving(scenario: Scenario, catalog: Catalog | None = None) -> Serv
         average_gw=float(fleet_average_gw(per_day)),
         share_us=float(share_of_electricity(twh, "us", cat)),
         share_world=float(share_of_electricity(twh, "world", cat)),
+        carbon_intensity_g_per_kwh=intensity,
+        # t -> g: x 1e6; USD -> cents: x 100.
+        g_co2e_per_query=float(grid.emissions_tco2e(mwh_query, intensity)) * 1e6,
+        cents_per_query=mwh_query * scenario.price_usd_per_mwh * 100.0,
+        tco2e_per_year=float(grid.emissions_tco2e(mwh_year, intensity)),
+        usd_per_year=mwh_year * scenario.price_usd_per_mwh,
     )
 
 
@@ -206,13 +243,13 @@ PER_QUERY_ITEMS: dict[str, str] = {
 }
 
 
-def published_per_query(catalog: Catalog | None = None) -> pd.DataFrame:
+def published_per_query(catalog: Catalog) -> pd.DataFrame:
     """Published energy-per-query figures: label, value, low, high [Wh/query], source, note.
 
     Ranges keep their low and high; a range with no central value gets its geometric mean
     as `value` so it can be plotted on a log axis.
     """
-    table = (catalog or default_catalog())["inference"].set_index("item")
+    table = catalog["inference"].set_index("item")
     missing = sorted(set(PER_QUERY_ITEMS) - set(table.index))
     if missing:
         raise ValueError(f"data/inference.csv lacks row(s): {', '.join(missing)}")
@@ -232,9 +269,9 @@ def published_per_query(catalog: Catalog | None = None) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def measured_j_per_token(item: str, catalog: Catalog | None = None) -> float:
+def measured_j_per_token(item: str, catalog: Catalog) -> float:
     """A J/token measurement from data/inference.csv (e.g. ML.ENERGY's). [J/token]"""
-    table = (catalog or default_catalog())["inference"].set_index("item")
+    table = catalog["inference"].set_index("item")
     if item not in table.index or table.loc[item, "unit"] != "J/token":
         raise ValueError(f"{item!r} is not a J/token row of data/inference.csv")
     return float(table["value"].to_numpy(float)[table.index.get_loc(item)])
@@ -277,3 +314,102 @@ def datacenter_context_twh(datacenter: pd.DataFrame, totals: pd.DataFrame) -> pd
     out = out[np.isfinite(twh_per_unit)].reset_index(drop=True)
     out["year"] = out["year"].astype(int)
     return out
+
+
+#: Rows of data/inference.csv that are emissions per query, with a short label each and
+#: the row of the same measurement's energy (to show the intensity it implies).
+PER_QUERY_EMISSIONS_ITEMS: dict[str, tuple[str, str]] = {
+    "gemini_median_prompt_co2e": (
+        "Google: median Gemini text prompt (2025)",
+        "gemini_median_prompt",
+    ),
+}
+
+
+def published_emissions_per_query(catalog: Catalog) -> pd.DataFrame:
+    """Published emissions per query, with the carbon intensity they imply.
+
+    Returns columns label, g_co2e_per_query [gCO2e/query], wh_per_query [Wh/query, the same
+    source's energy], implied_g_per_kwh (g / Wh x 1000) [gCO2e/kWh], period, source.
+    """
+    table = catalog["inference"].set_index("item")
+    rows = []
+    for item, (label, energy_item) in PER_QUERY_EMISSIONS_ITEMS.items():
+        grams = float(item_row(catalog["inference"], item)["value"])
+        wh = float(item_row(catalog["inference"], energy_item)["value"])
+        rows.append(
+            {
+                "label": label,
+                "g_co2e_per_query": grams,
+                "wh_per_query": wh,
+                "implied_g_per_kwh": grams / wh * 1000.0,
+                "period": table.at[item, "period"],
+                "source": table.at[item, "source"],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+#: ML.ENERGY's per-token measurement and the active parameters of the model it measured
+#: (Llama 3.1 8B: 8 billion, as its name says).
+PER_TOKEN_CHECK = ("mlenergy_llama31_8b_h100", 8e9)
+
+
+def per_token_check(efficiency_flop_per_j: float, catalog: Catalog) -> dict[str, float]:
+    """A measured J/token beside this model's J/token for the same model size.
+
+    Returns measured_j_per_token and estimate_j_per_token [J/token], and params [-].
+    """
+    item, params = PER_TOKEN_CHECK
+    return {
+        "measured_j_per_token": measured_j_per_token(item, catalog),
+        "estimate_j_per_token": float(energy_per_token_j(params, efficiency_flop_per_j)),
+        "params": params,
+    }
+
+
+def datacenter_facts(catalog: Catalog) -> dict[str, float]:
+    """The published data-centre figures the serving page quotes, from data/.
+
+    Returns world_2024_twh and world_2030_twh (IEA), world_2024_share (of the world's
+    latest electricity total, Ember) [-], world_total_twh, us_2023_twh (LBNL) and
+    us_2028_low_twh / us_2028_high_twh (LBNL's range) [TWh/yr].
+    """
+    dc = catalog["datacenter"]
+    world_now = float(item_row(dc, "dc_electricity_iea", region="world", year=2024)["value"])
+    world_total, _ = electricity_total_twh("world", catalog)
+    lbnl_2028 = item_row(dc, "dc_electricity_lbnl", region="us", year=2028)
+    return {
+        "world_2024_twh": world_now,
+        "world_2030_twh": float(
+            item_row(dc, "dc_electricity_iea", region="world", year=2030)["value"]
+        ),
+        "world_2024_share": world_now / world_total,
+        "world_total_twh": world_total,
+        "us_2023_twh": float(item_row(dc, "dc_electricity_lbnl", region="us", year=2023)["value"]),
+        "us_2028_low_twh": float(lbnl_2028["low"]),
+        "us_2028_high_twh": float(lbnl_2028["high"]),
+    }
+
+
+def ai_demand_twh(frame: pd.DataFrame) -> pd.DataFrame:
+    """All-AI power wanted each year as energy: columns year, twh. [TWh/yr]
+
+    `frame` is model.projection.project (its power_demand_gw, x 8760 h / 1000).
+    """
+    return pd.DataFrame(
+        {
+            "year": frame["year"].to_numpy(),
+            "twh": np.asarray(average_gw_to_twh_per_year(frame["power_demand_gw"].to_numpy(float))),
+        }
+    )
+
+
+#: The PER_QUERY_ITEMS the serving page quotes to explain the spread: a measured median,
+#: a modelled estimate and an older estimate.
+WHY_ITEMS = ("gemini_median_prompt", "epoch_chatgpt_query", "epri_chatgpt_request")
+
+
+def published_value(item: str, catalog: Catalog) -> float:
+    """The value of one row of data/inference.csv, in that row's unit."""
+    return float(item_row(catalog["inference"], item)["value"])

@@ -6,17 +6,17 @@ import numpy as np
 import pandas as pd
 
 from model import grid, training
-from model.catalog import Catalog, default_catalog
+from model.catalog import Catalog
 from model.constants import BILLION, HOURS_PER_DAY
 
 
-def published_runs(catalog: Catalog | None = None) -> pd.DataFrame:
+def published_runs(catalog: Catalog) -> pd.DataFrame:
     """data/training_runs.csv plus `flop`, `flop_basis`, `energy_mwh_best`, `energy_basis`.
 
     FLOP: the published figure, else 6 N D from published parameters and tokens.
     Energy: the published MWh, else Epoch AI's estimated power draw x run length.
     """
-    runs = (catalog or default_catalog())["training_runs"].copy()
+    runs = catalog["training_runs"].copy()
     params = (runs["params_active_b"].fillna(runs["params_total_b"]) * BILLION).to_numpy(float)
     tokens = (runs["train_tokens_b"] * BILLION).to_numpy(float)
     known = np.isfinite(params) & np.isfinite(tokens)

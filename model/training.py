@@ -7,10 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from model import grid
-from model.catalog import Catalog, chip_row, default_catalog
+from model.catalog import Catalog, chip_row
 from model.checks import ArrayLike, check_physical
 from model.constants import (
-    CHINCHILLA_TOKENS_PER_PARAM,
     FLOP_PER_TFLOP,
     HOURS_PER_DAY,
     SECONDS_PER_HOUR,
@@ -38,12 +37,6 @@ def training_flop(params: ArrayLike, tokens: ArrayLike) -> ArrayLike:
     check_physical("params", params)
     check_physical("tokens", tokens)
     return TRAINING_FLOP_PER_PARAM_TOKEN * np.asarray(params, float) * tokens
-
-
-def compute_optimal_tokens(params: ArrayLike) -> ArrayLike:
-    """Compute-optimal training tokens, D = 20 N (Hoffmann et al. 2022). [tokens]"""
-    check_physical("params", params)
-    return CHINCHILLA_TOKENS_PER_PARAM * np.asarray(params, float)
 
 
 def accelerator_hours(
@@ -133,9 +126,9 @@ class ChipSpec:
     power_w: float
 
 
-def chip_spec(scenario: Scenario, catalog: Catalog | None = None) -> ChipSpec:
+def chip_spec(scenario: Scenario, catalog: Catalog) -> ChipSpec:
     """The scenario's accelerator; a custom chip is an H100 scaled in FLOP per joule."""
-    cat = catalog or default_catalog()
+    cat = catalog
     if scenario.chip == CUSTOM_CHIP:
         ref = chip_row(cat, REFERENCE_CHIP)
         peak = float(ref["bf16_dense_tflops"]) * FLOP_PER_TFLOP * scenario.custom_efficiency_x_h100
@@ -169,9 +162,9 @@ def wall_efficiency_flop_per_j(
     )
 
 
-def carbon_intensity_g_per_kwh(scenario: Scenario, catalog: Catalog | None = None) -> float:
+def carbon_intensity_g_per_kwh(scenario: Scenario, catalog: Catalog) -> float:
     """Carbon intensity of the run's electricity: a named grid, or the scenario's mix."""
-    cat = catalog or default_catalog()
+    cat = catalog
     if scenario.grid == MY_MIX_GRID:
         return float(
             grid.mix_intensity_g_per_kwh(scenario.mix_weights(), cat["generation_sources"])
@@ -198,10 +191,15 @@ class TrainingResult:
     efficiency_flop_per_j: float
     efficiency_x_h100: float
 
+    @property
+    def facility_power_gw(self) -> float:
+        """Facility power of the cluster. [GW]"""
+        return self.facility_power_mw / 1000.0
 
-def estimate_run(scenario: Scenario, catalog: Catalog | None = None) -> TrainingResult:
+
+def estimate_run(scenario: Scenario, catalog: Catalog) -> TrainingResult:
     """Chain the training equations (DESIGN.md, Training run) for one scenario."""
-    cat = catalog or default_catalog()
+    cat = catalog
     chip = chip_spec(scenario, cat)
     tokens = scenario.training_tokens()
     flop = float(training_flop(scenario.params, tokens))

@@ -160,3 +160,68 @@ def test_datacenter_context_converts_each_series_to_twh():
     assert rows.loc[("ai_power_epri_epoch", "us", 2025), "twh"] == pytest.approx(43.8)
     # PUE and DGX rows are not electricity use and are left out.
     assert not ctx["item"].str.startswith(("pue", "dgx")).any()
+
+
+def test_serving_cost_and_emissions_use_the_training_grid_and_price():
+    # Defaults: grid "us" = 367 gCO2e/kWh (EIA 2023, data/grids.csv), price 80 $/MWh.
+    result = inference.estimate_serving(Scenario(), CAT)
+    assert result.carbon_intensity_g_per_kwh == 367.0
+    # Per query: 0.35375 Wh x 367 g/kWh / 1000 = 0.12983 g
+    assert result.g_co2e_per_query == pytest.approx(0.35375 * 0.367, rel=1e-4)
+    # 0.35375e-6 MWh x 80 $/MWh = 2.83e-5 $ = 0.00283 cents
+    assert result.cents_per_query == pytest.approx(0.00283, rel=1e-4)
+    # Per year: 0.3228 TWh = 322,800 MWh; x 0.367 t/MWh = 118,468 t; x 80 $ = $25.82 million
+    assert result.tco2e_per_year == pytest.approx(118_468, rel=1e-4)
+    assert result.usd_per_year == pytest.approx(25.824e6, rel=1e-4)
+    # Units for display: 0.35375 Wh = 3.5375e-7 MWh; 0.3228 TWh = 322,800 MWh; 0.0075%
+    assert result.mwh_per_query == pytest.approx(3.5375e-7, rel=1e-4)
+    assert result.mwh_per_year == pytest.approx(322_800, rel=1e-4)
+    # 0.3228 / 4304 TWh (EIA 2024) = 7.5e-5 = 0.0075%
+    assert result.share_us_percent == pytest.approx(0.0075, rel=1e-3)
+
+
+def test_serving_on_my_mix_and_a_dearer_price():
+    nuclear = {f"mix_{sid}": 0.0 for sid in Scenario().mix_weights()}
+    nuclear["mix_nuclear_large"] = 100.0
+    scenario = dataclasses.replace(Scenario(), grid="my_mix", price_usd_per_mwh=160.0, **nuclear)
+    result = inference.estimate_serving(scenario, CAT)
+    # Nuclear 12 g/kWh (IPCC AR5): 0.35375 Wh x 0.012 g/Wh = 0.004245 g per query
+    assert result.g_co2e_per_query == pytest.approx(0.004245, rel=1e-4)
+    # Twice the price doubles the bill: 322,800 MWh x 160 $ = $51.65 million a year
+    assert result.usd_per_year == pytest.approx(51.648e6, rel=1e-4)
+
+
+def test_googles_published_emissions_imply_an_intensity():
+    table = inference.published_emissions_per_query(CAT).set_index("label")
+    row = table.iloc[0]
+    # Google (arXiv:2508.15734): 0.03 gCO2e and 0.24 Wh per median prompt:
+    # 0.03 / 0.24 x 1000 = 125 gCO2e/kWh
+    assert row["g_co2e_per_query"] == 0.03
+    assert row["implied_g_per_kwh"] == pytest.approx(125.0)
+
+
+def test_the_per_token_check_uses_mlenergys_8b_measurement():
+    check = inference.per_token_check(WORKED_FLOP_PER_J, CAT)
+    # ML.ENERGY: 0.12 J/token; estimate 2 x 8e9 / 1.5705e11 = 0.10188 J/token
+    assert check["measured_j_per_token"] == 0.12
+    assert check["estimate_j_per_token"] == pytest.approx(0.10188, rel=1e-3)
+
+
+def test_datacenter_facts_are_read_from_data():
+    facts = inference.datacenter_facts(CAT)
+    # IEA: 415 TWh (2024) and 945 TWh (2030); 415 / 30,856 TWh (Ember 2024) = 1.345%
+    assert (facts["world_2024_twh"], facts["world_2030_twh"]) == (415.0, 945.0)
+    assert facts["world_2024_share"] == pytest.approx(0.013449, rel=1e-3)
+    # LBNL: 176 TWh (2023), 325-580 TWh (2028)
+    assert facts["us_2023_twh"] == 176.0
+    assert (facts["us_2028_low_twh"], facts["us_2028_high_twh"]) == (325.0, 580.0)
+
+
+def test_ai_demand_in_twh_is_gw_times_8760_hours():
+    import pandas as pd
+
+    frame = pd.DataFrame({"year": [2025, 2026], "power_demand_gw": [1.0, 10.0]})
+    # 1 GW x 8760 h = 8.76 TWh; 10 GW = 87.6 TWh
+    out = inference.ai_demand_twh(frame)
+    assert out["twh"].tolist() == pytest.approx([8.76, 87.6])
+    assert out["year"].tolist() == [2025, 2026]

@@ -8,19 +8,17 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from model import grid, training
+from model import equivalents, grid, training
+from model.catalog import default_catalog
 from model.runs import published_runs
 from model.scenario import CUSTOM_CHIP, Scenario
+
+CAT = default_catalog()
 
 
 def test_training_flop_is_six_n_d():
     # 6 x 175e9 x 300e9 = 3.15e23
     assert_allclose(training.training_flop(175e9, 300e9), 3.15e23)
-
-
-def test_compute_optimal_tokens_are_twenty_per_parameter():
-    # 20 x 70e9 = 1.4e12 (Chinchilla: 70B parameters, 1.4T tokens)
-    assert_allclose(training.compute_optimal_tokens(70e9), 1.4e12)
 
 
 def test_accelerator_hours_from_flop_peak_and_utilization():
@@ -73,7 +71,7 @@ def test_negative_or_non_finite_physical_inputs_are_rejected(call, args):
 
 def test_default_run_by_hand():
     """Llama 3.1 405B-like defaults: 405e9 params, 15e12 tokens, H100, MFU 0.40."""
-    result = training.estimate_run(Scenario())
+    result = training.estimate_run(Scenario(), CAT)
     # C = 6 x 405e9 x 15e12 = 3.645e25 FLOP
     assert_allclose(result.training_flop, 3.645e25)
     # hours = 3.645e25 / (989.4e12 x 0.40) / 3600 = 2.5584e7 h
@@ -90,15 +88,15 @@ def test_default_run_by_hand():
 
 def test_compute_optimal_switch_sets_twenty_tokens_per_parameter():
     scenario = dataclasses.replace(Scenario(), params=1e12, compute_optimal=True)
-    result = training.estimate_run(scenario)
+    result = training.estimate_run(scenario, CAT)
     # 6 x 1e12 x 2e13 = 1.2e26
     assert_allclose(result.training_flop, 1.2e26)
 
 
 def test_custom_chip_scales_efficiency_and_cuts_energy():
-    h100 = training.estimate_run(dataclasses.replace(Scenario(), chip="NVIDIA H100 SXM5"))
+    h100 = training.estimate_run(dataclasses.replace(Scenario(), chip="NVIDIA H100 SXM5"), CAT)
     custom = training.estimate_run(
-        dataclasses.replace(Scenario(), chip=CUSTOM_CHIP, custom_efficiency_x_h100=4.0)
+        dataclasses.replace(Scenario(), chip=CUSTOM_CHIP, custom_efficiency_x_h100=4.0), CAT
     )
     assert_allclose(custom.efficiency_x_h100, 4.0)
     assert_allclose(custom.energy_mwh, h100.energy_mwh / 4.0)
@@ -109,16 +107,25 @@ def test_my_mix_grid_uses_the_mix_intensity():
     nuclear["mix_nuclear_large"] = 100.0
     scenario = dataclasses.replace(Scenario(), grid="my_mix", **nuclear)
     # IPCC AR5 lifecycle median for nuclear: 12 gCO2e/kWh
-    assert_allclose(training.carbon_intensity_g_per_kwh(scenario), 12.0)
+    assert_allclose(training.carbon_intensity_g_per_kwh(scenario, CAT), 12.0)
 
 
 # Published runs reproduced from their published inputs (energy, emissions within 2%,
 # 6ND within 10% of published FLOP) are tested on the validation table the Methods page
 # shows: tests/test_validation.py.
-RUNS = published_runs().set_index("model")
+RUNS = published_runs(CAT).set_index("model")
 
 
 def test_published_runs_without_energy_use_epoch_power_times_length():
     # Grok-3: Epoch estimates 137.4 MW for 100 days -> 137.4 x 2,400 h = 329,760 MWh
     assert_allclose(RUNS.loc["Grok-3", "energy_mwh_best"], 137.4 * 100 * 24)
     assert RUNS.loc["Grok-3", "energy_basis"].startswith("Epoch")
+
+
+def test_everyday_equivalents_read_the_data():
+    # EIA: 10,791 kWh per US home per year -> 10.791 MWh; 1 GW reference reactor.
+    assert equivalents.us_home_mwh_per_year(CAT) == pytest.approx(10.791)
+    assert equivalents.reactor_gw(CAT) == 1.0
+    # 1,079.1 MWh = 100 home-years; 48 GWh = 2 days of a 1 GW reactor (1000 MW x 24 h).
+    assert equivalents.us_home_years(1079.1, CAT) == pytest.approx(100.0)
+    assert equivalents.reactor_days(48_000.0, CAT) == pytest.approx(2.0)

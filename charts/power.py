@@ -20,13 +20,15 @@ Trace = dict[str, Any]
 _FALLBACK = "#999999"
 #: The four panels of the source comparison: column(s), panel title, x-axis title, ticks.
 _PANELS = (
-    ("Emissions", "gCO2e/kWh (lifecycle)", [0, 1000], [0, 400, 800]),
+    ("Emissions (lifecycle)", "gCO2e/kWh", [0, 1000], [0, 400, 800]),
     ("Cost (LCOE)", "USD/MWh", [0, 260], [0, 100, 200]),
-    ("Lead time", "Years (tick: mid)", None, None),
-    ("Capacity factor", "% of nameplate", [0, 115], [0, 50, 100]),
+    ("Lead time", "Years", None, None),
+    ("Capacity factor", "%", [0, 130], [0, 50, 100]),
 )
-#: Fraction of the plot width between two panels.
-_PANEL_GAP = 0.03
+#: Fraction of the plot width between the two columns of panels, and of its height
+#: between the two rows.
+_PANEL_GAP = 0.06
+_ROW_GAP = 0.16
 
 
 def _colour(source_id: str) -> str:
@@ -63,11 +65,13 @@ def mix_bar_figure(shares: pd.Series, labels: pd.Series) -> go.Figure:
         "xaxis": {"range": [0, 100.5], "ticksuffix": "%", "dtick": 20},
         "yaxis": {"showticklabels": False},
     }
-    # The legend above the bar: below it, it would need more height than the bar itself.
+    # The legend pinned to the figure's bottom, with room for three rows of it on a phone
+    # (above the bar it ran into the title once it wrapped).
     after = {
-        "margin": {"t": 80},
-        "legend": {"yanchor": "bottom", "y": 1.02, "traceorder": "normal"},
+        **style.LEGEND_AT_BOTTOM,
+        "margin": {"t": 40, "b": 80},
     }
+    after["legend"] = {**after["legend"], "traceorder": "normal"}
     return style.figure(
         traces,
         layout,
@@ -75,7 +79,7 @@ def mix_bar_figure(shares: pd.Series, labels: pd.Series) -> go.Figure:
         title="Your mix for new AI power",
         x_title="Share of energy (%)",
         y_title="",
-        height=190,
+        height=240,
     )
 
 
@@ -153,29 +157,30 @@ def source_comparison_figure(sources: pd.DataFrame, used: set[str] | None = None
     )
     layout: dict[str, Any] = {"showlegend": False, "bargap": 0.25, "annotations": []}
     after: dict[str, Any] = {}
-    domains = _panel_domains(len(_PANELS), _PANEL_GAP)
-    for i, ((title, x_title, x_range, ticks), domain) in enumerate(
-        zip(_PANELS, domains, strict=True), 1
-    ):
+    # Two by two, so each panel keeps half the width on a phone: panels 1 and 2 on top.
+    columns = _panel_domains(2, _PANEL_GAP)
+    rows = [[0.5 + _ROW_GAP / 2, 1.0], [0.0, 0.5 - _ROW_GAP / 2]]
+    for i, (title, x_title, x_range, ticks) in enumerate(_PANELS, 1):
         n = "" if i == 1 else str(i)
+        domain, y_domain = columns[(i - 1) % 2], rows[(i - 1) // 2]
         xaxis: dict[str, Any] = {"anchor": f"y{n}", "domain": domain}
         if x_range is not None:
             xaxis |= {"range": x_range, "tickvals": ticks}
         layout[f"xaxis{n}"] = xaxis
-        layout[f"yaxis{n}"] = {"anchor": f"x{n}", "domain": [0.0, 1.0]}
+        layout[f"yaxis{n}"] = {"anchor": f"x{n}", "domain": y_domain}
         after[f"xaxis{n}"] = {"title": {"text": x_title}}
-        if i > 1:  # one category axis, labelled on the first panel only
-            layout[f"yaxis{n}"] |= {"matches": "y", "showticklabels": False}
+        if i > 1:  # one category axis, labelled on the left panels only
+            layout[f"yaxis{n}"] |= {"matches": "y", "showticklabels": i == 3}
             after[f"yaxis{n}"] = {"title": {"text": ""}}
         layout["annotations"].append(
             {
                 "text": title,
                 "font": {"size": 13},
                 "showarrow": False,
-                "x": (domain[0] + domain[1]) / 2,
-                "xanchor": "center",
+                "x": domain[0],
+                "xanchor": "left",
                 "xref": "paper",
-                "y": 1.0,
+                "y": y_domain[1],
                 "yanchor": "bottom",
                 "yref": "paper",
             }
@@ -184,10 +189,10 @@ def source_comparison_figure(sources: pd.DataFrame, used: set[str] | None = None
         traces,
         layout,
         after,
-        title="Every source compared (your mix in full colour)",
+        title="Every source compared",
         x_title="",
-        y_title="Generation source",
-        height=470,
+        y_title="",
+        height=760,
     )
 
 
@@ -198,9 +203,12 @@ def arrival_figure(arrivals: pd.DataFrame, labels: pd.Series, base_year: int) ->
     source id; each bar spans the low to high lead time, the tick marks the mid.
     """
     table = arrivals.iloc[::-1]
-    names = [str(labels.get(s, s)) for s in table.index]
-    lows, highs = table["first_year_low"].tolist(), table["first_year_high"].tolist()
     plates = table["nameplate_gw"].tolist()
+    # The nameplate goes in the source's label, which never runs off a narrow chart.
+    names = [
+        f"{labels.get(s, s)}<br>{fmt.power(gw)}" for s, gw in zip(table.index, plates, strict=True)
+    ]
+    lows, highs = table["first_year_low"].tolist(), table["first_year_high"].tolist()
     traces: list[Trace] = [
         {
             "type": "bar",
@@ -226,17 +234,6 @@ def arrival_figure(arrivals: pd.DataFrame, labels: pd.Series, base_year: int) ->
             "hovertemplate": "%{y}: mid %{x:.1f}<extra></extra>",
             "name": "Mid lead time",
         },
-        {
-            "type": "scatter",
-            "x": highs,
-            "y": names,
-            "mode": "text",
-            "text": [f"  {fmt.power(v)}" for v in plates],
-            "textposition": "middle right",
-            "hoverinfo": "skip",
-            "name": "Nameplate to build",
-            "showlegend": False,
-        },
     ]
     order_year = {
         "type": "line",
@@ -251,55 +248,43 @@ def arrival_figure(arrivals: pd.DataFrame, labels: pd.Series, base_year: int) ->
     layout = {
         "showlegend": False,
         "shapes": [order_year],
-        "xaxis": {"range": [base_year - 0.5, float(max(highs)) + 3.0]},
+        "xaxis": {"range": [base_year - 0.5, float(max(highs)) + 0.5]},
     }
     return style.figure(
         traces,
         layout,
-        title=f"When each part delivers, if ordered in {base_year}",
+        title=f"First power, if ordered in {base_year}",
         x_title="Year first power flows",
-        y_title="Generation source",
-        height=max(260, 110 + 45 * len(table)),
+        y_title="",
+        height=max(280, 110 + 55 * len(table)),
     )
 
 
-def _sum_where(plate: pd.Series, part: str) -> float:
-    """Sum of the GW of the sources whose id contains `part` ("nuclear", "gas"). [GW]"""
-    return float(sum(gw for sid, gw in plate.items() if part in str(sid)))
+def load_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """Readable outputs per load (columns) for the power page: nameplate, plants, t, $.
 
-
-def load_table(
-    loads_gw: dict[str, float],
-    nameplates: dict[str, pd.Series],
-    emissions_mt: dict[str, float],
-    cost_usd_per_yr: dict[str, tuple[float, float]],
-) -> pd.DataFrame:
-    """Readable outputs per load (columns) for the power page: nameplate, plants, Mt, $.
-
-    `nameplates` are per-source GW series (model.grid.nameplate_gw) keyed like `loads_gw`.
+    `summary` is the first frame of model.grid.load_outputs, a row per load.
     """
     out = {}
-    for name, gw in loads_gw.items():
-        plate = nameplates[name]
-        total = float(plate.sum())
-        low, high = cost_usd_per_yr[name]
+    for name, row in summary.iterrows():
         out[name] = {
-            "Average load": fmt.power(gw),
-            "Nameplate to build": fmt.power(total),
-            "1-GW plants (nameplate / 1 GW)": fmt.sig(total),
-            "of which 1 GW reactors": fmt.sig(_sum_where(plate, "nuclear")),
-            "of which 1 GW gas units": fmt.sig(_sum_where(plate, "gas")),
-            "Emissions per year": fmt.mass_co2(emissions_mt[name] * 1e6),
-            "Energy cost per year": f"{fmt.usd(low)} to {fmt.usd(high)}",
+            "Average load": fmt.power(row["load_gw"]),
+            "Nameplate to build": fmt.power(row["nameplate_gw"]),
+            "1 GW reactors": fmt.sig(row["reactors"]),
+            "1 GW gas units": fmt.sig(row["gas_units"]),
+            "Emissions a year": fmt.mass_co2(row["emissions_tco2e_per_yr"]),
+            "Cost a year, low": fmt.usd(row["cost_low_usd_per_yr"]),
+            "Cost a year, high": fmt.usd(row["cost_high_usd_per_yr"]),
         }
     return pd.DataFrame(out)
 
 
 def source_table(
-    arrivals: pd.DataFrame, labels: pd.Series, nameplates: dict[str, pd.Series]
+    arrivals: pd.DataFrame, labels: pd.Series, nameplates: pd.DataFrame
 ) -> pd.DataFrame:
     """Per source in the mix: share, nameplate per load, first year it delivers.
 
+    `nameplates` is the second frame of model.grid.load_outputs (a column per load).
     Years are the calendar year in which the low / mid / high lead time ends (floor).
     """
     years = np.floor(arrivals[["first_year_low", "first_year_mid", "first_year_high"]].to_numpy())
@@ -311,8 +296,30 @@ def source_table(
                 f"Nameplate, {name}": [fmt.power(plate[s]) for s in arrivals.index]
                 for name, plate in nameplates.items()
             },
-            "First delivers (fast / mid / slow)": [
+            "First power (fast / mid / slow)": [
                 " / ".join(f"{y:.0f}" for y in row) for row in years
             ],
+        }
+    )
+
+
+def build_table(build: pd.DataFrame, labels: pd.Series, year: int) -> pd.DataFrame:
+    """What the build inputs do to each source: started vs wanted, first firm power.
+
+    `build` is model.grid.build_by_source, indexed by source id.
+    """
+    return pd.DataFrame(
+        {
+            "Source": [labels.get(s, s) for s in build.index],
+            "Wanted a year": [f"{fmt.power(v)}" for v in build["wanted_gw_per_yr"]],
+            "Started (capped)": [
+                fmt.power(v) + (" (cap)" if c else "")
+                for v, c in zip(build["started_gw_per_yr"], build["capped"], strict=True)
+            ],
+            "First firm power": [
+                f"{y:.0f}" if np.isfinite(y) else "none by the end"
+                for y in build["first_year_delivers"]
+            ],
+            f"Firm by {year}": [fmt.power(v) for v in build["firm_by_year_gw"]],
         }
     )

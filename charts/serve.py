@@ -8,6 +8,7 @@ traces do not depend on the scenario, so pages can build them once (`published_t
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import numpy as np
@@ -24,6 +25,12 @@ _WH_TICKS = [10.0**k for k in range(-4, 6)]
 
 def _wh(value: float) -> str:
     return fmt.energy(value / 1e6)
+
+
+def _wrapped(label: str, width: int = 24) -> str:
+    """A category label broken into lines of about `width` characters, so the axis labels
+    leave room for the plot on a phone."""
+    return "<br>".join(textwrap.wrap(fmt.chart_text(label), width))
 
 
 def _or_zero(mask: pd.Series, values: pd.Series) -> list[float]:
@@ -53,7 +60,7 @@ def published_traces(published: pd.DataFrame) -> list[Trace]:
         {
             "type": "scatter",
             "x": values,
-            "y": table["label"].tolist(),
+            "y": [_wrapped(v) for v in table["label"]],
             "mode": "markers+text",
             "name": "Published figures",
             "marker": {"size": 11, "color": style.PUBLISHED},
@@ -125,9 +132,9 @@ def per_query_figure(published: list[Trace], estimate_wh: float) -> go.Figure:
     return style.figure(
         [*published, star],
         layout,
-        title="Energy per query: your estimate beside published figures",
-        x_title="Energy per query (Wh, log scale)",
-        y_title="Estimate and published figures",
+        title="Energy per query",
+        x_title="Wh per query (log scale)",
+        y_title="",
         height=400,
     )
 
@@ -235,8 +242,8 @@ def datacenter_figure(
     return style.figure(
         traces,
         {"xaxis": {"dtick": 1}},
-        title="Data-centre electricity: published figures and your scenario",
+        title="Data-centre electricity",
         x_title="Year",
-        y_title="Electricity (TWh per year)",
+        y_title="TWh per year",
         height=460,
     )

@@ -90,7 +90,7 @@ def runs_figure(
     return style.figure(
         [*published, star],
         {"xaxis": dict(log), "yaxis": dict(log)},
-        title="Training compute vs energy: your run among published ones",
+        title="Training compute vs energy",
         x_title="Training compute (FLOP)",
         y_title="Energy (MWh)",
         height=460,

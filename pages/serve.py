@@ -1,12 +1,13 @@
-"""Serve it: energy per query and for a whole fleet, beside published figures."""
+"""Serve it: energy, cost and emissions per query and for a whole fleet, beside published
+figures."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from charts.serve import datacenter_figure, per_query_figure
 from model import inference
+from model.scenario import INPUTS_BY_NAME
 from ui import cache_pages
 from ui import format as fmt
 from ui.data import catalog, projection_frame
@@ -17,60 +18,102 @@ cat = catalog()
 result = inference.estimate_serving(scenario, cat)
 totals = cache_pages.electricity_totals()
 (us_twh, us_year), (world_twh, world_year) = totals["us"], totals["world"]
+grid_label, price_label = INPUTS_BY_NAME["grid"].label, INPUTS_BY_NAME["price_usd_per_mwh"].label
 
 st.title("Serve it")
 st.markdown(
     "Training gets the headlines, but every answer a model gives costs energy too. Set the "
     "model, the prompt and the traffic under **Serving (inference)** in the sidebar (chip, "
-    "PUE and server overhead are under **Chips & facility**)."
+    "PUE and server overhead are under **Chips & facility**; the grid and the electricity "
+    "price, shared with *Train a model*, under **Training run**)."
 )
 st.caption(
     f"{fmt.short_count(scenario.active_params)} active parameters, "
     f"{fmt.count(scenario.input_tokens)} input + {fmt.count(scenario.output_tokens)} output "
     f"tokens, {fmt.count(scenario.queries_per_day)} queries a day, on {fmt.plain(result.chip)} "
     f"at {scenario.inference_utilization:.0%} utilization, server overhead "
-    f"{scenario.server_overhead:.2f}x, PUE {scenario.pue:.2f}."
+    f"{scenario.server_overhead:.2f}x, PUE {scenario.pue:.2f}; electricity at "
+    f"{fmt.sig(result.carbon_intensity_g_per_kwh)} gCO2e/kWh ({grid_label}) and "
+    f"${fmt.sig(scenario.price_usd_per_mwh)}/MWh ({price_label})."
 )
-row = st.columns(3)
-row[0].metric(
+# Wrapping rows: two metrics a line on a phone, four on a desktop.
+st.markdown("**One query**")
+row = st.container(horizontal=True)
+row.metric(
     "Energy per query",
-    fmt.energy(result.wh_per_query / 1e6),
+    fmt.energy(result.mwh_per_query),
     help=f"{fmt.flop(result.flop_per_query)} per query (2 x active parameters x "
     f"tokens) at {fmt.scientific(result.efficiency_flop_per_j)} FLOP per joule",
+    width=170,
 )
-row[1].metric("Fleet energy per day", fmt.energy(result.mwh_per_day))
-row[2].metric("Fleet energy per year", fmt.energy(result.twh_per_year * 1e6))
-row = st.columns(3)
-row[0].metric("Average power", fmt.power(result.average_gw), help="Energy per day / 24 h")
-row[1].metric(
-    "Share of US electricity",
-    f"{fmt.sig(result.share_us * 100, 2)}%",
+row.metric(
+    "Emissions per query",
+    f"{fmt.sig(result.g_co2e_per_query)} gCO2e",
+    help=f"Energy x {fmt.sig(result.carbon_intensity_g_per_kwh)} gCO2e/kWh ({grid_label})",
+    width=170,
+)
+row.metric(
+    "Cost per query",
+    f"{fmt.sig(result.cents_per_query)} ¢",
+    help=f"Energy x ${fmt.sig(scenario.price_usd_per_mwh)}/MWh ({price_label})",
+    width=170,
+)
+st.markdown(f"**The fleet**, at {fmt.count(scenario.queries_per_day)} queries a day")
+row = st.container(horizontal=True)
+row.metric("Energy per day", fmt.energy(result.mwh_per_day), width=170)
+row.metric("Energy per year", fmt.energy(result.mwh_per_year), width=170)
+row.metric("Emissions per year", fmt.mass_co2(result.tco2e_per_year), width=170)
+row.metric("Bill per year", fmt.usd(result.usd_per_year), width=170)
+row.metric("Average power", fmt.power(result.average_gw), help="Energy per day / 24 h", width=170)
+row.metric(
+    "Of US electricity",
+    f"{fmt.sig(result.share_us_percent, 2)}%",
     help=f"Of {fmt.count(us_twh)} TWh in {us_year} (EIA)",
+    width=170,
 )
-row[2].metric(
-    "Share of world electricity",
-    f"{fmt.sig(result.share_world * 100, 2)}%",
+row.metric(
+    "Of world electricity",
+    f"{fmt.sig(result.share_world_percent, 2)}%",
     help=f"Of {fmt.count(world_twh)} TWh in {world_year} (Ember)",
+    width=170,
+)
+
+published_co2 = cache_pages.published_emissions_per_query()
+st.markdown(
+    "**Published emissions per query.** "
+    + " ".join(
+        f"{fmt.plain(r.label)}: {fmt.sig(r.g_co2e_per_query)} gCO2e for "
+        f"{fmt.sig(r.wh_per_query)} Wh, i.e. {fmt.sig(r.implied_g_per_kwh)} gCO2e/kWh "
+        "on the company's own reckoning of its supply."
+        for r in published_co2.itertuples()
+    )
+    + f" These settings: {fmt.sig(result.g_co2e_per_query)} gCO2e for "
+    f"{fmt.energy(result.mwh_per_query)} at {fmt.sig(result.carbon_intensity_g_per_kwh)} "
+    "gCO2e/kWh. Choose a grid under **Training run** to compare at equal intensity."
 )
 
 published = cache_pages.published_per_query()
-chart, text = st.columns([3, 2])
 figure = per_query_figure(cache_pages.per_query_traces(), result.wh_per_query)
-chart.plotly_chart(figure, width="stretch")
-ml_energy = cache_pages.measured_j_per_token("mlenergy_llama31_8b_h100")
-own_8b = inference.energy_per_token_j(8e9, result.efficiency_flop_per_j)
-text.markdown(
+st.plotly_chart(figure, width="stretch")
+check = inference.per_token_check(result.efficiency_flop_per_j, cat)
+anchors = published.set_index("label")["wh_per_query"]
+reasoning_x = inference.published_value("mlenergy_reasoning_vs_chat", cat)
+gemini, epoch, epri = (anchors[inference.PER_QUERY_ITEMS[i]] for i in inference.WHY_ITEMS)
+st.markdown(
     "**Why the published figures differ by more than 10x.** They count different things. "
-    "Google's 0.24 Wh is a *measured median* of short Gemini prompts and includes idle "
-    "machines, host CPUs and cooling. Epoch AI's 0.3 Wh is *modelled*, deliberately "
-    "pessimistic, for ~500 output tokens; with 10k tokens of input it gives ~2.5 Wh. The "
-    "older ~3 Wh (de Vries 2023, quoted by EPRI) assumed older chips and less batching. "
-    "Long prompts and hidden *reasoning* tokens multiply everything: ML.ENERGY measured "
-    "25x more energy per response for reasoning than for chat. Batching many users per GPU "
-    "raises utilization, which is why the estimate moves so much with that slider.\n\n"
-    f"Check per token: ML.ENERGY measured {fmt.sig(ml_energy)} J per token for Llama 3.1 8B "
-    f"on an H100 (GPU only, batch 64); these settings give {fmt.sig(own_8b)} J for an 8B "
-    "model, overheads included."
+    f"Google's {fmt.sig(gemini)} Wh is a *measured median* of short Gemini prompts and "
+    f"includes idle machines, host CPUs and cooling. Epoch AI's {fmt.sig(epoch)} Wh is "
+    "*modelled*, deliberately pessimistic, for ~500 output tokens, and grows with long "
+    f"inputs. EPRI's {fmt.sig(epri)} Wh (after de Vries 2023) assumed older chips and less "
+    "batching. Long prompts and hidden *reasoning* tokens multiply everything: ML.ENERGY "
+    f"measured {fmt.sig(reasoning_x)}x more energy per response for reasoning than for "
+    "chat. Batching many "
+    "users per GPU raises utilization, which is why the estimate moves so much with that "
+    "slider.\n\n"
+    f"Check per token: ML.ENERGY measured {fmt.sig(check['measured_j_per_token'])} J per "
+    f"token for Llama 3.1 {fmt.short_count(check['params'])} on an H100 (GPU only, batch "
+    f"64); these settings give {fmt.sig(check['estimate_j_per_token'])} J for a "
+    f"{fmt.short_count(check['params'])} model, overheads included."
 )
 with st.expander("Published figures with their sources"):
     st.dataframe(
@@ -79,19 +122,19 @@ with st.expander("Published figures with their sources"):
         column_config={"wh_per_query": st.column_config.NumberColumn("Wh/query", format="%.3g")},
     )
 
-frame = projection_frame(scenario)
-scenario_ai = pd.DataFrame(
-    {"year": frame["year"], "twh": inference.average_gw_to_twh_per_year(frame["power_demand_gw"])}
-)
+scenario_ai = inference.ai_demand_twh(projection_frame(scenario))
 context = cache_pages.datacenter_traces()
-chart, text = st.columns([3, 1])
-chart.plotly_chart(datacenter_figure(context, scenario_ai, result.twh_per_year), width="stretch")
-text.markdown(
-    "All data centres used 415 TWh in 2024, about 1.5% of the world's electricity; the IEA "
-    "expects ~945 TWh by 2030. LBNL puts US data centres at 176 TWh in 2023 and 325-580 TWh "
-    "in 2028; EPRI's scenarios (shares of US electricity, converted at the 2024 US total) "
-    "span a similar range. **Red** is your scenario's all-AI demand (Growth page); the star "
-    "is the serving fleet above. Hover for sources."
+st.plotly_chart(datacenter_figure(context, scenario_ai, result.twh_per_year), width="stretch")
+dc = cache_pages.datacenter_facts()
+st.markdown(
+    f"All data centres used {fmt.count(dc['world_2024_twh'])} TWh in 2024, "
+    f"{dc['world_2024_share']:.1%} of the world's {fmt.count(dc['world_total_twh'])} TWh "
+    f"(IEA, Ember); the IEA expects ~{fmt.count(dc['world_2030_twh'])} TWh by 2030. LBNL "
+    f"puts US data centres at {fmt.count(dc['us_2023_twh'])} TWh in 2023 and "
+    f"{fmt.count(dc['us_2028_low_twh'])}-{fmt.count(dc['us_2028_high_twh'])} TWh in 2028; "
+    "EPRI's scenarios (shares of US electricity, converted at the latest US total) span a "
+    "similar range. **Red** is what all AI wants in your scenario (Growth vs power); the "
+    "star is the serving fleet above. Hover for sources."
 )
 
 with st.expander("How this is computed"):
@@ -104,6 +147,10 @@ with st.expander("How this is computed"):
         r"\text{overhead}\times\text{PUE}}{\text{peak FLOP/s}\times u\times 3600}"
     )
     st.latex(r"\text{TWh/yr} = \text{Wh/query}\times\text{queries/day}\times 365 / 10^{12}")
+    st.latex(
+        r"\text{gCO}_2\text{e/query} = \text{Wh/query}\times\text{gCO}_2\text{e/kWh}/1000;"
+        r"\quad \text{USD/yr} = \text{MWh/yr}\times\text{USD/MWh}"
+    )
     st.markdown(
         "This treats serving as compute-bound at a chosen utilization; real decoding is "
         "often limited by memory bandwidth, which the low default utilization stands in for. "

@@ -6,6 +6,7 @@ import streamlit as st
 
 from charts.training import runs_figure
 from model import equivalents
+from model.constants import CHINCHILLA_TOKENS_PER_PARAM
 from model.training import estimate_run
 from ui import format as fmt
 from ui.data import catalog, published_run_traces
@@ -22,7 +23,11 @@ st.markdown(
     "number below follows from them by the equations at the bottom of the page."
 )
 
-tokens_note = " (compute-optimal: 20 per parameter)" if scenario.compute_optimal else ""
+tokens_note = (
+    f" (compute-optimal: {CHINCHILLA_TOKENS_PER_PARAM:.0f} per parameter)"
+    if scenario.compute_optimal
+    else ""
+)
 st.caption(
     f"{fmt.short_count(scenario.params)} parameters, {fmt.short_count(result.tokens)} tokens"
     f"{tokens_note}, on {fmt.count(scenario.cluster_size)} x {fmt.plain(scenario.chip)} "
@@ -30,42 +35,51 @@ st.caption(
     f"{scenario.server_overhead:.2f}x."
 )
 
-row = st.columns(4)
-row[0].metric(
-    "Training compute (FLOP)", fmt.scientific(result.training_flop), help="6 x parameters x tokens"
+# Wrapping rows: two metrics a line on a phone, four on a desktop.
+row = st.container(horizontal=True)
+row.metric(
+    "Training compute (FLOP)",
+    fmt.scientific(result.training_flop),
+    help="6 x parameters x tokens",
+    width=170,
 )
-row[1].metric("Accelerator-hours", fmt.count(result.accelerator_hours))
-row[2].metric("Time on the cluster", f"{fmt.sig(result.days)} days")
-row[3].metric("Energy", fmt.energy(result.energy_mwh), help="At the facility meter")
-row = st.columns(4)
-row[0].metric(
+row.metric("Accelerator-hours", fmt.count(result.accelerator_hours), width=170)
+row.metric("Time on the cluster", f"{fmt.sig(result.days)} days", width=170)
+row.metric("Energy", fmt.energy(result.energy_mwh), help="At the facility meter", width=170)
+row = st.container(horizontal=True)
+row.metric(
     "Facility power",
-    fmt.power(result.facility_power_mw / 1000.0),
+    fmt.power(result.facility_power_gw),
     help="Average draw of the whole cluster while training",
+    width=170,
 )
-row[1].metric(
+row.metric(
     "Emissions",
     fmt.mass_co2(result.emissions_tco2e),
     help=f"At {fmt.sig(result.carbon_intensity_g_per_kwh)} gCO2e/kWh",
+    width=170,
 )
-row[2].metric(
+row.metric(
     "Electricity cost",
     fmt.usd(result.cost_usd),
     help=f"At ${fmt.sig(scenario.price_usd_per_mwh)}/MWh",
+    width=170,
 )
-row[3].metric(
+row.metric(
     "Chip efficiency",
     f"{fmt.sig(result.efficiency_x_h100)}x H100",
     help=f"{fmt.scientific(result.efficiency_flop_per_j)} useful FLOP per joule "
     "at the wall, at these utilization, overhead and PUE settings",
+    width=170,
 )
 
 homes = equivalents.us_home_years(result.energy_mwh, cat)
 reactor = equivalents.reactor_days(result.energy_mwh, cat)
 st.info(
     f"**In everyday terms:** the electricity of **{fmt.count(homes)} US homes for a year** "
-    f"(EIA: 10.8 MWh per home per year), or **{fmt.sig(reactor)} days** of a 1 GW "
-    "reactor's full output.",
+    f"(EIA: {fmt.sig(equivalents.us_home_mwh_per_year(cat))} MWh per home per year), or "
+    f"**{fmt.sig(reactor)} days** of a {fmt.power(equivalents.reactor_gw(cat))} reactor's "
+    "full output.",
     icon=":material/home:",
 )
 

@@ -26,7 +26,7 @@ def test_power_page_shows_the_default_world_mix():
     at = open_app("pages/power.py")
     assert at.title[0].value == "Power it"
     # Ember 2024 world mix: 39531.5 / 94.3 = 419.2 gCO2e/kWh (see test_grid.py).
-    assert metric_value(at, "Carbon intensity (gCO2e/kWh)") == "419"
+    assert metric_value(at, "Carbon (gCO2e/kWh)") == "419"
 
 
 @pytest.mark.parametrize("preset_id", PRESET_IDS)
@@ -43,16 +43,16 @@ def test_every_preset_runs_and_sets_every_mix_weight(preset_id):
 
 def test_choosing_the_nuclear_bet_changes_the_numbers():
     at = open_app("pages/power.py")
-    before = metric_value(at, "Carbon intensity (gCO2e/kWh)")
+    before = metric_value(at, "Carbon (gCO2e/kWh)")
     at.selectbox(key="power_preset").set_value("nuclear_bet").run()
     # 0.7 x 12 + 0.3 x 9.1 = 11.13 g/kWh; Lazard: 0.7 x 141 + 0.3 x 119 = 134.4 $/MWh low,
     # 0.7 x 220 + 0.3 x 220 = 220 high.
-    assert metric_value(at, "Carbon intensity (gCO2e/kWh)") == "11.1" != before
+    assert metric_value(at, "Carbon (gCO2e/kWh)") == "11.1" != before
     assert metric_value(at, "Cost (USD/MWh)") == "134-220"
     # Large reactors ordered in 2025 at the mid lead time of 8 years deliver in 2033.
     assert metric_value(at, "Last part delivers") == "2033"
     # 1 GW of load: 1 / 0.928 = 1.08 GW of reactors.
-    assert load_column(at)["of which 1 GW reactors"] == "1.08"
+    assert load_column(at)["1 GW reactors"] == "1.08"
 
 
 def test_switching_from_nuclear_to_solar_storage_arrives_sooner():
@@ -71,7 +71,7 @@ def test_moving_a_share_in_the_sidebar_changes_the_intensity():
     assert not at.exception
     # Without coal: (22x490 + 14.3x24 + 9x12 + 8.1x11 + 6.9x48) / 60.3
     # = 11651.5 / 60.3 = 193.2 g/kWh
-    assert metric_value(at, "Carbon intensity (gCO2e/kWh)") == "193"
+    assert metric_value(at, "Carbon (gCO2e/kWh)") == "193"
 
 
 def test_all_zero_weights_give_a_message_not_a_crash():
@@ -90,8 +90,8 @@ def test_the_user_load_scales_the_outputs():
     at.selectbox(key="power_preset").set_value("nuclear_bet").run()
     at.number_input(key="power_load_gw").set_value(10.0).run()
     # 10 GW x 8760 h x 11.13 g/kWh = 0.975 Mt per year
-    assert load_column(at)["Emissions per year"] == "975 ktCO2e"
-    assert load_column(at)["Nameplate to build"] == "10.8 GW"  # 10 / 0.928
+    assert load_column(at)["Emissions a year"] == "975 ktCO2e"
+    assert load_column(at)["Nameplate to build"] == "10.8 GW"  # 10 / 0.928 (firm factor)
 
 
 def test_the_demand_year_picks_the_projection_year():
@@ -99,7 +99,7 @@ def test_the_demand_year_picks_the_projection_year():
     before = at.dataframe[0].value.columns[0]
     at.select_slider(key="power_year").set_value(2027).run()
     assert not at.exception
-    assert at.dataframe[0].value.columns[0] == "all AI in 2027" != before
+    assert at.dataframe[0].value.columns[0] == "AI wants 2027" != before
 
 
 def test_serve_page_shows_the_worked_example_by_default():
@@ -108,7 +108,7 @@ def test_serve_page_shows_the_worked_example_by_default():
     # 2e14 FLOP / 1.5705e11 FLOP/J / 3600 = 0.354 Wh (tests/test_inference.py)
     assert metric_value(at, "Energy per query") == "0.354 Wh"
     # 0.354 Wh x 2.5e9 = 884 MWh/day
-    assert metric_value(at, "Fleet energy per day") == "884 MWh"
+    assert metric_value(at, "Energy per day") == "884 MWh"
 
 
 def test_moving_serving_sliders_changes_the_estimate():
@@ -131,25 +131,22 @@ def test_changing_the_chip_changes_the_estimate():
     assert metric_value(at, "Energy per query") == "0.222 Wh"
 
 
-def test_the_four_source_panels_sit_side_by_side_on_one_source_axis():
+def test_the_four_source_panels_sit_two_by_two_on_one_source_axis():
     fig = power_charts.source_comparison_figure(default_catalog()["generation_sources"])
     layout = fig.layout
-    # Four panels with 3 gaps of 0.03: each (1 - 3 x 0.03) / 4 = 0.2275 wide, so they
-    # start at 0, 0.2575, 0.515, 0.7725 (= 3 x 0.2575) and the last ends at 1.
-    starts = [0.0, 0.2575, 0.515, 0.7725]
+    # Two columns with a gap of 0.06: each (1 - 0.06) / 2 = 0.47 wide, from 0 and 0.53;
+    # two rows with a gap of 0.16: 0.58-1 on top, 0-0.42 below.
     axes = [layout.xaxis, layout.xaxis2, layout.xaxis3, layout.xaxis4]
-    for axis, start in zip(axes, starts, strict=True):
-        assert axis.domain == pytest.approx((start, start + 0.2275))
-    assert [a.title.text for a in axes] == [
-        "gCO2e/kWh (lifecycle)",
-        "USD/MWh",
-        "Years (tick: mid)",
-        "% of nameplate",
-    ]
-    # Panels 2-4 follow the first panel's sources and show no labels of their own.
+    for axis, start in zip(axes, [0.0, 0.53, 0.0, 0.53], strict=True):
+        assert axis.domain == pytest.approx((start, start + 0.47))
+    rows = [layout.yaxis.domain, layout.yaxis2.domain, layout.yaxis3.domain, layout.yaxis4.domain]
+    assert rows == [pytest.approx(r) for r in ((0.58, 1), (0.58, 1), (0, 0.42), (0, 0.42))]
+    assert [a.title.text for a in axes] == ["gCO2e/kWh", "USD/MWh", "Years", "%"]
+    # Panels 2-4 follow the first panel's sources; only the left ones label them.
     for axis in (layout.yaxis2, layout.yaxis3, layout.yaxis4):
         assert axis.matches == "y"
-        assert axis.showticklabels is False
+    assert layout.yaxis3.showticklabels is True
+    assert layout.yaxis2.showticklabels is layout.yaxis4.showticklabels is False
     assert {t.xaxis for t in fig.data} == {None, "x2", "x3", "x4"}
 
 
@@ -162,7 +159,7 @@ def test_sources_outside_the_mix_are_faded():
 
 
 def test_the_per_query_axis_spans_the_figures_and_the_estimate():
-    published = serve_charts.published_traces(inference.published_per_query())
+    published = serve_charts.published_traces(inference.published_per_query(default_catalog()))
     fig = serve_charts.per_query_figure(published, 100.0)
     low, high = fig.layout.xaxis.range
     # Lowest published figure: Google's 0.24 Wh (data/inference.csv); log10(0.24) =
@@ -171,3 +168,55 @@ def test_the_per_query_axis_spans_the_figures_and_the_estimate():
     assert high == pytest.approx(2.4)
     # The estimate's dotted line stands at 100 Wh.
     assert fig.layout.shapes[0].x0 == 100.0
+
+
+def test_serve_page_shows_cost_and_emissions_per_query_and_per_year():
+    at = open_app("pages/serve.py")
+    # US grid 367 g/kWh, $80/MWh (tests/test_inference.py): 0.35375 Wh x 0.367 = 0.130 g;
+    # 0.35375e-6 MWh x $80 = 0.00283 cents; 322,800 MWh/yr x 0.367 = 118 ktCO2e and
+    # x $80 = $25.8 million a year.
+    assert metric_value(at, "Emissions per query") == "0.13 gCO2e"
+    assert metric_value(at, "Cost per query") == "0.00283 ¢"
+    assert metric_value(at, "Emissions per year") == "118 ktCO2e"
+    assert metric_value(at, "Bill per year") == "$25.8 million"
+    # Google's published 0.03 g per prompt is quoted beside the estimate.
+    assert any("0.03 gCO2e" in m.value for m in at.markdown)
+
+
+def test_the_training_grid_and_price_move_the_serving_cost_and_emissions():
+    at = open_app("pages/serve.py")
+    at.selectbox(key="grid").set_value("france").run()
+    at.slider(key="price_usd_per_mwh").set_value(160.0).run()
+    assert not at.exception
+    # France 56 g/kWh (OWID 2023): 0.35375 Wh x 0.056 = 0.0198 g; $160/MWh doubles the
+    # bill: $51.6 million a year.
+    assert metric_value(at, "Emissions per query") == "0.0198 gCO2e"
+    assert metric_value(at, "Bill per year") == "$51.6 million"
+
+
+def test_power_page_build_table_follows_the_build_inputs():
+    at = open_app("pages/power.py")
+    before = at.dataframe[2].value
+    at.slider(key="build_rate_gw_per_yr").set_value(80.0).run()
+    assert not at.exception
+    after = at.dataframe[2].value.set_index("Source")
+    # Twice the build rate wants twice the nameplate of each source a year: coal is
+    # 36% of the default world mix (34 / 94.3) and counts at 0.85 firm, so its wanted
+    # nameplate doubles too.
+    assert (
+        after.loc["Coal", "Wanted a year"]
+        != before.set_index("Source").loc["Coal", "Wanted a year"]
+    )
+    # A queue of 0 lets grid-connected builds arrive after their lead time alone.
+    queue_before = after["First firm power"].astype(int)
+    at.slider(key="queue_years").set_value(0.0).run()
+    queue_after = at.dataframe[2].value.set_index("Source")["First firm power"].astype(int)
+    assert (queue_after <= queue_before).all()
+
+
+def test_power_page_lead_times_in_the_caption_come_from_the_data():
+    at = open_app("pages/power.py")
+    text = " ".join(m.value for m in at.markdown)
+    # data/generation_sources.csv: onshore wind 1.7-7.1 years (mid 4.4), Clapin & Longden.
+    assert "Wind onshore 1.7-7.1 years (mid 4.4)" in text
+    assert "2-4 years" not in text

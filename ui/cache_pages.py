@@ -66,6 +66,17 @@ def source_comparison_chart(used: tuple[str, ...]) -> go.Figure:
     return power_charts.source_comparison_figure(sources, set(used))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _supply_by_source(items: ScenarioItems) -> pd.DataFrame:
+    return projection.supply_by_source(scenario_from_items(items), catalog())
+
+
+def supply_by_source(scenario: Scenario) -> pd.DataFrame:
+    """Nameplate wanted and started, and firm power, per source and year
+    (model.projection.supply_by_source), cached per scenario."""
+    return _supply_by_source(scenario_items(scenario))
+
+
 # --- Serve it ---------------------------------------------------------------------------
 
 
@@ -100,9 +111,15 @@ def electricity_totals() -> dict[str, tuple[float, int]]:
 
 
 @st.cache_data(show_spinner=False)
-def measured_j_per_token(item: str) -> float:
-    """A J/token measurement from data/inference.csv. [J/token]"""
-    return inference.measured_j_per_token(item, catalog())
+def published_emissions_per_query() -> pd.DataFrame:
+    """Published gCO2e per query (model.inference.published_emissions_per_query)."""
+    return inference.published_emissions_per_query(catalog())
+
+
+@st.cache_data(show_spinner=False)
+def datacenter_facts() -> dict[str, float]:
+    """The published data-centre figures the serving page quotes (model.inference)."""
+    return inference.datacenter_facts(catalog())
 
 
 def scenario_zip(scenario: Scenario, cat: Catalog, link: str, headline: dict[str, Any]) -> bytes:

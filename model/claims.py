@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from model import grid, projection
+from model import fleet, grid, projection
 from model.catalog import Catalog, default_catalog
 from model.constants import HOURS_PER_YEAR, JOULES_PER_MWH
 from model.equivalents import us_home_years
@@ -294,8 +294,9 @@ def claim_1(scenario: Scenario, catalog: Catalog) -> ClaimResult:
 
 def lead_table(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     """Per source in the mix: share, lead time low/mid/high, the queue's extra wait for a
-    grid-connected build, and the share-weighted time to first power. [years]"""
-    table = catalog["generation_sources"].set_index("source_id")
+    grid-connected build, and the share-weighted time to first power; lead times are the
+    scenario's (model.fleet.lead_time_table). [years]"""
+    table = fleet.lead_time_table(scenario, catalog).set_index("source_id")
     shares = grid.normalise_shares(scenario.mix_weights(), catalog["generation_sources"])
     used = shares[shares > 0].index
     mid = table.loc[used, "lead_time_mid_years"]

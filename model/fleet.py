@@ -14,7 +14,7 @@ import pandas as pd
 
 from model import grid
 from model.catalog import Catalog
-from model.scenario import Scenario
+from model.scenario import MIN_LEAD_YEARS, Scenario
 
 Array = npt.NDArray[np.float64]
 
@@ -45,9 +45,22 @@ class Sources:
     lcoe_mid_usd_per_mwh: float
 
 
+def lead_time_table(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
+    """data/generation_sources.csv with the scenario's lead times: the mid from the
+    scenario's lead_<source> input, low and high moved by as much as the mid moved (kept
+    at least MIN_LEAD_YEARS), so the Monte Carlo's spread follows the input. [years]"""
+    table = catalog["generation_sources"].copy()
+    mid = table["source_id"].map(scenario.lead_times()).astype(float)
+    shift = mid - table["lead_time_mid_years"]
+    table["lead_time_mid_years"] = mid
+    for column in ("lead_time_low_years", "lead_time_high_years"):
+        table[column] = np.maximum(MIN_LEAD_YEARS, table[column] + shift)
+    return table
+
+
 def sources_for(scenario: Scenario, catalog: Catalog) -> Sources:
     """The sources with a share in the scenario's mix or in today's world mix."""
-    table = catalog["generation_sources"].set_index("source_id")
+    table = lead_time_table(scenario, catalog).set_index("source_id")
     limits = catalog["build_limits"].set_index("source_id")
     shares = grid.normalise_shares(scenario.mix_weights(), catalog["generation_sources"])
     pipeline = grid.normalise_shares(

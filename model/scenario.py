@@ -57,6 +57,8 @@ class InputSpec:
     options: tuple[str, ...] = ()
     options_from: str | None = None
     help: str = ""
+    #: A heading inside the group that the sidebar shows above the inputs that share it.
+    subgroup: str = ""
 
 
 #: Sidebar groups, in display order, with their titles.
@@ -68,6 +70,30 @@ GROUPS: dict[str, str] = {
     "limits": "Limits",
     "supply": "Power supply & mix",
     "serve": "Serving (inference)",
+}
+
+#: The dashboard's pages, by the id app.py gives each.
+PAGE_IDS: tuple[str, ...] = (
+    "home",
+    "claims",
+    "growth",
+    "train",
+    "serve",
+    "power",
+    "compare",
+    "methods",
+)
+#: The pages whose numbers each sidebar group's inputs can move (some input of the group,
+#: at some value, changes a number the page shows). tests/test_input_pages.py derives
+#: this by moving every input across its range and checks the table against it.
+GROUP_PAGES: dict[str, tuple[str, ...]] = {
+    "hardware": PAGE_IDS,
+    "train": ("train", "serve", "methods"),
+    "growth": ("home", "claims", "growth", "serve", "power", "compare", "methods"),
+    "chips": ("home", "claims", "growth", "serve", "power", "compare", "methods"),
+    "limits": ("home", "claims", "growth", "serve", "power", "compare", "methods"),
+    "supply": ("home", "claims", "growth", "train", "serve", "power", "compare", "methods"),
+    "serve": ("serve", "methods"),
 }
 
 _EMBER_2024 = "Ember Global Electricity Review 2025 (2024 world generation shares)"
@@ -97,6 +123,50 @@ _MIX_LABELS = {
     "solar_plus_storage": "Solar + storage",
     "geothermal": "Geothermal",
 }
+
+#: Sub-group headings under Power supply & mix.
+MIX_SUBGROUP = "Mix of new AI power (weights, normalised to 100%)"
+LEAD_SUBGROUP = "Lead times (years from decision to first power)"
+#: Lead times from decision to first power, low, mid and high (data/generation_sources.csv,
+#: where each figure has its source); the mid is the input's default, and the Monte Carlo's
+#: low and high move with it. [years]
+LEAD_TIMES: dict[str, tuple[float, float, float]] = {
+    "coal": (3.5, 5.0, 7.0),
+    "gas_ccgt": (3.5, 4.25, 5.0),
+    "gas_peaker": (1.0, 2.5, 5.0),
+    "nuclear_large": (6.3, 8.0, 10.4),
+    "nuclear_smr": (4.5, 5.0, 8.0),
+    "hydro": (3.0, 5.5, 10.0),
+    "wind_onshore": (1.7, 4.4, 7.1),
+    "wind_offshore": (5.5, 8.75, 12.0),
+    "solar_pv_utility": (1.6, 3.4, 6.25),
+    "solar_plus_storage": (1.6, 3.4, 6.25),
+    "geothermal": (5.0, 6.0, 7.0),
+}
+_LEAD_SOURCES = {
+    "coal": "assumption (no source)",
+    "gas_ccgt": "gas projects 3.5 y in 2023 -> 5 y in 2025 with the turbine backlog "
+    "(sourcerockep.com; S&P Global Platts 2025 quoting EPRI)",
+    "gas_peaker": "reciprocating engines 12-18 months (sourcerockep.com)",
+    "nuclear_large": "median construction time of reactors in operation (2023); high: "
+    "Vogtle 3/4 (RMIT ABC Fact Check)",
+    "nuclear_smr": "OPG Darlington BWRX-300 (CNSC; neimagazine.com 2025)",
+    "hydro": "AQPER: 4-7 y, run-of-river 3-4 y, ~10 y for large stations",
+    "wind_onshore": "Clapin & Longden 2024, Energy Economics (170 Australian projects)",
+    "wind_offshore": "Energy Transitions Commission (2023) via Energy Institute",
+    "solar_pv_utility": "Clapin & Longden 2024, Energy Economics (170 Australian projects)",
+    "solar_plus_storage": "assumption: as utility solar PV (Clapin & Longden 2024)",
+    "geothermal": "Levine, Young & Witherbee 2013, GRC Transactions (NREL)",
+}
+#: Shortest lead time any input or Monte Carlo sample may take. [years]
+MIN_LEAD_YEARS = 0.5
+
+
+def _lead_range(sid: str) -> tuple[float, float]:
+    """Half the fastest to 1.5x the slowest lead time in data/, on half years. [years]"""
+    low, _, high = LEAD_TIMES[sid]
+    return max(MIN_LEAD_YEARS, math.floor(low) / 2.0), float(math.ceil(high * 1.5))
+
 
 INPUTS: tuple[InputSpec, ...] = (
     # Chips and facility: shared by training, serving and the projection's efficiency.
@@ -558,7 +628,7 @@ INPUTS: tuple[InputSpec, ...] = (
         InputSpec(
             f"mix_{sid}",
             _MIX_LABELS[sid],
-            "weight (normalised to %)",
+            "weight",
             "float",
             _MIX_DEFAULTS[sid],
             "supply",
@@ -566,8 +636,29 @@ INPUTS: tuple[InputSpec, ...] = (
             min=0.0,
             max=100.0,
             step=0.1,
-            help="Relative weight of this source in new AI power; the weights are "
-            "normalised to shares that add to 100%.",
+            help="Relative weight of this source in new AI power; the weights of all "
+            "sources are normalised to shares that add to 100%.",
+            subgroup=MIX_SUBGROUP,
+        )
+        for sid in SOURCE_IDS
+    ),
+    *(
+        InputSpec(
+            f"lead_{sid}",
+            f"{_MIX_LABELS[sid]} lead time",
+            "years",
+            "float",
+            LEAD_TIMES[sid][1],
+            "supply",
+            f"data/generation_sources.csv, mid of {LEAD_TIMES[sid][0]:g}-{LEAD_TIMES[sid][2]:g} "
+            f"years: {_LEAD_SOURCES[sid]}",
+            min=_lead_range(sid)[0],
+            max=_lead_range(sid)[1],
+            step=0.05,
+            help="Years from the decision to build to first power (permits, equipment, "
+            "construction), the middle of the range. The Monte Carlo's fastest and "
+            "slowest cases move with it.",
+            subgroup=LEAD_SUBGROUP,
         )
         for sid in SOURCE_IDS
     ),
@@ -926,6 +1017,17 @@ class Scenario:
     mix_solar_pv_utility: float = _default("mix_solar_pv_utility")
     mix_solar_plus_storage: float = _default("mix_solar_plus_storage")
     mix_geothermal: float = _default("mix_geothermal")
+    lead_coal: float = _default("lead_coal")
+    lead_gas_ccgt: float = _default("lead_gas_ccgt")
+    lead_gas_peaker: float = _default("lead_gas_peaker")
+    lead_nuclear_large: float = _default("lead_nuclear_large")
+    lead_nuclear_smr: float = _default("lead_nuclear_smr")
+    lead_hydro: float = _default("lead_hydro")
+    lead_wind_onshore: float = _default("lead_wind_onshore")
+    lead_wind_offshore: float = _default("lead_wind_offshore")
+    lead_solar_pv_utility: float = _default("lead_solar_pv_utility")
+    lead_solar_plus_storage: float = _default("lead_solar_plus_storage")
+    lead_geothermal: float = _default("lead_geothermal")
     chip_stock_base_h100e: float = _default("chip_stock_base_h100e")
     chip_stock_growth: float = _default("chip_stock_growth")
     chip_stock_growth_late: float = _default("chip_stock_growth_late")
@@ -952,46 +1054,137 @@ class Scenario:
         """The generation-mix weights by source id, as entered (not normalised)."""
         return {sid: float(getattr(self, f"mix_{sid}")) for sid in SOURCE_IDS}
 
+    def lead_times(self) -> dict[str, float]:
+        """Mid lead time from decision to first power, by source id. [years]"""
+        return {sid: float(getattr(self, f"lead_{sid}")) for sid in SOURCE_IDS}
+
     def training_tokens(self) -> float:
         """Tokens for the training run: 20 per parameter when compute-optimal. [tokens]"""
         return 20.0 * self.params if self.compute_optimal else self.tokens
 
 
-def validate_value(spec: InputSpec, value: Any, options: tuple[str, ...] = ()) -> Any:
-    """Return `value` coerced to the input's kind, or raise ValueError saying why not.
+#: Inputs that only count for some values of another: input -> (the other input, the
+#: value it needs). Otherwise the model ignores the input, and the sidebar disables it.
+USED_ONLY_WHEN: dict[str, tuple[str, Any]] = {
+    "custom_efficiency_x_h100": ("chip", CUSTOM_CHIP),
+    "tokens": ("compute_optimal", False),
+    "frontier_flop_base": ("frontier_basis", "flop"),
+    "frontier_params": ("frontier_basis", "params"),
+}
 
-    `options` lists the valid choices for a choice input whose options come from a
-    catalog table; fixed options come from the spec itself.
+
+def ignored_inputs(values: Scenario | Mapping[str, Any]) -> frozenset[str]:
+    """The inputs the model ignores for these values (a Scenario, or input names to
+    values, missing ones taking their defaults): see USED_ONLY_WHEN."""
+    get = (
+        (lambda name: getattr(values, name))
+        if isinstance(values, Scenario)
+        else (lambda name: values.get(name, INPUTS_BY_NAME[name].default))
+    )
+    return frozenset(name for name, (by, needs) in USED_ONLY_WHEN.items() if get(by) != needs)
+
+
+#: The options of the choice inputs whose options come from a catalog table, by input
+#: name (model.scenario_io.choice_options builds it from a Catalog).
+Choices = Mapping[str, tuple[str, ...]]
+
+
+class InputValueError(ValueError):
+    """A value an input cannot take.
+
+    str(error) names the input and the value (for a scenario file); `reason` says why in
+    a few words without them, and `bounds` holds the range a number fell outside, so a
+    message elsewhere (the URL warning) can word it in its own number format.
     """
+
+    def __init__(
+        self, name: str, reason: str, message: str, bounds: tuple[float, float] | None = None
+    ) -> None:
+        super().__init__(f"{name}: {message}")
+        self.name = name
+        self.reason = reason
+        self.bounds = bounds
+
+
+def parse_value(spec: InputSpec, value: Any, choices: Choices | None, *, text: bool = False) -> Any:
+    """The one check of a value against the inputs table: `value` coerced to the input's
+    kind, or InputValueError saying why not.
+
+    `choices` gives the catalog's options for the inputs whose options come from a table
+    (`spec.options_from`); None checks only that such a value is a string. With
+    `text=True` the value is URL text, read as the widgets read it: "true"/"false" in any
+    case, a number in any notation, a fractional count cut to its whole part (as
+    Streamlit's integer slider does) after the range check.
+    """
+    name = spec.name
     if spec.kind == "bool":
-        if isinstance(value, bool):
+        if text and isinstance(value, str) and value.lower() in {"true", "false"}:
+            return value.lower() == "true"
+        if not text and isinstance(value, bool):
             return value
-        raise ValueError(f"{spec.name}: expected true or false, got {value!r}")
+        raise InputValueError(
+            name, "expected true or false", f"expected true or false, got {value!r}"
+        )
     if spec.kind == "choice":
-        allowed = spec.options or options
-        if isinstance(value, str) and (not allowed or value in allowed):
+        allowed = spec.options or (choices or {}).get(name, ())
+        unchecked = not spec.options and choices is None
+        if isinstance(value, str) and (unchecked or value in allowed):
             return value
-        raise ValueError(f"{spec.name}: {value!r} is not one of the options")
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{spec.name}: expected a number, got {value!r}")
-    number = float(value)
-    if not math.isfinite(number):
-        raise ValueError(f"{spec.name}: {value!r} is not a finite number")
+        raise InputValueError(
+            name, "not one of the options", f"{value!r} is not one of the options"
+        )
+    if text:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise InputValueError(
+                name, "not a number", f"expected a number, got {value!r}"
+            ) from None
+    else:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InputValueError(name, "not a number", f"expected a number, got {value!r}")
+        try:
+            number = float(value)
+        except OverflowError:  # an int too large for a float
+            number = math.inf
     assert spec.min is not None
     assert spec.max is not None
+    bounds = (spec.min, spec.max)
+    if not math.isfinite(number):
+        raise InputValueError(
+            name,
+            "not a finite number",
+            f"{value!r} is not a finite number",
+            bounds if text else None,
+        )
     if not spec.min <= number <= spec.max:
-        raise ValueError(f"{spec.name}: {number:g} is outside {spec.min:g} to {spec.max:g}")
+        raise InputValueError(
+            name,
+            f"outside {spec.min:g} to {spec.max:g}",
+            f"{number:g} is outside {spec.min:g} to {spec.max:g}",
+            bounds,
+        )
     if spec.kind == "int":
-        if number != int(number):
-            raise ValueError(f"{spec.name}: expected a whole number, got {value!r}")
+        if not text and number != int(number):
+            raise InputValueError(
+                name, "not a whole number", f"expected a whole number, got {value!r}"
+            )
         return int(number)
     return number
 
 
-def scenario_from_mapping(values: Mapping[str, Any]) -> Scenario:
-    """Build a Scenario from input names to values, validating each against the table.
+def validate_value(spec: InputSpec, value: Any, options: tuple[str, ...] = ()) -> Any:
+    """parse_value for one value (`options`: the catalog's options for this input, if it
+    takes them from a table; none given leaves such a choice unchecked)."""
+    return parse_value(spec, value, {spec.name: options} if options else None)
 
-    Raises ValueError naming every unknown key and every invalid value at once.
+
+def scenario_from_mapping(values: Mapping[str, Any], choices: Choices | None = None) -> Scenario:
+    """Build a Scenario from input names to values, each checked by parse_value.
+
+    `choices`: the catalog's options (model.scenario_io.choice_options); pass them
+    wherever a catalog is at hand, since without them a chip or grid is only checked to
+    be a string. Raises ValueError naming every unknown key and every invalid value at once.
     """
     unknown = sorted(set(values) - set(INPUTS_BY_NAME))
     problems = [f"unknown input {name!r}" for name in unknown]
@@ -1000,8 +1193,8 @@ def scenario_from_mapping(values: Mapping[str, Any]) -> Scenario:
         if name in unknown:
             continue
         try:
-            clean[name] = validate_value(INPUTS_BY_NAME[name], value)
-        except ValueError as err:
+            clean[name] = parse_value(INPUTS_BY_NAME[name], value, choices)
+        except InputValueError as err:
             problems.append(str(err))
     if problems:
         raise ValueError("; ".join(problems))

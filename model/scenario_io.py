@@ -28,9 +28,11 @@ from model.scenario import (
     INPUTS,
     INPUTS_BY_NAME,
     MY_MIX_GRID,
+    InputValueError,
     Scenario,
+    parse_value,
+    scenario_from_mapping,
     scenario_to_dict,
-    validate_value,
 )
 
 #: What the "format" field of a scenario file says.
@@ -211,17 +213,6 @@ def _scenario_from_zip(data: bytes) -> bytes:
         raise ScenarioFileError(f"The zip file cannot be read ({err}).") from None
 
 
-def _check_value(name: str, value: Any, options: Mapping[str, tuple[str, ...]]) -> Any:
-    spec = INPUTS_BY_NAME[name]
-    try:
-        clean = validate_value(spec, value, options.get(name, ()))
-    except OverflowError:
-        raise ValueError(f"{name}: {value!r} is not a finite number") from None
-    if spec.kind == "choice" and name in options and clean not in options[name]:
-        raise ValueError(f"{name}: {value!r} is not one of the options")
-    return clean
-
-
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -268,19 +259,17 @@ def scenario_from_document(doc: Any, catalog: Catalog | None = None) -> LoadedSc
         if key not in INPUTS_BY_NAME:
             continue
         try:
-            clean[key] = _check_value(key, value, options)
-        except ValueError as err:
+            clean[key] = parse_value(INPUTS_BY_NAME[key], value, options)
+        except InputValueError as err:
             problems.append(_short_error(str(err)))
     if problems:
         raise ScenarioFileError("Not a valid scenario file: " + _summary(problems) + ".")
-    scenario = Scenario(**clean)
-    try:
-        grid.normalise_shares(scenario.mix_weights())
-    except ValueError:
+    scenario = scenario_from_mapping(clean, options)
+    if sum(scenario.mix_weights().values()) <= 0:  # each weight is >= 0 by its range
         raise ScenarioFileError(
             "Not a valid scenario file: every generation-mix weight (mix_*) is zero; give "
             "at least one source a weight."
-        ) from None
+        )
     missing = tuple(spec.name for spec in INPUTS if spec.name not in clean)
     return LoadedScenario(scenario, name.strip()[:MAX_NAME_CHARS], version, missing, retired)
 

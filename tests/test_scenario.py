@@ -15,11 +15,18 @@ from model.catalog import default_catalog
 from model.scenario import (
     INPUTS,
     INPUTS_BY_NAME,
+    LEAD_TIMES,
+    MIN_LEAD_YEARS,
+    USED_ONLY_WHEN,
+    InputValueError,
     Scenario,
+    ignored_inputs,
+    parse_value,
     scenario_from_mapping,
     scenario_to_dict,
     validate_value,
 )
+from model.scenario_io import choice_options
 
 NUMERIC = [s for s in INPUTS if s.kind in ("float", "int")]
 
@@ -68,7 +75,8 @@ def _value(spec, draw):
     return draw(st.floats(spec.min, spec.max))
 
 
-CHIPS = (*tuple(default_catalog()["chips"]["chip"]), "Custom chip")
+CATALOG = default_catalog()
+CHIPS = (*tuple(CATALOG["chips"]["chip"]), "Custom chip")
 
 
 @st.composite
@@ -88,13 +96,13 @@ def scenarios(draw):
     values["compute_optimal"] = draw(st.booleans())
     values["frontier_basis"] = draw(st.sampled_from(["flop", "params"]))
     values["grid"] = draw(st.sampled_from(["us", "world", "france", "my_mix"]))
-    return scenario_from_mapping(values)
+    return scenario_from_mapping(values, choice_options(CATALOG))
 
 
 @settings(max_examples=60, deadline=None)
 @given(scenarios())
 def test_training_outputs_are_finite_and_non_negative_everywhere(scenario):
-    result = training.estimate_run(scenario)
+    result = training.estimate_run(scenario, CATALOG)
     for name, value in dataclasses.asdict(result).items():
         assert np.isfinite(value), name
         assert value >= 0, name
@@ -103,7 +111,7 @@ def test_training_outputs_are_finite_and_non_negative_everywhere(scenario):
 @settings(max_examples=60, deadline=None)
 @given(scenarios())
 def test_projection_is_finite_non_negative_and_respects_its_identities(scenario):
-    frame = projection.project(scenario)
+    frame = projection.project(scenario, CATALOG)
     numeric = frame.drop(columns=["energy_limited", "binding_constraint"]).to_numpy(float)
     assert np.all(np.isfinite(numeric))
     assert np.all(numeric >= 0)
@@ -127,12 +135,75 @@ def test_projection_is_finite_non_negative_and_respects_its_identities(scenario)
 @settings(max_examples=40, deadline=None)
 @given(scenarios(), st.floats(1.01, 10.0))
 def test_energy_rises_with_parameters_and_tokens(scenario, factor):
-    base = training.estimate_run(dataclasses.replace(scenario, compute_optimal=False))
+    base = training.estimate_run(dataclasses.replace(scenario, compute_optimal=False), CATALOG)
     more_params = training.estimate_run(
-        dataclasses.replace(scenario, compute_optimal=False, params=scenario.params * factor)
+        dataclasses.replace(scenario, compute_optimal=False, params=scenario.params * factor),
+        CATALOG,
     )
     more_tokens = training.estimate_run(
-        dataclasses.replace(scenario, compute_optimal=False, tokens=scenario.tokens * factor)
+        dataclasses.replace(scenario, compute_optimal=False, tokens=scenario.tokens * factor),
+        CATALOG,
     )
     assert more_params.energy_mwh > base.energy_mwh
     assert more_tokens.energy_mwh > base.energy_mwh
+
+
+def test_a_catalog_choice_is_checked_against_the_options_given():
+    options = choice_options(CATALOG)
+    with pytest.raises(ValueError, match="chip: 'Nope' is not one of the options"):
+        scenario_from_mapping({"chip": "Nope"}, options)
+    with pytest.raises(ValueError, match="grid: 'mars' is not one of the options"):
+        scenario_from_mapping({"grid": "mars"}, options)
+    assert scenario_from_mapping({"chip": "NVIDIA B200"}, options).chip == "NVIDIA B200"
+
+
+def test_url_text_is_read_as_the_widgets_read_it():
+    assert parse_value(INPUTS_BY_NAME["compute_optimal"], "TRUE", None, text=True) is True
+    assert parse_value(INPUTS_BY_NAME["frontier_runs"], "2.5", None, text=True) == 2
+    assert parse_value(INPUTS_BY_NAME["pue"], "1.5", None, text=True) == 1.5
+    with pytest.raises(InputValueError) as err:
+        parse_value(INPUTS_BY_NAME["pue"], "nan", None, text=True)
+    assert err.value.bounds == (1.0, 2.0)
+    with pytest.raises(InputValueError, match="expected a whole number"):
+        parse_value(INPUTS_BY_NAME["frontier_runs"], 2.5, None)
+
+
+def test_lead_time_defaults_are_the_mid_values_of_the_data_and_ranges_hold_them():
+    sources = CATALOG["generation_sources"].set_index("source_id")
+    for sid, (low, mid, high) in LEAD_TIMES.items():
+        spec = INPUTS_BY_NAME[f"lead_{sid}"]
+        row = sources.loc[sid]
+        assert (low, mid, high) == (
+            row["lead_time_low_years"],
+            row["lead_time_mid_years"],
+            row["lead_time_high_years"],
+        )
+        assert spec.default == mid
+        assert spec.min <= low
+        assert spec.max >= high
+        assert spec.min >= MIN_LEAD_YEARS
+
+
+def test_an_input_is_ignored_exactly_when_the_input_it_depends_on_says_so():
+    assert ignored_inputs(Scenario()) == {"custom_efficiency_x_h100", "frontier_params"}
+    params = dataclasses.replace(
+        Scenario(), frontier_basis="params", compute_optimal=True, chip="Custom chip"
+    )
+    assert ignored_inputs(params) == {"frontier_flop_base", "tokens"}
+    assert ignored_inputs({"frontier_basis": "params"}) == {
+        "custom_efficiency_x_h100",
+        "frontier_flop_base",
+    }
+
+
+@pytest.mark.parametrize("name", sorted(USED_ONLY_WHEN))
+def test_an_ignored_input_changes_no_result(name):
+    # Moving an ignored input to either end of its range leaves training and projection.
+    spec = INPUTS_BY_NAME[name]
+    for value in (spec.min, spec.max):
+        moved = dataclasses.replace(Scenario(), compute_optimal=True, **{name: value})
+        if name not in ignored_inputs(moved):
+            continue
+        base = dataclasses.replace(Scenario(), compute_optimal=True)
+        assert training.estimate_run(moved, CATALOG) == training.estimate_run(base, CATALOG)
+        assert projection.project(moved, CATALOG).equals(projection.project(base, CATALOG))

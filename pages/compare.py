@@ -7,11 +7,13 @@ from functools import partial
 import streamlit as st
 
 from charts.compare import headline_display
+from charts.export_names import image_config
 from model import scenario_io
+from model.compare import DEFAULT_NAME, coinciding, scenarios_to_show
 from model.scenario import END_YEAR, Scenario
-from ui import cache_pages, share
+from ui import cache_pages, compare_text, share
 from ui import format as fmt
-from ui.data import catalog
+from ui.data import catalog, projection_frame
 from ui.page import page_scenario
 from ui.version import app_version
 
@@ -29,33 +31,44 @@ share.show_notice()
 st.subheader("Share this scenario")
 link = share.share_link(scenario)
 st.code(link, language=None, wrap_lines=True)
+left_out = share.linked_saved(scenario)[1]
+if left_out:
+    st.warning(share.link_too_long_message(left_out), icon=":material/link_off:")
 st.caption(
     f"Model version {app_version()}. The link holds every input that differs from its "
-    "default; opening it shows the same numbers and charts. The sidebar has the same link "
-    "under *Share this scenario* on every page."
+    "default and your saved scenarios; opening it shows the same numbers and charts. The "
+    "sidebar has the same link under *Share this scenario* on every page."
 )
 
 st.subheader("Start from a preset")
 pick, source = st.columns([1, 2])
 chosen = pick.selectbox("Preset", list(presets), key="compare_preset")
+mode = pick.radio(
+    "Apply it",
+    list(share.APPLY_LABELS),
+    format_func=share.APPLY_LABELS.__getitem__,
+    key="compare_preset_mode",
+)
 pick.button(
     "Apply to the sidebar",
     on_click=share.apply_preset,
-    args=(chosen,),
+    args=(chosen, "compare_preset_mode"),
     icon=":material/tune:",
     key="compare_apply_preset",
 )
 source.markdown(f"**{chosen}**: {presets[chosen].source}.")
-source.caption(f"Sets: {presets[chosen].describe()}; every other input returns to its default.")
+source.caption(compare_text.preset_effect(presets[chosen], scenario, mode))
 
 st.subheader("Compare scenarios")
 saved = share.saved_scenarios()
+for problem in share.saved_link_problems():
+    st.warning(f"From the link: {problem}.", icon=":material/link_off:")
 name_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
 name_col.text_input(
     "Name for the current scenario",
     key="compare_save_name",
     max_chars=share.MAX_NAME_CHARS,
-    placeholder=f"Scenario {len(saved) + 1}",
+    placeholder=share.next_name(),
 )
 button_col.button(
     f"Save ({len(saved)}/{share.MAX_SAVED})",
@@ -66,26 +79,25 @@ button_col.button(
     key="compare_save",
     width="stretch",
 )
+shown, same = scenarios_to_show(scenario, saved)
 for i, name in enumerate(saved):
-    label, load, remove = st.columns([4, 1, 1], vertical_alignment="center")
-    label.markdown(f"{i + 1}. {fmt.plain(name)}")
-    load.button("Load", key=f"compare_load_{i}", on_click=share.load_saved, args=(name,))
-    remove.button("Remove", key=f"compare_remove_{i}", on_click=share.remove_saved, args=(name,))
+    with st.container(horizontal=True, vertical_alignment="center"):
+        here = " (in the sidebar)" if name == same else ""
+        st.markdown(f"{i + 1}\\. {fmt.plain(name)}{here}", width="stretch")
+        st.button("Load", key=f"compare_load_{i}", on_click=share.load_saved, args=(name,))
+        st.button("Remove", key=f"compare_remove_{i}", on_click=share.remove_saved, args=(name,))
 
-shown = cache_pages.named_items({"Current scenario": scenario, **saved})
+named = cache_pages.named_items(shown)
+figure = cache_pages.compare_chart(named)
 chart, text = st.columns([3, 1])
-chart.plotly_chart(cache_pages.compare_chart(shown), width="stretch")
-text.markdown(
-    "Grey is the default scenario; each other colour is one scenario, its solid line the "
-    "power all AI would draw and its dashed line the power that can be delivered. A cross "
-    "marks the **wall**, the first year the solid line passes the dashed one.\n\n"
-    "The table reads each scenario in 2030: the largest run's power, all-AI demand, the "
-    "emissions of the power AI gets (x 8760 h x the mix's lifecycle gCO2e/kWh) and the "
-    "mix's cost range (Lazard LCOE per source, data/generation_sources.csv)."
-)
-table = cache_pages.headlines(cache_pages.named_items({"Default": Scenario()}) + shown)
-shown_table = headline_display(table, END_YEAR)  # st.table renders Markdown: escape all
-st.table(shown_table.map(fmt.plain).set_axis([fmt.plain(n) for n in shown_table.index]))
+chart.plotly_chart(figure, width="stretch", config=image_config(figure))
+frames = {DEFAULT_NAME: projection_frame(Scenario())}
+frames |= {name: projection_frame(s) for name, s in shown.items()}
+text.markdown(compare_text.chart_note(coinciding(frames)))
+st.markdown(compare_text.table_note(same))
+table = cache_pages.headlines(cache_pages.named_items({DEFAULT_NAME: Scenario()}) + named)
+# st.dataframe shows text as text (no Markdown or HTML) and scrolls on a narrow screen.
+st.dataframe(headline_display(table, END_YEAR), width="stretch", key="compare_table")
 
 st.subheader("Download or restore")
 down, up = st.columns(2)
@@ -103,8 +115,9 @@ down.download_button(
 )
 down.caption(
     f"One zip: `{scenario_io.ZIP_SCENARIO}` (the inputs, to restore later), "
-    f"`{scenario_io.ZIP_TIMESERIES}` (every yearly series) and `{scenario_io.ZIP_METHODS}` "
-    "(inputs, their sources, the model version)."
+    f"`{scenario_io.ZIP_TIMESERIES}` (every yearly series, with emissions, electricity "
+    f"cost and P10/P50/P90 bands) and `{scenario_io.ZIP_METHODS}` (inputs, their sources, "
+    "the model version)."
 )
 up.file_uploader(
     "Restore a scenario (.json or the downloaded .zip)",

@@ -6,16 +6,19 @@ import dataclasses
 import json
 import re
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from charts.compare import headline_display
+from charts.compare import TITLE, headline_display
+from charts.export_names import png_name
 from model.compare import headline_table
 from model.presets import preset_by_name
-from model.scenario import END_YEAR, Scenario
+from model.scenario import END_YEAR, INPUTS_BY_NAME, Scenario
 from model.scenario_io import FILE_FORMAT, RETIRED_INPUTS, scenario_to_json
 from tests.apptest_support import open_app
+from tests.test_url import CHANGED
 from ui import format as fmt
-from ui.share import MAX_SAVED
+from ui.share import FROM_DEFAULTS, MAX_LINK_CHARS, MAX_SAVED, SAVED_PARAM
 from ui.url import APP_VERSION
 
 
@@ -35,6 +38,14 @@ def _save(at: AppTest, name: str) -> None:
     assert not at.exception, [e.value for e in at.exception]
 
 
+def _table(at: AppTest) -> pd.DataFrame:
+    return at.dataframe[0].value
+
+
+def _preset_caption(at: AppTest) -> str:
+    return next(c.value for c in at.caption if c.value.startswith("Sets:"))
+
+
 def _upload(at: AppTest, filename: str, content: bytes) -> None:
     at.get("file_uploader")[0].set_value((filename, content, "application/json")).run()
     assert not at.exception, [e.value for e in at.exception]
@@ -45,8 +56,15 @@ def test_the_page_shows_the_link_presets_chart_and_table():
     assert at.title[0].value == "Compare & share"
     assert at.code[0].value.endswith(f"v={APP_VERSION}")
     assert len(at.get("plotly_chart")) == 1
-    shown = at.table[0].value
-    assert list(shown.index) == ["Default", "Current scenario"]
+    # The sidebar holds the default scenario: one row, not a second "Current scenario".
+    assert list(_table(at).index) == ["Default"]
+    assert any("holds the default scenario" in m.value for m in at.markdown)
+
+
+def test_the_chart_downloads_as_a_png_named_after_its_title():
+    at = _compare_page()
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert config["toImageButtonOptions"]["filename"] == png_name(TITLE)
 
 
 def test_a_preset_sets_the_sidebar_the_scenario_and_the_url():
@@ -59,12 +77,30 @@ def test_a_preset_sets_the_sidebar_the_scenario_and_the_url():
     assert any("Nuclear bet" in s.value for s in at.success)
 
 
-def test_a_preset_resets_inputs_it_does_not_name():
+def test_a_preset_applies_on_top_of_the_other_inputs_and_says_so():
     at = _compare_page()
     at.slider(key="pue").set_value(1.5).run()
+    assert "keeps the value it has" in _preset_caption(at)
     _apply_preset(at, "Efficiency breakthrough")
+    assert at.session_state["scenario"].pue == 1.5
+    assert at.session_state["scenario"].efficiency_doubling_years == 1.0
+    assert any("every other input kept its value" in s.value for s in at.success)
+
+
+def test_a_preset_from_the_defaults_says_before_and_after_what_it_resets():
+    at = _compare_page()
+    at.slider(key="pue").set_value(1.5).run()
+    at.radio(key="compare_preset_mode").set_value(FROM_DEFAULTS).run()
+    at.selectbox(key="compare_preset").set_value("Efficiency breakthrough").run()
+    before = _preset_caption(at)
+    assert "Every other input returns to its default" in before
+    assert INPUTS_BY_NAME["pue"].label in before
+    at.button(key="compare_apply_preset").click().run()
     assert at.session_state["scenario"].pue == 1.2
     assert at.session_state["scenario"].efficiency_doubling_years == 1.0
+    after = " ".join(s.value for s in at.success)
+    assert "Reset every input to its default" in after
+    assert fmt.plain(INPUTS_BY_NAME["pue"].label) in after
 
 
 def test_compare_table_values_equal_the_single_scenario_values():
@@ -72,16 +108,77 @@ def test_compare_table_values_equal_the_single_scenario_values():
     _apply_preset(at, "Gas bridge")
     _save(at, "Gas")
     _apply_preset(at, "Efficiency breakthrough")
-    shown = at.table[0].value  # st.table renders Markdown, so its cells are escaped
+    shown = _table(at)  # st.dataframe shows text as typed (no Markdown)
     assert list(shown.index) == ["Default", "Current scenario", "Gas"]
+    gas = preset_by_name("Gas bridge").scenario()
     expected = {
         "Default": Scenario(),
-        "Current scenario": preset_by_name("Efficiency breakthrough").scenario(),
-        "Gas": preset_by_name("Gas bridge").scenario(),
+        "Current scenario": dataclasses.replace(gas, efficiency_doubling_years=1.0),
+        "Gas": gas,
     }
     for name, scenario in expected.items():
         single = headline_display(headline_table({name: scenario}), END_YEAR).loc[name]
-        assert list(shown.loc[name]) == [fmt.plain(v) for v in single], name
+        assert list(shown.loc[name]) == list(single), name
+
+
+def test_a_saved_scenario_in_the_sidebar_has_no_second_row():
+    at = _compare_page()
+    _apply_preset(at, "Nuclear bet")
+    _save(at, "Nuclear")
+    assert list(_table(at).index) == ["Default", "Nuclear"]
+    assert any("Nuclear (in the sidebar)" in m.value for m in at.markdown)
+    at.slider(key="pue").set_value(1.5).run()
+    assert list(_table(at).index) == ["Default", "Current scenario", "Nuclear"]
+
+
+def test_a_name_that_is_a_row_name_gets_saved_added():
+    at = _compare_page()
+    at.slider(key="pue").set_value(1.5).run()
+    _save(at, "Default")
+    assert list(at.session_state["saved_scenarios"]) == ["Default (saved)"]
+    assert list(_table(at).index) == ["Default", "Default (saved)"]
+
+
+def test_saved_scenarios_go_into_the_url_and_come_back_from_a_link():
+    at = _compare_page()
+    _apply_preset(at, "Nuclear bet")
+    _save(at, "Nuclear & co")
+    at.slider(key="pue").set_value(1.5).run()
+    _save(at, "PUE 1.5")
+    values = at.query_params[SAVED_PARAM]
+    assert len(values) == 2
+    assert all(f"{SAVED_PARAM}=" in at.code[0].value for _ in values)
+    # A new session (a reload, or someone opening the link) restores both, in order.
+    again = open_app("pages/compare.py", params={SAVED_PARAM: values})
+    saved = again.session_state["saved_scenarios"]
+    assert list(saved) == ["Nuclear & co", "PUE 1.5"]
+    assert saved["Nuclear & co"] == preset_by_name("Nuclear bet").scenario()
+    assert saved["PUE 1.5"] == dataclasses.replace(saved["Nuclear & co"], pue=1.5)
+
+
+def test_a_saved_scenario_with_a_bad_value_keeps_the_rest_and_says_why():
+    bad = "name=Mine&pue=99&compute_growth=3&<b>x</b>=1"
+    at = open_app("pages/compare.py", params={SAVED_PARAM: [bad]})
+    saved = at.session_state["saved_scenarios"]
+    assert saved == {"Mine": dataclasses.replace(Scenario(), compute_growth=3.0)}
+    warnings = " ".join(w.value for w in at.warning)
+    assert "pue" in warnings
+    assert re.search(r"(?<!\\)<", warnings) is None
+
+
+def test_saved_scenarios_past_the_link_limit_stay_in_the_tab_with_a_message():
+    at = _compare_page()
+    # Every input changed: about 1,900 characters per saved scenario in the link.
+    _upload(at, "all.json", scenario_to_json(CHANGED, APP_VERSION).encode())
+    for i in range(MAX_SAVED):
+        _save(at, f"All changed {i}")
+    assert len(at.session_state["saved_scenarios"]) == MAX_SAVED
+    values = at.query_params[SAVED_PARAM]
+    assert 0 < len(values) < MAX_SAVED
+    assert len(at.code[0].value) <= MAX_LINK_CHARS
+    message = " ".join(w.value for w in at.warning)
+    assert f"{MAX_LINK_CHARS:,} characters" in message
+    assert f"All changed {MAX_SAVED - 1}" in message
 
 
 def test_a_typed_name_is_escaped_and_shortened():

@@ -2,24 +2,28 @@
 
 The sidebar's widgets are bound to the URL, and a widget's value can only be set before
 the widget is drawn in a run; so everything that changes the inputs here is a callback
-(callbacks run before the script). Saved scenarios live in this visitor's session state.
+(callbacks run before the script). Saved scenarios live in this visitor's session state
+and in the URL (one `saved` parameter per scenario, each a share query of its own), so a
+reload or a link brings them back.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
 from model import scenario_io
-from model.presets import preset_by_name
-from model.scenario import INPUTS, Scenario
+from model.compare import CURRENT_NAME, DEFAULT_NAME
+from model.presets import Preset, preset_by_name
+from model.scenario import INPUTS, INPUTS_BY_NAME, Scenario, scenario_from_mapping, scenario_to_dict
 from ui import format as fmt
 from ui.data import catalog
 from ui.sidebar import current_scenario
-from ui.url import VIEW_PARAMS, share_query
+from ui.url import VERSION_PARAM, VIEW_PARAMS, echo, parse_url_value, share_query
 from ui.version import app_version
 
 #: Session-state key of the saved scenarios (name -> Scenario, insertion order).
@@ -30,23 +34,152 @@ NOTICE_KEY = "_share_notice"
 MAX_SAVED = 4
 #: Longest scenario name kept. [characters]
 MAX_NAME_CHARS = scenario_io.MAX_NAME_CHARS
+#: URL parameter holding one saved scenario (repeated, one per scenario, in order).
+SAVED_PARAM = "saved"
+#: Key of the scenario's name inside a saved scenario's value (not an input name).
+NAME_FIELD = "name"
+#: Longest link the saved scenarios may make: browsers keep far longer addresses, but
+#: servers, proxies and chat apps commonly cut them at 8 KB (nginx's default line buffer
+#: is 8 KB). [characters]
+MAX_LINK_CHARS = 8000
+#: Session-state keys: what the link's saved scenarios could not restore (escaped), and
+#: whether the saved scenarios have been read from the link in this session.
+SAVED_PROBLEMS_KEY, SAVED_READ_KEY = "_saved_link_problems", "_saved_read"
+#: Names a saved scenario cannot take: the compare table's own rows.
+RESERVED_NAMES = (DEFAULT_NAME, CURRENT_NAME)
+
+
+def _base_url() -> str:
+    base = st.context.url
+    if not base:
+        return ""
+    parts = urlsplit(base)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+
+
+def saved_value(name: str, scenario: Scenario) -> str:
+    """One saved scenario as a URL parameter's value: its name, then every input that
+    differs from its default, written as in a share link (docs/url-format.md)."""
+    pairs = [(k, v) for k, v in parse_qsl(share_query(scenario)) if k != VERSION_PARAM]
+    return urlencode([(NAME_FIELD, name), *pairs])
+
+
+def parse_saved(values: Sequence[str]) -> tuple[dict[str, Scenario], list[str]]:
+    """The saved scenarios in a link's `saved` values, and what could not be used (escaped).
+
+    A value an input cannot take, an unknown key or a name given twice is reported and
+    left out; a scenario whose mix has no weight, or past MAX_SAVED, is left out whole.
+    """
+    saved: dict[str, Scenario] = {}
+    problems: list[str] = []
+    for i, raw in enumerate(values):
+        pairs = parse_qsl(raw, keep_blank_values=True)
+        fields = dict(pairs)
+        name = clean_name(fields.get(NAME_FIELD), f"Scenario {i + 1}")
+        if i >= MAX_SAVED:
+            problems.append(f"'{echo(name)}' left out: at most {MAX_SAVED} saved scenarios")
+            continue
+        if name in saved or name in RESERVED_NAMES:
+            problems.append(f"'{echo(name)}' left out: that name is already taken")
+            continue
+        changes: dict[str, Any] = {}
+        for key, text in pairs:
+            if key == NAME_FIELD:
+                continue
+            spec = INPUTS_BY_NAME.get(key)
+            if spec is None:
+                note = scenario_io.retired_note(key)
+                why = fmt.plain(note) if note else "not an input of this dashboard"
+                problems.append(f"'{echo(name)}': '{echo(key)}' ignored ({why})")
+                continue
+            try:
+                changes[key] = parse_url_value(spec, text)
+            except ValueError as err:
+                problems.append(
+                    f"'{echo(name)}': '{echo(key)}={echo(text)}' ({fmt.plain(err)}); "
+                    "the default is used"
+                )
+        scenario = scenario_from_mapping(changes)
+        if sum(scenario.mix_weights().values()) <= 0:
+            problems.append(f"'{echo(name)}' left out: every mix weight is zero")
+            continue
+        saved[name] = scenario
+    return saved, problems
+
+
+def _query(scenario: Scenario, saved_values: Sequence[str]) -> str:
+    view = {key: st.query_params[key] for key in VIEW_PARAMS if key in st.query_params}
+    query = share_query(scenario, view)
+    if saved_values:
+        query += "&" + urlencode([(SAVED_PARAM, v) for v in saved_values])
+    return query
+
+
+def linked_saved(scenario: Scenario) -> tuple[list[str], list[str]]:
+    """The `saved` values the link carries (the saved scenarios, in order, as long as the
+    link stays within MAX_LINK_CHARS), and the names of those left out."""
+    base = _base_url()
+    values: list[str] = []
+    left_out: list[str] = []
+    for name, saved in saved_scenarios().items():
+        value = saved_value(name, saved)
+        if (
+            not left_out
+            and len(base) + 1 + len(_query(scenario, [*values, value])) <= MAX_LINK_CHARS
+        ):
+            values.append(value)
+        else:
+            left_out.append(name)
+    return values, left_out
 
 
 def share_link(scenario: Scenario) -> str:
-    """The full link to this page with every changed input and the app version."""
-    view = {key: st.query_params[key] for key in VIEW_PARAMS if key in st.query_params}
-    query = share_query(scenario, view)
-    base = st.context.url
-    if not base:
-        return "?" + query
-    parts = urlsplit(base)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+    """The full link to this page with every changed input, the saved scenarios that fit
+    and the app version."""
+    return f"{_base_url()}?{_query(scenario, linked_saved(scenario)[0])}"
+
+
+def link_too_long_message(left_out: Sequence[str]) -> str:
+    """What to say when saved scenarios do not fit in the link (escaped for Markdown)."""
+    names = ", ".join(f"'{echo(n)}'" for n in left_out)
+    return (
+        f"The link holds as many saved scenarios as fit in {MAX_LINK_CHARS:,} characters "
+        "(longer links are cut by some servers and apps). Left out of the address bar and "
+        f"the share link: {names}. They stay in this tab, but a reload or the link will not "
+        "bring them back; remove a saved scenario, or download it (below) to keep it."
+    )
+
+
+def sync_saved(scenario: Scenario) -> None:
+    """Every run: on the session's first run read the saved scenarios from the link, then
+    write them back to the URL (navigation between pages drops unbound parameters)."""
+    if not st.session_state.get(SAVED_READ_KEY):
+        st.session_state[SAVED_READ_KEY] = True
+        if SAVED_KEY not in st.session_state:
+            restored, problems = parse_saved(st.query_params.get_all(SAVED_PARAM))
+            st.session_state[SAVED_KEY] = restored
+            st.session_state[SAVED_PROBLEMS_KEY] = problems
+    values, _ = linked_saved(scenario)
+    if st.query_params.get_all(SAVED_PARAM) != values:
+        if values:
+            st.query_params[SAVED_PARAM] = values
+        else:
+            del st.query_params[SAVED_PARAM]
+
+
+def saved_link_problems() -> list[str]:
+    """What the link's saved scenarios could not restore (escaped), until one is saved."""
+    return list(st.session_state.get(SAVED_PROBLEMS_KEY, []))
 
 
 def render_share_control(scenario: Scenario) -> None:
     """A sidebar popover with the link to copy (the copy icon is on the code block)."""
+    sync_saved(scenario)
     with st.sidebar.popover("Share this scenario", icon=":material/share:", width="stretch"):
-        st.markdown("Anyone opening this link sees the same inputs, numbers and charts:")
+        st.markdown(
+            "Anyone opening this link sees the same inputs, numbers and charts (and your "
+            "saved scenarios on *Compare & share*):"
+        )
         st.code(share_link(scenario), language=None, wrap_lines=True)
         st.caption(
             f"Model version {app_version()}. Only inputs that differ from the defaults are "
@@ -99,12 +232,52 @@ def show_notice() -> None:
     {"success": st.success, "error": st.error, "info": st.info}[kind](text)
 
 
-def apply_preset(name: str) -> None:
-    """Callback: set the sidebar to a named preset."""
+#: How a preset can be applied: on top of the sidebar, or after a reset to the defaults.
+ON_TOP, FROM_DEFAULTS = "on_top", "from_defaults"
+#: What the choice between them reads as.
+APPLY_LABELS = {
+    ON_TOP: "On top of my inputs",
+    FROM_DEFAULTS: "From the defaults (resets every other input)",
+}
+
+
+def preset_scenario(preset: Preset, current: Scenario, mode: str) -> Scenario:
+    """The scenario a preset makes: its changes on top of `current` (ON_TOP), or on top
+    of the defaults (FROM_DEFAULTS)."""
+    if mode == FROM_DEFAULTS:
+        return preset.scenario()
+    return scenario_from_mapping({**scenario_to_dict(current), **dict(preset.changes)})
+
+
+def reset_by_preset(preset: Preset, current: Scenario) -> list[str]:
+    """Labels of the inputs that a FROM_DEFAULTS preset returns to their defaults: those
+    the sidebar had changed and the preset does not set."""
+    named = dict(preset.changes)
+    default = Scenario()
+    return [
+        spec.label
+        for spec in INPUTS
+        if spec.name not in named and getattr(current, spec.name) != getattr(default, spec.name)
+    ]
+
+
+def apply_preset(name: str, mode_key: str) -> None:
+    """Callback: apply a named preset to the sidebar in the mode chosen under `mode_key`."""
     preset = preset_by_name(name, catalog())
-    snapped = apply_scenario(preset.scenario())
+    current = current_scenario()
+    mode = st.session_state.get(mode_key) or ON_TOP
+    reset = reset_by_preset(preset, current) if mode == FROM_DEFAULTS else []
+    snapped = apply_scenario(preset_scenario(preset, current, mode))
+    if mode == FROM_DEFAULTS:
+        back = f" Back to their defaults: {'; '.join(reset)}." if reset else ""
+        text = f"Reset every input to its default, then applied the preset {name}.{back}"
+    else:
+        text = (
+            f"Applied the preset {name} on top of your inputs: it set "
+            f"{len(preset.changes)} input(s); every other input kept its value."
+        )
     note = f" Snapped: {'; '.join(snapped)}." if snapped else ""
-    _notify("success", f"Applied the preset {fmt.plain(name)}.{note}")
+    _notify("success", fmt.plain(text + note))
 
 
 def saved_scenarios() -> dict[str, Scenario]:
@@ -113,15 +286,32 @@ def saved_scenarios() -> dict[str, Scenario]:
 
 
 def clean_name(raw: object, fallback: str) -> str:
-    """A scenario name: one line, trimmed, at most MAX_NAME_CHARS, or `fallback` if empty."""
-    text = " ".join(str(raw or "").split())[:MAX_NAME_CHARS].strip()
-    return text or fallback
+    """A scenario name: one line, trimmed, at most MAX_NAME_CHARS, or `fallback` if empty.
+
+    The compare table's own row names (RESERVED_NAMES) get " (saved)" added.
+    """
+    text = " ".join(str(raw or "").split())[:MAX_NAME_CHARS].strip() or fallback
+    if text in RESERVED_NAMES:
+        text = f"{text} (saved)"
+    return text
+
+
+def _free_name(saved: dict[str, Scenario]) -> str:
+    n = len(saved) + 1
+    while f"Scenario {n}" in saved:
+        n += 1
+    return f"Scenario {n}"
+
+
+def next_name() -> str:
+    """The name a scenario saved without one gets."""
+    return _free_name(saved_scenarios())
 
 
 def save_current(name_key: str) -> None:
     """Callback: save the sidebar's scenario under the name typed in `name_key`."""
     saved = saved_scenarios()
-    name = clean_name(st.session_state.get(name_key), f"Scenario {len(saved) + 1}")
+    name = clean_name(st.session_state.get(name_key), _free_name(saved))
     if name not in saved and len(saved) >= MAX_SAVED:
         _notify("error", f"You can compare {MAX_SAVED} saved scenarios; remove one first.")
         return
@@ -129,6 +319,7 @@ def save_current(name_key: str) -> None:
     saved[name] = current_scenario()
     st.session_state[SAVED_KEY] = saved
     st.session_state[name_key] = ""
+    st.session_state.pop(SAVED_PROBLEMS_KEY, None)
     verb = "Replaced" if replaced else "Saved"
     _notify("success", f"{verb} {fmt.plain(name)}.")
 

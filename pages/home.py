@@ -12,6 +12,7 @@ from model.projection import growth_decomposition, wall_year
 from model.scenario import END_YEAR
 from ui import format as fmt
 from ui.data import catalog, claim_verdicts, history, monte_carlo, projection_frame
+from ui.glossary import define
 from ui.growth_text import power_text
 from ui.headline import binding_text, summary_for, wall_text
 from ui.home_links import render_claim_cards, render_page_links
@@ -37,49 +38,72 @@ st.subheader(binding_text(summary))
 st.subheader(wall_text(summary))
 
 year = summary.year
-cols = st.columns(4)
 wall = wall_year(frame)
-cols[0].metric(
-    f"Largest run in {year} (achieved)",
-    fmt.power(split.run_achieved_gw),
-    help=f"Wall-plug power of the largest training run the limits allow in {year}",
+# Two rows of four metrics of a fixed width in wrapping rows: four across on a desktop,
+# two across on a 390 px phone (2 x 165 px + a small gap fit its 358 px; st.columns would
+# stack all eight in one column there). Labels
+# are short enough not to be cut at that width; the year is said once, above them.
+st.markdown(
+    f"**In {year}.** *Achieved*: what the limits allow. *Wanted*: what the trend asks "
+    "for if nothing stops it."
 )
-cols[1].metric(
-    f"Its FLOP in {year} (achieved)",
-    fmt.scientific(run["compute_achieved_flop"]),
-    help="Training compute of that run: the smallest of the six limits",
-)
-cols[2].metric(
-    f"Set in {year} by",
-    STEP_NAMES[summary.step_in_year],
-    help="The step (trend, power, chips, capital, data, latency) that allows the least",
-)
-cols[3].metric(
-    "Wall year",
-    str(wall) if wall else f"None by {END_YEAR}",
-    help="First year all-AI power demand exceeds what can be supplied",
-)
-cols = st.columns(4)
-cols[0].metric(
-    f"Largest run in {year} (wanted)",
-    fmt.power(split.run_wanted_gw),
-    help="Power the run would need if compute kept its trend (Epoch AI/EPRI: 4-16 GW likely)",
-)
-cols[1].metric(
-    f"Its FLOP in {year} (wanted)",
-    fmt.scientific(run["compute_demand_flop"]),
-    help="Training compute on the trend",
-)
-cols[2].metric(
-    f"All-AI power in {year} (wanted)",
-    fmt.power(split.wanted_gw),
-    help="Serving, smaller AI and the frontier runs the other limits allow, average power",
-)
-cols[3].metric(
-    "Run power growth (wanted)",
-    f"{fmt.sig(growth_decomposition(scenario)['power_growth'])}x per year",
-    help="Compute growth / (efficiency growth x run-length growth)",
-)
+METRIC_WIDTH = 165
+with st.container(horizontal=True, gap="small"):
+    st.metric(
+        "Largest run, achieved",
+        fmt.power(split.run_achieved_gw),
+        help=f"Wall-plug power of the largest training run the limits allow in {year}.\n\n"
+        + define("Achieved", "Wall-plug power"),
+        width=METRIC_WIDTH,
+    )
+    st.metric(
+        "Largest run, wanted",
+        fmt.power(split.run_wanted_gw),
+        help=f"Power the largest run would need in {year} if compute kept its trend "
+        "(Epoch AI/EPRI: 4-16 GW likely).\n\n" + define("Wanted", "Frontier run"),
+        width=METRIC_WIDTH,
+    )
+    st.metric(
+        "Run FLOP, achieved",
+        fmt.scientific(run["compute_achieved_flop"]),
+        help="Training compute of that run: the smallest of the six limits.\n\n"
+        + define("FLOP", "Binding step"),
+        width=METRIC_WIDTH,
+    )
+    st.metric(
+        "Run FLOP, wanted",
+        fmt.scientific(run["compute_demand_flop"]),
+        help="Training compute on the trend.\n\n" + define("Trend"),
+        width=METRIC_WIDTH,
+    )
+with st.container(horizontal=True, gap="small"):
+    st.metric(
+        "All-AI power, wanted",
+        fmt.power(split.wanted_gw),
+        help=f"Serving, smaller AI and the frontier runs the other limits allow, average "
+        f"power in {year}.\n\n" + define("Average power", "Inference"),
+        width=METRIC_WIDTH,
+    )
+    st.metric(
+        "Binding step",
+        STEP_NAMES[summary.step_in_year],
+        help=f"The step (trend, power, chips, capital, data, latency) that allows the largest "
+        f"run the least in {year}.\n\n" + define("Binding step"),
+        width=METRIC_WIDTH,
+    )
+    st.metric(
+        "Wall year",
+        str(wall) if wall else f"None by {END_YEAR}",
+        help=define("The wall"),
+        width=METRIC_WIDTH,
+    )
+    st.metric(
+        "Run power growth",
+        f"{fmt.sig(growth_decomposition(scenario)['power_growth'])}x/yr",
+        help="How fast the largest run's wanted power grows: compute growth / (efficiency "
+        "growth x run-length growth).\n\n" + define("FLOP per joule"),
+        width=METRIC_WIDTH,
+    )
 
 chart, text = st.columns([3, 1])
 power = power_figure(frame, mc.bands, history(), wall, world_average_gw=world_gw)

@@ -20,21 +20,19 @@ def test_home_shows_the_headline_and_numbers():
     )
     assert at.subheader[1].value.startswith(f"All-AI demand outgrows supply in {wall_year(frame)}")
     assert metric_value(at, "Wall year") == str(wall_year(frame))
-    assert metric_value(at, "Largest run in 2030 (achieved)") == fmt.power(
+    assert metric_value(at, "Largest run, achieved") == fmt.power(
         achieved["frontier_run_power_achieved_gw"]
     )
-    assert metric_value(at, "Largest run in 2030 (wanted)") == fmt.power(
-        achieved["frontier_run_power_gw"]
-    )
-    assert metric_value(at, "Set in 2030 by") == achieved["binding_constraint"].capitalize()
+    assert metric_value(at, "Largest run, wanted") == fmt.power(achieved["frontier_run_power_gw"])
+    assert metric_value(at, "Binding step") == achieved["binding_constraint"].capitalize()
 
 
 def test_home_headline_moves_with_compute_growth():
     at = open_app()
-    before = metric_value(at, "Largest run in 2030 (wanted)")
+    before = metric_value(at, "Largest run, wanted")
     at.slider(key="compute_growth").set_value(6.0).run()
     assert not at.exception
-    assert metric_value(at, "Largest run in 2030 (wanted)") != before
+    assert metric_value(at, "Largest run, wanted") != before
 
 
 def test_train_page_default_numbers_and_pue_slider():
@@ -97,3 +95,20 @@ def test_all_zero_mix_gets_a_message_not_a_crash():
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("weight" in e.value for e in at.error)
+
+
+def test_home_metrics_say_wanted_or_achieved_and_define_their_terms():
+    at = open_app()
+    labels = [m.label for m in at.metric]
+    assert len(labels) == 8
+    # Where a quantity is shown both ways, each label says which it is.
+    for quantity in ("Largest run", "Run FLOP"):
+        assert {f"{quantity}, achieved", f"{quantity}, wanted"} <= set(labels)
+    # Short enough for a 165 px metric (two across on a phone): no label is cut.
+    assert max(len(label) for label in labels) <= 22
+    helps = {m.label: m.proto.help for m in at.metric}
+    assert "**The wall**:" in helps["Wall year"]
+    assert "**Binding step**:" in helps["Binding step"]
+    assert "**Achieved**:" in helps["Largest run, achieved"]
+    assert "**Wanted**:" in helps["Largest run, wanted"]
+    assert "In 2030." in " ".join(m.value for m in at.markdown)

@@ -98,7 +98,8 @@ def render_verdict(result: ClaimResult) -> None:
 
 
 def render_numbers(numbers: tuple[Number, ...]) -> None:
-    """The headline numbers, two to a row (so a phone shows two side by side)."""
+    """The headline numbers, two to a row (one to a row on a phone, where Streamlit stacks
+    columns: their labels are too long to fit two across 390 px uncut)."""
     for start in range(0, len(numbers), 2):
         for column, number in zip(st.columns(2), numbers[start : start + 2], strict=False):
             column.metric(number.label, number_text(number))

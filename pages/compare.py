@@ -96,8 +96,9 @@ frames |= {name: projection_frame(s) for name, s in shown.items()}
 text.markdown(compare_text.chart_note(coinciding(frames)))
 st.markdown(compare_text.table_note(same))
 table = cache_pages.headlines(cache_pages.named_items({DEFAULT_NAME: Scenario()}) + named)
-# st.dataframe shows text as text (no Markdown or HTML) and scrolls on a narrow screen.
-st.dataframe(headline_display(table, END_YEAR), width="stretch", key="compare_table")
+# A column per scenario, so the table fits beside the sidebar; st.dataframe shows text as
+# text (no Markdown or HTML) and scrolls on a narrow screen.
+st.dataframe(headline_display(table, END_YEAR).T, width="stretch", key="compare_table")
 
 st.subheader("Download or restore")
 down, up = st.columns(2)

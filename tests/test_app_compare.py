@@ -39,7 +39,8 @@ def _save(at: AppTest, name: str) -> None:
 
 
 def _table(at: AppTest) -> pd.DataFrame:
-    return at.dataframe[0].value
+    """The compare table, a row per scenario (the page shows a column per scenario)."""
+    return at.dataframe[0].value.T
 
 
 def _preset_caption(at: AppTest) -> str:

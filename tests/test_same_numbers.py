@@ -35,7 +35,7 @@ def _show(at: AppTest, page: str) -> AppTest:
 
 def _compare_row(at: AppTest) -> dict[str, str]:
     """The compare table's row of the sidebar's scenario (Current, or Default)."""
-    table = _show(at, "pages/compare.py").dataframe[0].value
+    table = _show(at, "pages/compare.py").dataframe[0].value.T  # a column per scenario
     row = "Current scenario" if "Current scenario" in table.index else "Default"
     return table.loc[row].to_dict()
 
@@ -63,14 +63,10 @@ def test_the_wall_year_is_the_same_on_compare_home_and_growth(shown):
 
 
 def test_the_largest_run_and_all_ai_power_wanted_match_the_home_page(shown):
-    year = HEADLINE_YEAR
-    assert (
-        shown["home"][f"Largest run in {year} (wanted)"] == shown["compare"]["Largest run, wanted"]
-    )
-    assert (
-        shown["home"][f"All-AI power in {year} (wanted)"]
-        == shown["compare"]["All-AI power, wanted"]
-    )
+    # The question says the year once above its metrics (2030, model.compare.HEADLINE_YEAR)
+    # and names each metric as the compare table does.
+    for label in ("Largest run, wanted", "All-AI power, wanted"):
+        assert shown["home"][label] == shown["compare"][label], label
 
 
 def _power_column(table, words: str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from model.catalog import default_catalog
 from model.checks import ArrayLike, check_physical
 from model.constants import HOURS_PER_YEAR
 
@@ -60,10 +61,17 @@ def normalise_shares(shares: Mapping[str, float], sources: pd.DataFrame) -> pd.S
     return weights / total
 
 
-def mix_intensity_g_per_kwh(shares: Mapping[str, float], sources: pd.DataFrame) -> float:
-    """Lifecycle carbon intensity of a mix: sum of share x source intensity. [gCO2e/kWh]"""
-    norm = normalise_shares(shares, sources)
-    return float((norm * sources.set_index("source_id")["lifecycle_gco2e_per_kwh"]).sum())
+def mix_intensity_g_per_kwh(
+    shares: Mapping[str, float], sources: pd.DataFrame | None = None
+) -> float:
+    """Lifecycle carbon intensity of a mix: sum of share x source intensity. [gCO2e/kWh]
+
+    Part of the public model API (DESIGN.md), so `sources` may be left out: it then
+    defaults to the shipped data/generation_sources.csv.
+    """
+    table = default_catalog()["generation_sources"] if sources is None else sources
+    norm = normalise_shares(shares, table)
+    return float((norm * table.set_index("source_id")["lifecycle_gco2e_per_kwh"]).sum())
 
 
 def mix_cost_usd_per_mwh(shares: Mapping[str, float], sources: pd.DataFrame) -> tuple[float, float]:

@@ -46,7 +46,7 @@ def frontier_flop_base(scenario: Scenario) -> float:
     return float(scenario.frontier_flop_base)
 
 
-def base_efficiency_flop_per_j(scenario: Scenario, catalog: Catalog | None = None) -> float:
+def base_efficiency_flop_per_j(scenario: Scenario, catalog: Catalog) -> float:
     """E0: useful FLOP per joule at the wall for the scenario's chip and facility. [FLOP/J]"""
     chip = training.chip_spec(scenario, catalog)
     return float(

@@ -130,7 +130,7 @@ def run_validation(catalog: Catalog | None = None) -> pd.DataFrame:
     the published or same-card grid factor), and training compute (6 N D, Kaplan et al.
     2020, against the published FLOP). Columns are RUN_COLUMNS; error_pct in [%].
     """
-    runs = published_runs(catalog)
+    runs = published_runs(catalog or default_catalog())
     energy = reproduce_energy_mwh(runs)
     factors = implied_grid_factors_kg_per_kwh(runs)
     with_factor = runs.assign(grid_kg_co2e_per_kwh=factors)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from numpy.testing import assert_allclose
 
+from model.catalog import default_catalog
 from model.grid import normalise_shares
 from model.presets import all_presets, iea_build_rate_gw_per_yr, preset_by_name
 from model.projection import first_binding_year, project, wall_year
@@ -60,7 +61,9 @@ def test_inputs_a_preset_does_not_name_keep_their_defaults(preset):
     ],
 )
 def test_mix_presets_set_the_shares_of_data_mix_presets(name, shares):
-    norm = normalise_shares(preset_by_name(name).scenario().mix_weights())
+    norm = normalise_shares(
+        preset_by_name(name).scenario().mix_weights(), default_catalog()["generation_sources"]
+    )
     for sid, share in norm.items():
         assert_allclose(share, shares.get(sid, 0.0), atol=1e-12)
 

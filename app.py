@@ -17,24 +17,51 @@ st.set_page_config(
     initial_sidebar_state="auto",  # open on desktop, closed on phones
 )
 
-#: Each page with the sidebar group it opens.
+#: Each page with its id (model.scenario.PAGE_IDS, which GROUP_PAGES uses) and the
+#: sidebar group it opens.
 PAGES = (
     (
         st.Page("pages/home.py", title="The question", icon=":material/help:", default=True),
+        "home",
         "growth",
     ),
-    (st.Page("pages/claims.py", title="Test the claims", icon=":material/fact_check:"), "growth"),
-    (st.Page("pages/growth.py", title="Growth vs power", icon=":material/trending_up:"), "growth"),
-    (st.Page("pages/train.py", title="Train a model", icon=":material/model_training:"), "train"),
-    (st.Page("pages/serve.py", title="Serve it", icon=":material/chat:"), "serve"),
-    (st.Page("pages/power.py", title="Power it", icon=":material/electric_bolt:"), "supply"),
-    (st.Page("pages/compare.py", title="Compare & share", icon=":material/compare_arrows:"), None),
-    (st.Page("pages/methods.py", title="Methods & sources", icon=":material/menu_book:"), None),
+    (
+        st.Page("pages/claims.py", title="Test the claims", icon=":material/fact_check:"),
+        "claims",
+        "growth",
+    ),
+    (
+        st.Page("pages/growth.py", title="Growth vs power", icon=":material/trending_up:"),
+        "growth",
+        "growth",
+    ),
+    (
+        st.Page("pages/train.py", title="Train a model", icon=":material/model_training:"),
+        "train",
+        "train",
+    ),
+    (st.Page("pages/serve.py", title="Serve it", icon=":material/chat:"), "serve", "serve"),
+    (
+        st.Page("pages/power.py", title="Power it", icon=":material/electric_bolt:"),
+        "power",
+        "supply",
+    ),
+    (
+        st.Page("pages/compare.py", title="Compare & share", icon=":material/compare_arrows:"),
+        "compare",
+        None,
+    ),
+    (
+        st.Page("pages/methods.py", title="Methods & sources", icon=":material/menu_book:"),
+        "methods",
+        None,
+    ),
 )
 
-page = st.navigation([p for p, _ in PAGES])
+page = st.navigation([p for p, _, _ in PAGES])
 report_ignored_params()
-open_group = next(group for p, group in PAGES if p.url_path == page.url_path)
-st.session_state["scenario"] = render_inputs(open_group)
+page_id, open_group = next((i, g) for p, i, g in PAGES if p.url_path == page.url_path)
+titles = {i: str(p.title) for p, i, _ in PAGES}
+st.session_state["scenario"] = render_inputs(open_group, page_id, titles)
 render_share_control(st.session_state["scenario"])
 page.run()

@@ -16,13 +16,17 @@ import streamlit as st
 from model import scenario_io
 from model.glossary import terms_in
 from model.scenario import (
-    CUSTOM_CHIP,
+    GROUP_PAGES,
     GROUPS,
     INPUTS,
     INPUTS_BY_NAME,
     MY_MIX_GRID,
+    USED_ONLY_WHEN,
     InputSpec,
+    InputValueError,
     Scenario,
+    ignored_inputs,
+    parse_value,
     scenario_from_mapping,
 )
 from ui import format as fmt
@@ -69,15 +73,77 @@ def help_text(spec: InputSpec) -> str:
     return f"{spec.help}{unit} Default source: {spec.source}.{words}"
 
 
-def input_widget(spec: InputSpec, disabled: bool = False) -> Any:
+#: Session-state keys: the inputs a reset changed (for its undo), and the last message of
+#: a typed value, per group.
+UNDO_KEY, TYPED_NOTE_KEY = "_reset_undo", "_typed_note_{group}"
+#: Prefix of the typed-value boxes' keys (not inputs, not in the URL).
+TYPED_PREFIX = "_typed_"
+#: Reasons the sidebar gives for a disabled input, by the input that decides it.
+_IGNORED_BECAUSE = {
+    "chip": "the accelerator is not 'Custom chip'",
+    "compute_optimal": "compute-optimal tokens are on",
+    "frontier_basis": "the base-year run is set the other way",
+}
+
+
+def widget_label(spec: InputSpec) -> str:
+    """The widget's label: the input's label and its unit in brackets (after a comma if
+    the label has brackets of its own), or the label alone where the unit is in the
+    sub-group's heading or the input is a choice."""
+    if not spec.unit or spec.kind == "choice" or spec.subgroup:
+        return spec.label
+    if spec.label.endswith(")"):  # "Utilization (MFU), fraction of peak"
+        return f"{spec.label}, {spec.unit}"
+    return f"{spec.label} ({spec.unit})"
+
+
+def _suffixed(text: str) -> tuple[str, float]:
+    for suffix, factor in (("k", 1e3), ("m", 1e6), ("b", 1e9), ("t", 1e12)):
+        if text.endswith(suffix):
+            return text[: -len(suffix)], factor
+    return text, 1.0
+
+
+def number_from_text(text: str) -> float:
+    """A number as a person types it: 7e10, 70B, 70 b, 7,000, 2.5x. ValueError if not one."""
+    clean = text.strip().replace(",", "").replace("_", "").replace(" ", "").lower()
+    digits, factor = _suffixed(clean.removesuffix("x"))
+    try:
+        number = float(digits) * factor
+    except ValueError:
+        raise ValueError("not a number") from None
+    if not math.isfinite(number):
+        raise ValueError("not a finite number")
+    return number
+
+
+def reason_text(err: InputValueError) -> str:
+    """Why a value was refused, in a few words, numbers in the sidebar's format."""
+    if err.bounds is not None:
+        return f"outside {fmt.sig(err.bounds[0])} to {fmt.sig(err.bounds[1])}"
+    return err.reason
+
+
+def nearest_step(spec: InputSpec, number: float) -> tuple[float, bool]:
+    """The log-scale input's step nearest `number` (on a log scale), and whether it had to
+    move; ValueError (reason_text's words) if the number is outside the input's range."""
+    try:
+        parse_value(spec, number, None)
+    except InputValueError as err:
+        raise ValueError(reason_text(err)) from None
+    option = fmt.nearest_option(fmt.log_options(spec), number)
+    return option, not math.isclose(option, number, rel_tol=1e-9)
+
+
+def input_widget(spec: InputSpec, disabled: bool = False, why: str = "") -> Any:
     """One bound widget for one input; its key (and URL parameter) is the input's name."""
     common: dict[str, Any] = {
         "key": spec.name,
         "bind": "query-params",
-        "help": help_text(spec),
+        "help": help_text(spec) + (f"\n\nNot used now: {why}." if why else ""),
         "disabled": disabled,
     }
-    label = f"{spec.label} ({spec.unit})" if spec.unit and spec.kind != "choice" else spec.label
+    label = widget_label(spec)
     if spec.kind == "bool":
         return st.toggle(label, value=spec.default, **common)
     if spec.kind == "choice":
@@ -120,20 +186,131 @@ def input_widget(spec: InputSpec, disabled: bool = False) -> Any:
     )
 
 
-def render_inputs(open_group: str | None) -> Scenario:
-    """Draw every input in grouped expanders (the page's group open); return the Scenario."""
-    for group, title in GROUPS.items():
-        with st.sidebar.expander(title, expanded=group == open_group):
-            for spec in INPUTS:
-                if spec.group != group:
-                    continue
-                disabled = (
-                    spec.name == "custom_efficiency_x_h100"
-                    and st.session_state.get("chip", INPUTS_BY_NAME["chip"].default) != CUSTOM_CHIP
-                ) or (spec.name == "tokens" and bool(st.session_state.get("compute_optimal")))
-                if spec.name.startswith("mix_") and spec.name == "mix_coal":
-                    st.caption("Weights for new AI power; normalised to 100%.")
-                input_widget(spec, disabled=disabled)
+def _changed_inputs() -> dict[str, Any]:
+    return {
+        spec.name: st.session_state[spec.name]
+        for spec in INPUTS
+        if spec.name in st.session_state and st.session_state[spec.name] != spec.default
+    }
+
+
+def reset_inputs() -> None:
+    """Callback: every input back to its default (so the URL drops its key); what was
+    changed is kept for one undo."""
+    changed = _changed_inputs()
+    if not changed:
+        return
+    st.session_state[UNDO_KEY] = changed
+    for name in changed:
+        st.session_state[name] = INPUTS_BY_NAME[name].default
+
+
+def undo_reset() -> None:
+    """Callback: put back the inputs the last reset changed."""
+    for name, value in st.session_state.pop(UNDO_KEY, {}).items():
+        st.session_state[name] = value
+
+
+def apply_typed(name: str, group: str) -> None:
+    """Callback: move a log-scale slider to the step nearest the number typed for it."""
+    spec = INPUTS_BY_NAME[name]
+    box = TYPED_PREFIX + name
+    raw = str(st.session_state.get(box) or "").strip()
+    st.session_state[box] = ""
+    if not raw:
+        return
+    note_key = TYPED_NOTE_KEY.format(group=group)
+    try:
+        value, moved = nearest_step(spec, number_from_text(raw))
+    except ValueError as err:
+        st.session_state[note_key] = f"{spec.label}: '{fmt.plain(raw[:40])}' is {err}."
+        return
+    st.session_state[name] = value
+    label = option_labels(name)[value]
+    how = "the nearest step, " if moved else ""
+    st.session_state[note_key] = f"{spec.label} set to {how}{fmt.plain(label)}."
+
+
+def _typed_entry(group: str, specs: list[InputSpec], ignored: frozenset[str]) -> None:
+    """A popover to type a number for each log-scale slider of the group."""
+    logs = [s for s in specs if s.log and s.name not in ignored]
+    if not logs:
+        return
+    with st.popover("Type a value", icon=":material/keyboard:"):
+        st.caption("Numbers such as 7e10, 70B or 7,000; the slider moves to the nearest step.")
+        for spec in logs:
+            st.text_input(
+                spec.label,
+                key=TYPED_PREFIX + spec.name,
+                placeholder=option_labels(spec.name).get(
+                    st.session_state.get(spec.name, spec.default), ""
+                ),
+                on_change=apply_typed,
+                args=(spec.name, group),
+            )
+        note = st.session_state.get(TYPED_NOTE_KEY.format(group=group))
+        if note:
+            st.caption(note)
+
+
+def render_reset() -> None:
+    """The reset control (and, after a reset, its undo) at the top of the sidebar."""
+    st.sidebar.button(
+        "Reset to defaults",
+        icon=":material/restart_alt:",
+        on_click=reset_inputs,
+        disabled=not _changed_inputs(),
+        help="Every input back to its default; the link loses the changed values.",
+        width="stretch",
+    )
+    if UNDO_KEY in st.session_state:
+        st.sidebar.button(
+            "Undo reset",
+            icon=":material/undo:",
+            on_click=undo_reset,
+            help=f"Put back the {len(st.session_state[UNDO_KEY])} input(s) the reset changed.",
+            width="stretch",
+        )
+
+
+def _group(group: str, title: str, expanded: bool, note: str, ignored: frozenset[str]) -> None:
+    specs = [s for s in INPUTS if s.group == group]
+    with st.sidebar.expander(title, expanded=expanded):
+        if note:
+            st.caption(note)
+        _typed_entry(group, specs, ignored)
+        subgroup = ""
+        for spec in specs:
+            if spec.subgroup != subgroup:
+                subgroup = spec.subgroup
+                st.markdown(f"**{subgroup}**")
+            why = ""
+            if spec.name in ignored:
+                why = _IGNORED_BECAUSE[USED_ONLY_WHEN[spec.name][0]]
+            input_widget(spec, disabled=spec.name in ignored, why=why)
+
+
+def render_inputs(
+    open_group: str | None, page_id: str | None = None, titles: dict[str, str] | None = None
+) -> Scenario:
+    """Draw the reset control and every input in grouped expanders, the groups that move
+    this page's numbers first (the page's own group open), the others after a note naming
+    the pages they move; return the Scenario."""
+    render_reset()
+    names = titles or {}
+    ignored = ignored_inputs(
+        {s.name: st.session_state[s.name] for s in INPUTS if s.name in st.session_state}
+    )
+    here = [g for g in GROUPS if page_id is None or page_id in GROUP_PAGES[g]]
+    elsewhere = [g for g in GROUPS if g not in here]
+    for group in here:
+        _group(group, GROUPS[group], group == open_group, "", ignored)
+    if elsewhere:
+        st.sidebar.caption("Inputs that change nothing on this page:")
+    for group in elsewhere:
+        pages = [names.get(p, p) for p in GROUP_PAGES[group] if p != "methods"]
+        note = "Not used on this page. Affects " + ", ".join(pages) + "."
+        _group(group, GROUPS[group], group == open_group, note, ignored)
     return current_scenario()
 
 
@@ -146,7 +323,7 @@ def current_scenario() -> Scenario:
     values = {
         spec.name: st.session_state[spec.name] for spec in INPUTS if spec.name in st.session_state
     }
-    scenario = scenario_from_mapping(values)
+    scenario = scenario_from_mapping(values, scenario_io.choice_options(catalog()))
     if sum(scenario.mix_weights().values()) > 0:
         return scenario
     st.error(

@@ -14,19 +14,29 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from model import scenario_io
 from model.scenario import (
     BASE_YEAR,
     END_YEAR,
     INPUTS,
     INPUTS_BY_NAME,
     InputSpec,
+    InputValueError,
     Scenario,
+    parse_value,
     scenario_to_dict,
 )
 from model.scenario_io import retired_note
 from ui import changelog
 from ui import format as fmt
-from ui.sidebar import choice_label, choice_options
+from ui.data import catalog
+from ui.sidebar import (
+    choice_label,
+    nearest_step,
+    number_from_text,
+    option_labels,
+    reason_text,
+)
 from ui.version import app_version
 
 #: The app's version (pyproject.toml), for callers that import it as a constant.
@@ -41,6 +51,8 @@ MAX_ECHO_CHARS = 40
 MAX_LISTED = 6
 #: Session-state keys: the link problems still shown, and the version the link was made with.
 IGNORED_KEY, LINK_VERSION_KEY = "_ignored_params", "_link_version"
+#: Session-state key of the link's plain numbers moved onto a slider step, still shown.
+SNAPPED_KEY = "_snapped_params"
 
 
 @dataclass(frozen=True)
@@ -107,24 +119,41 @@ def _bool(raw: str) -> bool:
     raise ValueError("expected true or false")
 
 
+def url_choices() -> dict[str, tuple[str, ...]]:
+    """The catalog's options of the choice inputs, for parse_value."""
+    return scenario_io.choice_options(catalog())
+
+
+def read_url_value(spec: InputSpec, raw: str) -> tuple[Any, bool]:
+    """The input's value for a URL text, and whether a log-scale input's plain number was
+    moved to the nearest slider step; ValueError (the warning's words) if unusable.
+
+    Range and kind are checked by model.scenario.parse_value, the check a scenario file
+    and the Scenario also use; this adds what only a URL has: choices written as their
+    labels, and log-scale values written as slider labels (405B) or plain numbers (4.05e11).
+    """
+    value: Any = raw
+    if spec.kind == "choice":
+        labels = option_labels(spec.name)
+        value = next((o for o, label in labels.items() if raw in {o, label}), raw)
+    elif spec.log:
+        steps = {label: option for option, label in option_labels(spec.name).items()}
+        if raw in steps:
+            return steps[raw], False
+        try:
+            number = number_from_text(raw)
+        except ValueError:
+            raise ValueError("not one of the slider's steps") from None
+        return nearest_step(spec, number)
+    try:
+        return parse_value(spec, value, url_choices(), text=True), False
+    except InputValueError as err:
+        raise ValueError(reason_text(err)) from None
+
+
 def parse_url_value(spec: InputSpec, raw: str) -> Any:
     """The input's value for a URL text, or ValueError if the widget would ignore it."""
-    if spec.kind == "bool":
-        return _bool(raw)
-    if spec.kind == "choice":
-        for option in choice_options(spec):
-            if raw in {option, choice_label(spec, option)}:
-                return option
-        raise ValueError("not one of the options")
-    if spec.log:
-        for option in fmt.log_options(spec):
-            if fmt.option_label(spec, option) == raw:
-                return option
-        raise ValueError("not one of the slider's steps")
-    assert spec.min is not None
-    assert spec.max is not None
-    number = _ranged_number(raw, spec.min, spec.max)
-    return int(number) if spec.kind == "int" else number
+    return read_url_value(spec, raw)[0]
 
 
 def parse_view_value(view: ViewParam, raw: str) -> Any:
@@ -162,6 +191,46 @@ def _problem(key: str, values: Sequence[str]) -> str | None:
     except ValueError as err:
         return f"'{echo(key)}={echo(raw)}' ({err}); using the default"
     return None
+
+
+@dataclass(frozen=True)
+class SnappedParam:
+    """A log-scale input's plain number in a link, moved to the nearest slider step."""
+
+    key: str
+    raw: str
+    value: float
+
+    def message(self) -> str:
+        """What the visitor is told (escaped)."""
+        label = option_labels(self.key)[self.value]
+        return f"'{echo(self.key)}={echo(self.raw)}' is now {fmt.plain(label)}"
+
+
+def link_values(params: Mapping[str, Sequence[str]]) -> tuple[dict[str, Any], list[SnappedParam]]:
+    """The inputs a link sets (each key given once, with a usable value), and the plain
+    numbers among them that had to move to a slider step."""
+    values: dict[str, Any] = {}
+    snapped = []
+    for key, raw in params.items():
+        if key not in INPUTS_BY_NAME or len(raw) != 1:
+            continue
+        try:
+            value, moved = read_url_value(INPUTS_BY_NAME[key], raw[0])
+        except ValueError:
+            continue
+        values[key] = value
+        if moved:
+            snapped.append(SnappedParam(key, raw[0], value))
+    return values, snapped
+
+
+def snapped_message(snapped: Sequence[SnappedParam]) -> str:
+    """One sentence naming the moved values (at most MAX_LISTED), already escaped."""
+    parts = [item.message() for item in snapped[:MAX_LISTED]]
+    if len(snapped) > MAX_LISTED:
+        parts.append(f"and {len(snapped) - MAX_LISTED} more")
+    return "Link values moved to the nearest slider step: " + "; ".join(parts) + "."
 
 
 def ignored_params(params: Mapping[str, Sequence[str]]) -> list[IgnoredParam]:
@@ -242,6 +311,15 @@ def report_ignored_params() -> None:
     if IGNORED_KEY not in st.session_state:  # the session's first run: read the link
         st.session_state[IGNORED_KEY] = ignored_params(query)
         st.session_state[LINK_VERSION_KEY] = st.query_params.get(VERSION_PARAM)
+        values, snapped = link_values(query)
+        # The widgets read their URL values themselves, but not a plain number on a
+        # select slider (nor a choice's plain id): setting the session state before they
+        # are drawn gives them the value, and Streamlit writes its label into the URL.
+        # It also lets the sidebar know, before drawing an input, the values (chip,
+        # compute-optimal, basis) that decide whether that input is used.
+        for key, value in values.items():
+            st.session_state[key] = value
+        st.session_state[SNAPPED_KEY] = snapped
     else:
         st.session_state[IGNORED_KEY] = still_ignored(
             st.session_state[IGNORED_KEY], query, st.session_state
@@ -249,6 +327,15 @@ def report_ignored_params() -> None:
     ignored = st.session_state[IGNORED_KEY]
     if ignored:
         st.warning(ignored_message(ignored), icon=":material/link_off:")
+    # A moved value is noted until its input is set to something else.
+    snapped = [
+        item
+        for item in st.session_state.get(SNAPPED_KEY, [])
+        if st.session_state.get(item.key) == item.value
+    ]
+    st.session_state[SNAPPED_KEY] = snapped
+    if snapped:
+        st.info(snapped_message(snapped), icon=":material/straighten:")
     show_version_notice(st.session_state.get(LINK_VERSION_KEY))
 
 

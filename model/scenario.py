@@ -492,7 +492,7 @@ INPUTS: tuple[InputSpec, ...] = (
     InputSpec(
         "pipeline_gw",
         "Capacity already being built for AI",
-        "GW (average power)",
+        "GW of average power",
         "float",
         30.0,
         "supply",

@@ -152,9 +152,7 @@ def compare_figure(baseline: pd.DataFrame, scenarios: dict[str, pd.DataFrame]) -
     layout = {
         "yaxis": {"type": "log", "tickvals": ticks, "ticktext": [fmt.power(v) for v in ticks]},
     }
-    overrides = {
-        "legend": {**style.LEGEND_AT_BOTTOM["legend"], "itemsizing": "constant"}
-    }
+    overrides = {"legend": {**style.LEGEND_AT_BOTTOM["legend"], "itemsizing": "constant"}}
     return style.figure(
         traces,
         layout,

@@ -273,3 +273,10 @@ def test_the_download_button_offers_a_zip():
     # The zip is built when the button is clicked (a deferred file), not on every rerun;
     # its contents are checked in tests/test_compare.py (scenario_zip).
     assert button.proto.deferred_file_id
+
+
+def test_a_link_with_saved_scenarios_is_not_reported_as_ignored():
+    # 'saved' is the Compare page's own parameter, not an unknown input.
+    at = open_app("pages/compare.py", {"saved": "name=Mine&pue=1.5"})
+    warnings = " ".join(w.value for w in at.warning)
+    assert "saved" not in warnings

@@ -23,7 +23,7 @@ from model.scenario import INPUTS, INPUTS_BY_NAME, Scenario, scenario_from_mappi
 from ui import format as fmt
 from ui.data import catalog
 from ui.sidebar import current_scenario
-from ui.url import VERSION_PARAM, VIEW_PARAMS, echo, parse_url_value, share_query
+from ui.url import SAVED_PARAM, VERSION_PARAM, VIEW_PARAMS, echo, parse_url_value, share_query
 from ui.version import app_version
 
 #: Session-state key of the saved scenarios (name -> Scenario, insertion order).
@@ -34,8 +34,6 @@ NOTICE_KEY = "_share_notice"
 MAX_SAVED = 4
 #: Longest scenario name kept. [characters]
 MAX_NAME_CHARS = scenario_io.MAX_NAME_CHARS
-#: URL parameter holding one saved scenario (repeated, one per scenario, in order).
-SAVED_PARAM = "saved"
 #: Key of the scenario's name inside a saved scenario's value (not an input name).
 NAME_FIELD = "name"
 #: Longest link the saved scenarios may make: browsers keep far longer addresses, but

@@ -44,7 +44,9 @@ APP_VERSION = app_version()
 #: URL parameter holding the version a link was made with (not an input).
 VERSION_PARAM = "v"
 #: Query parameters Streamlit itself uses, never reported as ignored.
-RESERVED = frozenset({"embed", "embed_options", VERSION_PARAM})
+#: URL parameter of the saved scenarios (ui/share.py reads it and reports its problems).
+SAVED_PARAM = "saved"
+RESERVED = frozenset({"embed", "embed_options", VERSION_PARAM, SAVED_PARAM})
 #: Longest piece of a user's key or value repeated in a message; a link can carry 100 kB.
 MAX_ECHO_CHARS = 40
 #: Most ignored parameters listed before "and N more".

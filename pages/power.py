@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from charts import power as power_charts
-from model import equivalents, grid
+from model import equivalents, fleet, grid
 from model.presets import mix_changes
 from model.scenario import BASE_YEAR, INPUTS_BY_NAME
 from ui import cache_pages
@@ -61,7 +61,8 @@ mix = shares.to_dict()
 st.plotly_chart(power_charts.mix_bar_figure(shares, labels), width="stretch")
 intensity = grid.mix_intensity_g_per_kwh(mix, sources)
 cost_low, cost_high = grid.mix_cost_usd_per_mwh(mix, sources)
-arrivals = grid.arrival_years(BASE_YEAR, mix, sources)
+leads = fleet.lead_time_table(scenario, cat)  # the lead-time inputs, spread following them
+arrivals = grid.arrival_years(BASE_YEAR, mix, leads)
 last = grid.last_arrival(arrivals)
 per_gw = float(grid.nameplate_gw(1.0, mix, sources, limits).sum())
 # A wrapping row: two metrics a line on a phone, four on a desktop.
@@ -133,7 +134,7 @@ st.markdown(
 
 arrivals["nameplate_gw"] = plates[wants]
 st.plotly_chart(power_charts.arrival_figure(arrivals, labels, BASE_YEAR), width="stretch")
-shown = grid.lead_times(sources, tuple(arrivals.index))
+shown = grid.lead_times(leads, tuple(arrivals.index))
 spans = "; ".join(
     f"{r.label} {fmt.sig(r.low)}-{fmt.sig(r.high)} years (mid {fmt.sig(r.mid)})"
     for r in shown.itertuples()

@@ -220,3 +220,12 @@ def test_power_page_lead_times_in_the_caption_come_from_the_data():
     # data/generation_sources.csv: onshore wind 1.7-7.1 years (mid 4.4), Clapin & Longden.
     assert "Wind onshore 1.7-7.1 years (mid 4.4)" in text
     assert "2-4 years" not in text
+
+
+def test_the_power_pages_lead_times_follow_the_lead_time_inputs():
+    # Solar's mid lead time set to 1.5 years (data: 3.4): the caption and the arrival chart
+    # read the scenario's lead times, not the data file's.
+    at = open_app("pages/power.py", {"lead_solar_pv_utility": "1.5"})
+    prose = " ".join(c.value for c in at.caption) + " ".join(m.value for m in at.markdown)
+    assert "mid 1.5)" in prose
+    assert "mid 3.4)" not in prose

@@ -1,0 +1,112 @@
+"""What Power it says beside its tables and charts: sentences built from the model's numbers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from model.scenario import BASE_YEAR, INPUTS_BY_NAME, Scenario
+from ui import format as fmt
+
+#: Supply inputs that act on this page only through the projection's demand in a year.
+ELSEWHERE = ("supply_base_gw", "pipeline_gw", "flexible_headroom_gw")
+ELSEWHERE_PRICE = ("scarcity_adder_usd_per_mwh", "price_scale")
+
+
+def render_mix_metrics(
+    intensity: float, cost: tuple[float, float], per_gw: float, last: dict[str, Any]
+) -> None:
+    """The mix's four headline numbers, in a row that wraps (two a line on a phone)."""
+    row = st.container(horizontal=True)
+    row.metric(
+        "Carbon (gCO2e/kWh)",
+        fmt.sig(intensity),
+        help="Lifecycle carbon intensity: IPCC AR5 medians",
+        width=170,
+    )
+    row.metric(
+        "Cost (USD/MWh)",
+        f"{fmt.sig(cost[0])}-{fmt.sig(cost[1])}",
+        help="Levelised cost of electricity (LCOE): Lazard LCOE+ 2025",
+        width=170,
+    )
+    row.metric(
+        "Nameplate per GW",
+        fmt.power(per_gw),
+        help="Nameplate to build per GW of flat load: each source's share / its firm factor",
+        width=170,
+    )
+    row.metric(
+        "Last part delivers",
+        str(last["mid"]),
+        help=f"Ordered {BASE_YEAR}: {last['fast']} at the fastest lead times, "
+        f"{last['slow']} at the slowest",
+        width=170,
+    )
+
+
+def firm_power_text(wants: str, gets: str, per_gw: float, reactor_gw: float) -> str:
+    """What firm power and nameplate mean, and what the load table's columns are."""
+    return (
+        "**Firm power** is what a flat, around-the-clock load can count on from each GW built "
+        "(data/build_limits.csv): a plant's availability if it can run at will, half the "
+        "capacity factor for wind and solar without storage, since a 24/7 load uses about "
+        "half of their output. **Nameplate** is what must be built: each source's share of "
+        f"the load / its firm factor, here {fmt.power(per_gw)} per GW, as *Growth vs power* "
+        f"counts it. *{wants}* is all-AI demand, *{gets}* the power it is supplied (Growth "
+        f"vs power); reactors and gas units are counted at {fmt.power(reactor_gw)} each. "
+        "Emissions are lifecycle (construction and fuel); cost is energy x LCOE."
+    )
+
+
+def arrival_text(lead_times: pd.DataFrame, year: int) -> str:
+    """Beside the arrival chart: what the bars are, and each source's lead times."""
+    spans = "; ".join(
+        f"{r.label} {fmt.sig(r.low)}-{fmt.sig(r.high)} years (mid {fmt.sig(r.mid)})"
+        for r in lead_times.itertuples()
+    )
+    return (
+        "Each bar runs from the fastest to the slowest lead time in the sources (tick: mid) "
+        f"for plants ordered in {BASE_YEAR}; under each source, the nameplate to build for "
+        f"what AI wants in {year}. Lead times (the sidebar's lead-time inputs; ranges from "
+        f"data/generation_sources.csv): {spans}. Nuclear counts construction only, before "
+        "licensing."
+    )
+
+
+def build_inputs_text(scenario: Scenario, year: int) -> str:
+    """What each supply input does to the build table, and which act only elsewhere."""
+    names = {n: INPUTS_BY_NAME[n].label for n in (*ELSEWHERE, *ELSEWHERE_PRICE)}
+    return (
+        f"The projection starts **{fmt.power(scenario.build_rate_gw_per_yr)}** of nameplate "
+        "a year for AI (*New capacity started for AI*), split over the mix so each source "
+        "delivers its share of firm power. Each source is capped at "
+        f"**{fmt.sig(scenario.build_cap_share)}%** of what the world builds of it in a year "
+        f"(*AI's share of the world's build*), growing {fmt.sig(scenario.build_cap_growth)}x "
+        f"a year; '(cap)' marks a source held back in {BASE_YEAR}. Grid-connected builds "
+        f"wait at least **{fmt.sig(scenario.queue_years)} years** (*Grid connection wait*); "
+        f"the **{fmt.sig(scenario.behind_meter_share)}%** built behind the meter skip the "
+        "wait, so *First firm power* is the first year of the projection with power from new "
+        f"builds. *{names['supply_base_gw']}*, *{names['pipeline_gw']}* and "
+        f"*{names['flexible_headroom_gw']}* add supply that is not built in this mix, and "
+        f"*{names['scarcity_adder_usd_per_mwh']}* and *{names['price_scale']}* set the price "
+        f"of power: they change this page only through what AI wants and gets in {year} "
+        "(see *Growth vs power*)."
+    )
+
+
+def contrast_text(facts: dict[str, float]) -> str:
+    """Beside the source comparison: the trade-off, with figures from the data."""
+    return (
+        "The trade-off in one picture (your mix in full colour, the rest faded; tick: mid "
+        "lead time): nuclear is the cleanest firm power but the slowest and dearest to build; "
+        f"gas is quick and cheap but emits {fmt.sig(facts['gas_vs_low_carbon_low'], 2)}-"
+        f"{fmt.sig(facts['gas_vs_low_carbon_high'], 2)}x more per kWh than solar, wind or "
+        "nuclear; solar and wind are cheapest and fastest but deliver "
+        f"{facts['variable_cf_low']:.0%}-{facts['variable_cf_high']:.0%} of their nameplate "
+        f"on average, and a flat load can count on {facts['variable_firm_low']:.0%}-"
+        f"{facts['variable_firm_high']:.0%} without storage, so more must be built and "
+        "firmed. Sources: IPCC AR5, Lazard 2025, EIA; hover for values."
+    )

@@ -1,0 +1,84 @@
+"""What the phone and keyboard browser tests read out of a page: text that is cut, and
+the Tab presses it takes to reach the sidebar's first input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Page
+
+#: Every piece of text a reader may find cut, with how many pixels stick out:
+#: - Plotly draws titles, axis titles, legend entries, tick labels and annotations as SVG
+#:   text, which is not clipped by CSS but cut at the edge of the plot's SVG: each one's
+#:   box must lie inside the plot's box.
+#: - HTML text that overflows its own box (hidden or ellipsed): table cells and headers,
+#:   metric labels and values, headings, paragraphs (scrollWidth > clientWidth).
+#: - A table wider than the screen that does not scroll on its own.
+CLIPPED_JS = """
+() => {
+  const out = [];
+  const main = document.querySelector('[data-testid="stMain"]');
+  const view = document.documentElement.clientWidth;
+  const text = (e) => (e.textContent || '').trim().slice(0, 60);
+  const svgText = '.gtitle, .xtitle, .ytitle, .legendtext, .annotation-text, '
+    + '.xtick text, .ytick text';
+  for (const gd of main.querySelectorAll('.js-plotly-plot')) {
+    const box = gd.getBoundingClientRect();
+    if (box.width === 0) continue;
+    const chart = text(gd.querySelector('.gtitle') || gd);
+    for (const t of gd.querySelectorAll(svgText)) {
+      const r = t.getBoundingClientRect();
+      if (r.width === 0) continue;
+      const over = Math.max(box.left - r.left, r.right - box.right,
+                            box.top - r.top, r.bottom - box.bottom);
+      if (over > 1) out.push({what: t.getAttribute('class'), chart, text: text(t),
+                              px: Math.round(over)});
+    }
+  }
+  const html = '[data-testid="stTable"] td, [data-testid="stTable"] th, '
+    + '[data-testid="stMetricLabel"] p, [data-testid="stMetricValue"] > div, '
+    + 'h1, h2, h3, [data-testid="stMarkdownContainer"] p';
+  for (const e of main.querySelectorAll(html)) {
+    const over = e.scrollWidth - e.clientWidth;
+    if (over > 1) out.push({what: e.tagName.toLowerCase(), text: text(e), px: over});
+  }
+  for (const t of main.querySelectorAll('[data-testid="stTable"]')) {
+    const over = t.getBoundingClientRect().right - view;
+    if (over > 1) out.push({what: 'table past the screen', text: text(t), px: Math.round(over)});
+  }
+  return out;
+}
+"""
+
+#: What has the keyboard focus: a short description, and whether it is a sidebar input.
+FOCUS_JS = """
+() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return ['(nothing)', false];
+  const inSidebar = !!e.closest('[data-testid="stSidebar"]');
+  const inputs = 'input, textarea, select, [role=slider], [role=combobox], [role=switch]';
+  const name = e.getAttribute('aria-label') || (e.innerText || '').trim().slice(0, 40);
+  return [`${e.tagName.toLowerCase()} ${name}`.replace(/\\s+/g, ' '),
+          inSidebar && e.matches(inputs)];
+}
+"""
+
+
+def clipped(page: Page) -> list[dict[str, Any]]:
+    """Every piece of text on the page's main area that is cut (see CLIPPED_JS)."""
+    found: list[dict[str, Any]] = page.evaluate(CLIPPED_JS)
+    return found
+
+
+def tabs_to_first_sidebar_input(page: Page, limit: int = 80) -> tuple[int, list[str]]:
+    """Press Tab from a freshly loaded page (nothing clicked) until a sidebar input has
+    the focus; return how many presses it took and what each press focused (limit + 1 if
+    none is reached)."""
+    stops = []
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        name, is_input = page.evaluate(FOCUS_JS)
+        stops.append(name)
+        if is_input:
+            return presses, stops
+    return limit + 1, stops

@@ -40,9 +40,9 @@ st.subheader(wall_text(summary))
 year = summary.year
 wall = wall_year(frame)
 # Two rows of four metrics of a fixed width in wrapping rows: four across on a desktop,
-# two across on a 390 px phone (2 x 165 px + a small gap fit its 358 px; st.columns would
-# stack all eight in one column there). Labels
-# are short enough not to be cut at that width; the year is said once, above them.
+# two across on a 390 px phone (2 x 165 px and a small gap fit its 358 px; st.columns
+# would stack all eight in one column there). Labels are short enough not to be cut at
+# that width; the year is said once, above them.
 st.markdown(
     f"**In {year}.** *Achieved*: what the limits allow. *Wanted*: what the trend asks "
     "for if nothing stops it."

@@ -45,8 +45,9 @@ def test_the_explanations_quote_the_models_numbers():
     at = open_app("pages/growth.py")
     split = power_split(project(Scenario()), 2030)
     words = " ".join(m.value for m in at.markdown)
-    assert f"In 2030 all AI wants **{fmt.power(split.wanted_gw)}**" in words
-    assert f"it gets {fmt.power(split.run_achieved_gw)}" in words
+    assert f"In 2030, all AI: **{fmt.power(split.wanted_gw)} wanted**" in words
+    assert f"**{fmt.power(split.achieved_gw)} achieved**" in words
+    assert f"{fmt.power(split.run_achieved_gw)} achieved." in words
     assert "In 2030 the step setting the run is power in" in words
 
 

@@ -29,8 +29,8 @@ def limits_text(s: BindingSummary, split: PowerSplit) -> str:
         "share of AI's power, can feed), chips, capital, data, latency. The **bold line** "
         "is the run achieved, the smallest of them; the shading shows which step sets it.\n\n"
         f"Years each step sets the run to {END_YEAR}: {_steps_years(s)}. In {s.year} the "
-        f"trend would want {ratio(s.trend_ratio)} the achieved run; one run can draw at most "
-        f"{fmt.power(split.run_cap_gw)}, {cap}."
+        f"compute wanted on the trend is {ratio(s.trend_ratio)} the compute achieved; one run "
+        f"can draw at most {fmt.power(split.run_cap_gw)}, {cap}."
     )
 
 
@@ -60,15 +60,17 @@ def tornado_text(lead: TornadoLead | None, wall: int | None) -> str:
 
 
 def power_text(split: PowerSplit, runs: int, wall: int | None) -> str:
-    """Beside the power chart: wanted, available, achieved and who gets it in one year."""
+    """Beside the power chart: wanted, available and achieved in one year (the legend's
+    words), and how the achieved power splits."""
     short = f", **{fmt.power(split.shortfall_gw)} short**." if split.shortfall_gw > 1e-9 else "."
     return (
-        f"In {split.year} all AI wants **{fmt.power(split.wanted_gw)}** (dashed); "
-        f"{fmt.power(split.supply_gw)} can be supplied; AI gets "
-        f"**{fmt.power(split.achieved_gw)}** (bold){short} Serving and smaller AI get "
-        f"{fmt.power(split.serving_gw)}, the {runs} frontier runs "
-        f"{fmt.power(split.training_gw)}. On the trend the largest run would want "
-        f"{fmt.power(split.run_wanted_gw)}; it gets {fmt.power(split.run_achieved_gw)}.\n\n"
+        f"In {split.year}, all AI: **{fmt.power(split.wanted_gw)} wanted** (dashed), "
+        f"{fmt.power(split.supply_gw)} available, **{fmt.power(split.achieved_gw)} "
+        f"achieved** (bold){short} Of the power achieved, serving and smaller AI take "
+        f"{fmt.power(split.serving_gw)} and the {runs} frontier runs "
+        f"{fmt.power(split.training_gw)}. The largest run: "
+        f"{fmt.power(split.run_wanted_gw)} wanted on the trend, "
+        f"{fmt.power(split.run_achieved_gw)} achieved.\n\n"
         f"The wall, the first year wanted exceeds available: {year_or_none(wall)}. "
         "Dots: past frontier runs (Epoch AI)."
     )
@@ -84,8 +86,8 @@ def compute_text(s: BindingSummary, growth: float, after: float | None) -> str:
     )
     return (
         f"Until a step binds, the largest run follows the trend ({fmt.sig(growth)}x per "
-        f"year). By {END_YEAR} the trend would want {ratio(s.trend_ratio_end)} the run "
-        f"achieved.{tail}"
+        f"year). By {END_YEAR} the compute wanted on the trend is "
+        f"{ratio(s.trend_ratio_end)} the compute achieved.{tail}"
     )
 
 

@@ -111,7 +111,7 @@ def lead_time_figure(table: pd.DataFrame, behind_meter_share: float) -> go.Figur
         {"barmode": "stack", "yaxis": {"automargin": True}},
         title="Years from decision to first power",
         x_title="Years (bars: low-high range)",
-        y_title="",
+        y_title="Source",
         height=max(260, 70 + 45 * len(labels)),
     )
 

@@ -78,7 +78,7 @@ def mix_bar_figure(shares: pd.Series, labels: pd.Series) -> go.Figure:
         after,
         title="Your mix for new AI power",
         x_title="Share of energy (%)",
-        y_title="",
+        y_title="Source",
         height=240,
     )
 
@@ -171,7 +171,7 @@ def source_comparison_figure(sources: pd.DataFrame, used: set[str] | None = None
         after[f"xaxis{n}"] = {"title": {"text": x_title}}
         if i > 1:  # one category axis, labelled on the left panels only
             layout[f"yaxis{n}"] |= {"matches": "y", "showticklabels": i == 3}
-            after[f"yaxis{n}"] = {"title": {"text": ""}}
+            after[f"yaxis{n}"] = {"title": {"text": "Source" if i == 3 else ""}}
         layout["annotations"].append(
             {
                 "text": title,
@@ -191,7 +191,7 @@ def source_comparison_figure(sources: pd.DataFrame, used: set[str] | None = None
         after,
         title="Every source compared",
         x_title="",
-        y_title="",
+        y_title="Source",
         height=760,
     )
 
@@ -255,7 +255,7 @@ def arrival_figure(arrivals: pd.DataFrame, labels: pd.Series, base_year: int) ->
         layout,
         title=f"First power, if ordered in {base_year}",
         x_title="Year first power flows",
-        y_title="",
+        y_title="Source",
         height=max(280, 110 + 55 * len(table)),
     )
 

@@ -134,7 +134,7 @@ def per_query_figure(published: list[Trace], estimate_wh: float) -> go.Figure:
         layout,
         title="Energy per query",
         x_title="Wh per query (log scale)",
-        y_title="",
+        y_title="Estimate or measurement",
         height=400,
     )
 
@@ -222,7 +222,7 @@ def datacenter_figure(
             "x": shown["year"].tolist(),
             "y": shown["twh"].tolist(),
             "mode": "lines+markers",
-            "name": "Your scenario: all AI, world",
+            "name": "Your scenario: all AI wants",
             "line": {"color": style.DEMAND, "width": 3},
             "hovertemplate": "%{x}: %{y:,.0f} TWh<extra>Your scenario, all AI</extra>",
         },

@@ -86,11 +86,11 @@ def published_emissions_text(published: pd.DataFrame, result: ServingResult) -> 
     return (
         "**Published emissions per query.** "
         + " ".join(
-            f"{fmt.plain(r.label)}: {fmt.sig(float(r.g_co2e_per_query))} gCO2e for "
-            f"{fmt.sig(float(r.wh_per_query))} Wh, i.e. {fmt.sig(float(r.implied_g_per_kwh))} "
-            "gCO2e/kWh "
-            "on the company's own reckoning of its supply."
-            for r in published.itertuples()
+            f"{fmt.plain(r['label'])}: {fmt.sig(float(r['g_co2e_per_query']))} gCO2e for "
+            f"{fmt.sig(float(r['wh_per_query']))} Wh, i.e. "
+            f"{fmt.sig(float(r['implied_g_per_kwh']))} gCO2e/kWh on the company's own "
+            "reckoning of its supply."
+            for r in published.to_dict("records")
         )
         + f" These settings: {fmt.sig(result.g_co2e_per_query)} gCO2e for "
         f"{fmt.energy(result.mwh_per_query)} at {fmt.sig(result.carbon_intensity_g_per_kwh)} "
@@ -99,9 +99,10 @@ def published_emissions_text(published: pd.DataFrame, result: ServingResult) -> 
 
 
 def why_they_differ_text(
-    anchors: tuple[float, float, float], reasoning_x: float, check: dict[str, Any]
+    anchors: tuple[float, ...], reasoning_x: float, check: dict[str, Any]
 ) -> str:
-    """Why published per-query figures differ, and the per-token check."""
+    """Why published per-query figures differ, and the per-token check. `anchors` are
+    Google's, Epoch AI's and EPRI's Wh per query, in that order."""
     gemini, epoch, epri = anchors
     return (
         "**Why the published figures differ by more than 10x.** They count different "

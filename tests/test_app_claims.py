@@ -95,3 +95,12 @@ def test_numbers_and_flips_read_as_words():
     )
     none = claims.Flip("queue_years", "Grid connection wait", "years", 5.0, None, None)
     assert "no value in its range (0 years to 10 years)" in flip_text(none)
+
+
+def test_claim_numbers_define_the_terms_of_art_they_use():
+    at = open_app("pages/claims.py")
+    helps = {m.label: m.proto.help for m in at.metric}
+    wall = next(label for label in helps if label.startswith("Wall,"))
+    assert "**The wall**:" in helps[wall]
+    queue = next(label for label in helps if "queue" in label)
+    assert "**Interconnection queue**:" in helps[queue]

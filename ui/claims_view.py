@@ -11,6 +11,7 @@ from model.claims import ClaimResult, Flip, Number
 from model.projection import years
 from model.scenario import INPUTS_BY_NAME, Scenario
 from ui import format as fmt
+from ui.glossary import terms_help
 
 #: How each verdict is shown: Streamlit box and icon. Words carry the verdict; the colour
 #: only repeats it (so it reads the same to a colour-blind reader).
@@ -102,7 +103,7 @@ def render_numbers(numbers: tuple[Number, ...]) -> None:
     columns: their labels are too long to fit two across 390 px uncut)."""
     for start in range(0, len(numbers), 2):
         for column, number in zip(st.columns(2), numbers[start : start + 2], strict=False):
-            column.metric(number.label, number_text(number))
+            column.metric(number.label, number_text(number), help=terms_help(number.label))
 
 
 def render_claim(result: ClaimResult, scenario: Scenario, link: str) -> None:

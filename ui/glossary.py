@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from model.glossary import definition
+from model.glossary import definition, terms_in
 from ui import format as fmt
 from ui.data import catalog
 
@@ -15,3 +15,12 @@ def define(*terms: str) -> str:
     KeyError if the glossary does not define one (a test then names it)."""
     table = catalog()["glossary"]
     return "\n\n".join(f"**{term}**: {fmt.plain(definition(term, table))}" for term in terms)
+
+
+@functools.cache
+def terms_help(text: str) -> str | None:
+    """Tooltip Markdown defining each glossary term `text` uses, or None if it uses none."""
+    named = terms_in(text, catalog()["glossary"])
+    if not named:
+        return None
+    return "\n\n".join(f"**{t.term}**: {fmt.plain(t.definition)}" for t in named)

@@ -13,7 +13,7 @@ from playwright.sync_api import Page
 #:   box must lie inside the plot's box.
 #: - HTML text that overflows its own box (hidden or ellipsed): table cells and headers,
 #:   metric labels and values, headings, paragraphs (scrollWidth > clientWidth).
-#: - A table wider than the screen that does not scroll on its own.
+#: - A table wider than the screen, or wider than its box without scrolling sideways.
 CLIPPED_JS = """
 () => {
   const out = [];
@@ -45,6 +45,14 @@ CLIPPED_JS = """
   for (const t of main.querySelectorAll('[data-testid="stTable"]')) {
     const over = t.getBoundingClientRect().right - view;
     if (over > 1) out.push({what: 'table past the screen', text: text(t), px: Math.round(over)});
+    // A table wider than its box must scroll sideways inside it, not be cut.
+    const inner = t.querySelector('table');
+    const scroller = inner && inner.parentElement;
+    const wide = inner && inner.scrollWidth - scroller.clientWidth;
+    const scrolls = scroller && ['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX);
+    if (wide > 1 && !scrolls) {
+      out.push({what: 'wide table that does not scroll', text: text(t), px: wide});
+    }
   }
   return out;
 }

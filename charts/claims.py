@@ -37,9 +37,9 @@ def run_energy_figure(
             "x": chart["year"].tolist(),
             "y": chart["run_energy_gwh"].tolist(),
             "mode": "lines+markers",
-            "name": "Largest run on trend",
+            "name": "Largest run, wanted (the trend)",
             "line": {"color": style.WANTED, "width": 3},
-            "hovertemplate": "%{x}: %{y:,.3s} GWh<extra>largest run on trend</extra>",
+            "hovertemplate": "%{x}: %{y:,.3s} GWh<extra>largest run, wanted</extra>",
         },
         {
             "type": "scatter",

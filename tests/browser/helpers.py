@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 from playwright.sync_api import ConsoleMessage, Error, Locator, Page, ViewportSize
 
 from model.scenario import INPUTS_BY_NAME
+from ui.sidebar import widget_label
 
 REPO = Path(__file__).resolve().parents[2]
 #: Seconds to wait for `streamlit run` to answer its health check.
@@ -218,8 +219,7 @@ def open_tab(page: Page, label: str) -> None:
 
 def slider_label(key: str) -> str:
     """The sidebar label of an input, as ui.sidebar writes it (with its unit)."""
-    spec = INPUTS_BY_NAME[key]
-    return f"{spec.label} ({spec.unit})" if spec.unit else spec.label
+    return widget_label(INPUTS_BY_NAME[key])
 
 
 def sidebar_slider(page: Page, label: str) -> Locator:

@@ -2,8 +2,8 @@
 
 Whatever does not change with the scenario (published figures, tables from the catalog)
 is built once per process; charts that depend on a few plain values are cached per value.
-Cached functions take plain hashable values (tuples of strings and numbers), never
-Scenarios: `scenario_items` and `named_items` make the keys.
+Cached functions take hashable values: Scenarios (st.cache_data hashes a frozen
+dataclass by its fields) and tuples of (name, Scenario) pairs (`named_items`).
 
 Functions under st.cache_resource return one shared object to every session: callers
 only read it (st.plotly_chart copies a figure before sending it). st.cache_data ones
@@ -26,22 +26,16 @@ from model.catalog import Catalog
 from model.compare import HEADLINE_COLUMNS, headline_numbers
 from model.presets import Preset, all_presets
 from model.scenario import Scenario
-from ui.data import (
-    ScenarioItems,
-    catalog,
-    projection_frame,
-    scenario_from_items,
-    scenario_items,
-)
+from ui.data import catalog, projection_frame
 from ui.version import app_version
 
 #: Named scenarios as a cache key, in display order.
-NamedItems = tuple[tuple[str, ScenarioItems], ...]
+NamedItems = tuple[tuple[str, Scenario], ...]
 
 
 def named_items(scenarios: dict[str, Scenario]) -> NamedItems:
     """Named scenarios as a hashable cache key, in their order."""
-    return tuple((name, scenario_items(s)) for name, s in scenarios.items())
+    return tuple(scenarios.items())
 
 
 # --- Power it ---------------------------------------------------------------------------
@@ -67,14 +61,10 @@ def source_comparison_chart(used: tuple[str, ...]) -> go.Figure:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _supply_by_source(items: ScenarioItems) -> pd.DataFrame:
-    return projection.supply_by_source(scenario_from_items(items), catalog())
-
-
 def supply_by_source(scenario: Scenario) -> pd.DataFrame:
     """Nameplate wanted and started, and firm power, per source and year
     (model.projection.supply_by_source), cached per scenario."""
-    return _supply_by_source(scenario_items(scenario))
+    return projection.supply_by_source(scenario, catalog())
 
 
 # --- Serve it ---------------------------------------------------------------------------
@@ -152,7 +142,7 @@ def compare_chart(named: NamedItems) -> go.Figure:
     """The default scenario and each named scenario, power wanted and available. Read only."""
     return compare_charts.compare_figure(
         projection_frame(Scenario()),
-        {name: projection_frame(scenario_from_items(items)) for name, items in named},
+        {name: projection_frame(scenario) for name, scenario in named},
     )
 
 
@@ -163,8 +153,7 @@ def presets() -> dict[str, Preset]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _headline_numbers(items: ScenarioItems) -> dict[str, Any]:
-    scenario = scenario_from_items(items)
+def _headline_numbers(scenario: Scenario) -> dict[str, Any]:
     return headline_numbers(scenario, catalog(), frame=projection_frame(scenario))
 
 
@@ -174,7 +163,7 @@ def headlines(named: NamedItems) -> pd.DataFrame:
     order, from the cached projections (headline_table would project each one again).
     Read only."""
     table = pd.DataFrame(
-        [_headline_numbers(items) for _, items in named],
+        [_headline_numbers(scenario) for _, scenario in named],
         columns=list(HEADLINE_COLUMNS),
         index=pd.Index([name for name, _ in named], name="scenario"),
     )

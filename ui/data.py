@@ -35,57 +35,38 @@ def scenario_from_items(items: ScenarioItems) -> Scenario:
     return scenario_from_mapping(dict(items))
 
 
+# st.cache_data hashes a frozen Scenario by its field values, so the scenario itself is
+# the cache key.
 @st.cache_data(show_spinner=False, max_entries=256)
-def _projection(items: ScenarioItems) -> pd.DataFrame:
-    return projection.project(scenario_from_items(items), catalog())
-
-
 def projection_frame(scenario: Scenario) -> pd.DataFrame:
     """The scenario's projection, cached per scenario."""
-    return _projection(scenario_items(scenario))
+    return projection.project(scenario, catalog())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _monte_carlo(items: ScenarioItems, n: int, seed: int) -> uncertainty.MonteCarloResult:
-    return uncertainty.run_monte_carlo(scenario_from_items(items), n, seed, catalog())
-
-
 def monte_carlo(
     scenario: Scenario, n: int = uncertainty.DEFAULT_SAMPLES, seed: int = 0
 ) -> uncertainty.MonteCarloResult:
     """Monte Carlo bands for the scenario, cached per scenario, sample count and seed."""
-    return _monte_carlo(scenario_items(scenario), n, seed)
+    return uncertainty.run_monte_carlo(scenario, n, seed, catalog())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _tornado(items: ScenarioItems) -> pd.DataFrame:
-    return uncertainty.tornado(scenario_from_items(items), catalog())
-
-
 def tornado_table(scenario: Scenario) -> pd.DataFrame:
     """Which inputs move the wall most (model.uncertainty.tornado), cached per scenario."""
-    return _tornado(scenario_items(scenario))
+    return uncertainty.tornado(scenario, catalog())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _claims(items: ScenarioItems) -> tuple[claims.ClaimResult, ...]:
-    return claims.evaluate_all(scenario_from_items(items), catalog())
-
-
 def claim_results(scenario: Scenario) -> tuple[claims.ClaimResult, ...]:
     """The five claims judged for the scenario, with their flips, cached per scenario."""
-    return _claims(scenario_items(scenario))
+    return claims.evaluate_all(scenario, catalog())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _verdicts(items: ScenarioItems) -> tuple[str, ...]:
-    scenario = scenario_from_items(items)
-    return tuple(claims.QUICK_VERDICTS[r.claim_id](scenario, catalog()) for r in claims.RULES)
-
-
 def claim_verdicts(scenario: Scenario) -> tuple[str, ...]:
     """The five verdicts alone (no flip search), cached per scenario: for the home page."""
-    return _verdicts(scenario_items(scenario))
+    return tuple(claims.QUICK_VERDICTS[r.claim_id](scenario, catalog()) for r in claims.RULES)
 
 
 @st.cache_data(show_spinner=False)

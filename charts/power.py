@@ -20,10 +20,10 @@ Trace = dict[str, Any]
 _FALLBACK = "#999999"
 #: The four panels of the source comparison: column(s), panel title, x-axis title, ticks.
 _PANELS = (
-    ("Emissions (lifecycle)", "gCO2e/kWh", [0, 1000], [0, 400, 800]),
-    ("Cost (LCOE)", "USD/MWh", [0, 260], [0, 100, 200]),
+    ("Emissions", "Lifecycle gCO2e/kWh", [0, 1000], [0, 400, 800]),
+    ("Cost", "LCOE, USD/MWh", [0, 260], [0, 100, 200]),
     ("Lead time", "Years", None, None),
-    ("Capacity factor", "%", [0, 130], [0, 50, 100]),
+    ("Capacity<br>factor", "%", [0, 130], [0, 50, 100]),
 )
 #: Fraction of the plot width between the two columns of panels, and of its height
 #: between the two rows.

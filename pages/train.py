@@ -41,36 +41,36 @@ row.metric(
     "Training compute (FLOP)",
     fmt.scientific(result.training_flop),
     help="6 x parameters x tokens",
-    width=170,
+    width="content",
 )
-row.metric("Accelerator-hours", fmt.count(result.accelerator_hours), width=170)
-row.metric("Time on the cluster", f"{fmt.sig(result.days)} days", width=170)
-row.metric("Energy", fmt.energy(result.energy_mwh), help="At the facility meter", width=170)
+row.metric("Accelerator-hours", fmt.count(result.accelerator_hours), width="content")
+row.metric("Time on the cluster", f"{fmt.sig(result.days)} days", width="content")
+row.metric("Energy", fmt.energy(result.energy_mwh), help="At the facility meter", width="content")
 row = st.container(horizontal=True)
 row.metric(
     "Facility power",
     fmt.power(result.facility_power_gw),
     help="Average draw of the whole cluster while training",
-    width=170,
+    width="content",
 )
 row.metric(
     "Emissions",
     fmt.mass_co2(result.emissions_tco2e),
     help=f"At {fmt.sig(result.carbon_intensity_g_per_kwh)} gCO2e/kWh",
-    width=170,
+    width="content",
 )
 row.metric(
     "Electricity cost",
     fmt.usd(result.cost_usd),
     help=f"At ${fmt.sig(scenario.price_usd_per_mwh)}/MWh",
-    width=170,
+    width="content",
 )
 row.metric(
     "Chip efficiency",
     f"{fmt.sig(result.efficiency_x_h100)}x H100",
     help=f"{fmt.scientific(result.efficiency_flop_per_j)} useful FLOP per joule "
     "at the wall, at these utilization, overhead and PUE settings",
-    width=170,
+    width="content",
 )
 
 homes = equivalents.us_home_years(result.energy_mwh, cat)

@@ -24,26 +24,26 @@ def render_mix_metrics(
         "Carbon (gCO2e/kWh)",
         fmt.sig(intensity),
         help="Lifecycle carbon intensity: IPCC AR5 medians",
-        width=170,
+        width="content",
     )
     row.metric(
         "Cost (USD/MWh)",
         f"{fmt.sig(cost[0])}-{fmt.sig(cost[1])}",
         help="Levelised cost of electricity (LCOE): Lazard LCOE+ 2025",
-        width=170,
+        width="content",
     )
     row.metric(
         "Nameplate per GW",
         fmt.power(per_gw),
         help="Nameplate to build per GW of flat load: each source's share / its firm factor",
-        width=170,
+        width="content",
     )
     row.metric(
         "Last part delivers",
         str(last["mid"]),
         help=f"Ordered {BASE_YEAR}: {last['fast']} at the fastest lead times, "
         f"{last['slow']} at the slowest",
-        width=170,
+        width="content",
     )
 
 

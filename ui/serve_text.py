@@ -37,19 +37,19 @@ def render_query_metrics(scenario: Scenario, result: ServingResult) -> None:
         fmt.energy(result.mwh_per_query),
         help=f"{fmt.flop(result.flop_per_query)} per query (2 x active parameters x "
         f"tokens) at {fmt.scientific(result.efficiency_flop_per_j)} FLOP per joule",
-        width=170,
+        width="content",
     )
     row.metric(
         "Emissions per query",
         f"{fmt.sig(result.g_co2e_per_query)} gCO2e",
         help=f"Energy x {fmt.sig(result.carbon_intensity_g_per_kwh)} gCO2e/kWh ({GRID_LABEL})",
-        width=170,
+        width="content",
     )
     row.metric(
         "Cost per query",
         f"{fmt.sig(result.cents_per_query)} ¢",
         help=f"Energy x ${fmt.sig(scenario.price_usd_per_mwh)}/MWh ({PRICE_LABEL})",
-        width=170,
+        width="content",
     )
 
 
@@ -60,24 +60,24 @@ def render_fleet_metrics(
     (us_twh, us_year), (world_twh, world_year) = totals["us"], totals["world"]
     st.markdown(f"**The fleet**, at {fmt.count(scenario.queries_per_day)} queries a day")
     row = st.container(horizontal=True)
-    row.metric("Energy per day", fmt.energy(result.mwh_per_day), width=170)
-    row.metric("Energy per year", fmt.energy(result.mwh_per_year), width=170)
-    row.metric("Emissions per year", fmt.mass_co2(result.tco2e_per_year), width=170)
-    row.metric("Bill per year", fmt.usd(result.usd_per_year), width=170)
+    row.metric("Energy per day", fmt.energy(result.mwh_per_day), width="content")
+    row.metric("Energy per year", fmt.energy(result.mwh_per_year), width="content")
+    row.metric("Emissions per year", fmt.mass_co2(result.tco2e_per_year), width="content")
+    row.metric("Bill per year", fmt.usd(result.usd_per_year), width="content")
     row.metric(
-        "Average power", fmt.power(result.average_gw), help="Energy per day / 24 h", width=170
+        "Average power", fmt.power(result.average_gw), help="Energy per day / 24 h", width="content"
     )
     row.metric(
         "Of US electricity",
         f"{fmt.sig(result.share_us_percent, 2)}%",
         help=f"Of {fmt.count(us_twh)} TWh in {us_year} (EIA)",
-        width=170,
+        width="content",
     )
     row.metric(
         "Of world electricity",
         f"{fmt.sig(result.share_world_percent, 2)}%",
         help=f"Of {fmt.count(world_twh)} TWh in {world_year} (Ember)",
-        width=170,
+        width="content",
     )
 
 

@@ -46,7 +46,10 @@ VERSION_PARAM = "v"
 #: Query parameters Streamlit itself uses, never reported as ignored.
 #: URL parameter of the saved scenarios (ui/share.py reads it and reports its problems).
 SAVED_PARAM = "saved"
-RESERVED = frozenset({"embed", "embed_options", VERSION_PARAM, SAVED_PARAM})
+#: Widget keys that Streamlit binds to the URL and checks itself (an unknown tab is
+#: dropped): the Methods page's section.
+BOUND_VIEW_KEYS = frozenset({"methods_tab"})
+RESERVED = frozenset({"embed", "embed_options", VERSION_PARAM, SAVED_PARAM}) | BOUND_VIEW_KEYS
 #: Longest piece of a user's key or value repeated in a message; a link can carry 100 kB.
 MAX_ECHO_CHARS = 40
 #: Most ignored parameters listed before "and N more".

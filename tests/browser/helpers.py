@@ -50,6 +50,8 @@ EXCEPTION = '[data-testid="stException"]'
 METRIC_VALUES = f'{MAIN} [data-testid="stMetricValue"]'
 SUBHEADERS = f"{MAIN} h3"
 TABLE_CELLS = f'{MAIN} [data-testid="stTable"] td'
+#: Cells of an st.dataframe grid (the Compare & share table).
+DATAFRAME_CELLS = f'{MAIN} [data-testid="stDataFrame"] [role="gridcell"]'
 
 #: A fingerprint per chart on the page: the JSON of the traces plotly.js drew
 #: (typed arrays, which plotly.py 6+ sends for numeric columns, turned into lists).
@@ -365,7 +367,7 @@ SLIDER_CASES = (
     ),
     # PUE 1.2 -> ~1.6 raises the largest run's power and all-AI demand: the current
     # scenario's row of the headline table and its line in the overlay chart move.
-    SliderCase("/compare", "pue", PUE_TARGETS, "Chips & facility", TABLE_CELLS),
+    SliderCase("/compare", "pue", PUE_TARGETS, "Chips & facility", DATAFRAME_CELLS),
     # The assumptions table shows each input's current setting beside its default.
     SliderCase(
         "/methods",

@@ -15,22 +15,13 @@ from tests.browser.layout import clipped, tabs_to_first_sidebar_input
 pytestmark = pytest.mark.browser
 
 #: Every page, and each Methods section that holds tables (the section is in the URL).
-#: Pages whose text is still cut at 390 px (found by this test on 2026-12-01; their owners
-#: fix them, and then the mark goes).
-CUT_ON_A_PHONE = {
-    "/train": "metric values cut: '25.6 million', '11.8 ktCO2e', '$2.58 million'",
-    "/serve": "metric value cut: '$25.8 million'",
-    "/power": "'Every source compared': the panel titles 'Capacity factor' and 'Cost (LCOE)' "
-    "stick out of the plot",
-}
 PHONE_PAGES = (
     "/",
     "/claims",
     "/growth",
-    *(
-        pytest.param(path, marks=pytest.mark.xfail(reason=why, strict=False))
-        for path, why in CUT_ON_A_PHONE.items()
-    ),
+    "/train",
+    "/serve",
+    "/power",
     "/compare",
     "/methods",
     "/methods?methods_tab=Glossary",

@@ -247,6 +247,20 @@ def _year_or_after(year: int | None) -> int:
     return END_YEAR + 1 if year is None else year
 
 
+def spread_ends(spread: Spread, median: float) -> tuple[float, float]:
+    """An input's P10 and P90 as the tornado sets them: median / and x the factor, kept in
+    the input's range, growths kept at or above 1, whole numbers rounded."""
+    ends = []
+    for factor in (1.0 / spread.p90_factor, spread.p90_factor):
+        value = float(_clip_to_range(spread.name, np.array([median * factor]))[0])
+        if spread.at_least_one:
+            value = max(1.0, value)
+        if INPUTS_BY_NAME[spread.name].kind == "int":
+            value = float(round(value))
+        ends.append(value)
+    return ends[0], ends[1]
+
+
 def tornado(scenario: Scenario, catalog: Catalog | None = None) -> pd.DataFrame:
     """Each sampled input at its P10 and P90 (the rest at the scenario's values): the wall
     year and the first year power binds. 'None' counts as END_YEAR + 1. Sorted by how far
@@ -257,13 +271,9 @@ def tornado(scenario: Scenario, catalog: Catalog | None = None) -> pd.DataFrame:
     for spread in SPREADS:
         median = float(values[spread.name][0, 0])
         ends = []
-        for factor in (1.0 / spread.p90_factor, spread.p90_factor):
-            value = float(_clip_to_range(spread.name, np.array([median * factor]))[0])
-            if spread.at_least_one:
-                value = max(1.0, value)
-            if INPUTS_BY_NAME[spread.name].kind == "int":
-                value = round(value)
-            changes: dict[str, Any] = {spread.name: value}
+        for value in spread_ends(spread, median):
+            typed = round(value) if INPUTS_BY_NAME[spread.name].kind == "int" else value
+            changes: dict[str, Any] = {spread.name: typed}
             frame = projection.project(dataclasses.replace(scenario, **changes), cat)
             ends.append(
                 (

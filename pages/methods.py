@@ -8,7 +8,7 @@ import streamlit as st
 from model import uncertainty
 from model.catalog import SCHEMAS
 from ui.changelog import changelog_text
-from ui.data import catalog, scenario_items
+from ui.data import catalog
 from ui.methods_tables import (
     assumption_tables,
     column_help,
@@ -39,7 +39,7 @@ TABS = (
     "What changed",
 )
 
-key = scenario_items(page_scenario())
+key = page_scenario()
 st.title("Methods & sources")
 st.markdown(doc("intro"))
 tabs = dict(zip(TABS, st.tabs(TABS, key="methods_tab", bind="query-params"), strict=True))

@@ -11,11 +11,12 @@ from streamlit.testing.v1 import AppTest
 from model import projection, uncertainty
 from model.catalog import SCHEMAS, default_catalog
 from model.scenario import GROUPS, INPUTS, Scenario
+from model.uncertainty import spread_ends
 from model.validation import run_validation, trend_validation
 from tests.apptest_support import open_app
 from tests.data_readme import status_is_defined
 from ui import format as fmt
-from ui.methods_tables import DOCS, spread_ends
+from ui.methods_tables import DOCS
 
 TABS = [
     "Equations",

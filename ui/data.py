@@ -12,27 +12,13 @@ from charts.training import published_traces
 from model import claims, projection, uncertainty
 from model.catalog import Catalog, default_catalog
 from model.runs import published_runs
-from model.scenario import Scenario, scenario_from_mapping, scenario_to_dict
+from model.scenario import Scenario
 
 
 @st.cache_resource(show_spinner=False)
 def catalog() -> Catalog:
     """The validated data tables, loaded once per server process (read-only)."""
     return default_catalog()
-
-
-#: A scenario as a cache key: its (input name, value) pairs, sorted by name.
-ScenarioItems = tuple[tuple[str, Any], ...]
-
-
-def scenario_items(scenario: Scenario) -> ScenarioItems:
-    """The scenario as a hashable cache key (the inverse of `scenario_from_items`)."""
-    return tuple(sorted(scenario_to_dict(scenario).items()))
-
-
-def scenario_from_items(items: ScenarioItems) -> Scenario:
-    """The scenario a cache key stands for."""
-    return scenario_from_mapping(dict(items))
 
 
 # st.cache_data hashes a frozen Scenario by its field values, so the scenario itself is

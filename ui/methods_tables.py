@@ -1,7 +1,7 @@
 """Text and tables of the Methods & sources page, each built once per scenario (or once).
 
-Cached functions take a scenario as its `ScenarioItems` key (ui.data.scenario_items), so
-moving a slider and back costs nothing, and only the open tab's pieces are ever built.
+Cached functions take the scenario itself (st.cache_data hashes a frozen Scenario by its
+fields), so moving a slider and back costs nothing; only the open tab's pieces are built.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import streamlit as st
 
 from model import projection, uncertainty
 from model.catalog import DEFAULT_DATA_DIR
-from model.scenario import GROUPS, INPUTS, INPUTS_BY_NAME, InputSpec
+from model.scenario import GROUPS, INPUTS, INPUTS_BY_NAME, InputSpec, Scenario, scenario_to_dict
 from model.validation import (
     methods_figures,
     run_power_validation,
@@ -22,7 +22,7 @@ from model.validation import (
     trend_validation,
 )
 from ui import format as fmt
-from ui.data import ScenarioItems, catalog, projection_frame, scenario_from_items
+from ui.data import catalog, projection_frame
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "methods"
 #: The year the prose compares the projection with published outlooks (most are for 2030).
@@ -126,10 +126,9 @@ def runs_shown(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def figures(items: ScenarioItems) -> dict[str, Any]:
+def figures(scenario: Scenario) -> dict[str, Any]:
     """The numbers the prose quotes: model.validation.methods_figures plus the projection's
     limits, chips and power in COMPARE_YEAR, as readable text."""
-    scenario = scenario_from_items(items)
     row = projection_frame(scenario).set_index("year").loc[COMPARE_YEAR]
     return methods_figures(scenario, catalog()) | {
         "year": COMPARE_YEAR,
@@ -150,10 +149,9 @@ def figures(items: ScenarioItems) -> dict[str, Any]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def validation_tables(items: ScenarioItems) -> tuple[pd.DataFrame, pd.DataFrame]:
+def validation_tables(scenario: Scenario) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Past runs' power with the scenario's watts per chip, and the projection against
     published trends (model values as text)."""
-    scenario = scenario_from_items(items)
     power = runs_shown(run_power_validation(scenario, catalog()))
     trends = trend_validation(scenario, catalog())
     trends["model"] = trends["model"].map(fmt.sig)
@@ -165,10 +163,10 @@ def _range_text(spec: InputSpec, low: object, high: object) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def assumption_tables(items: ScenarioItems) -> list[tuple[str, pd.DataFrame]]:
+def assumption_tables(scenario: Scenario) -> list[tuple[str, pd.DataFrame]]:
     """One table per sidebar group, in sidebar order: every input, its default, the
     scenario's setting, its unit and range, and the source of the default."""
-    current = dict(items)
+    current = scenario_to_dict(scenario)
     tables = []
     for group, title in GROUPS.items():
         specs = [s for s in INPUTS if s.group == group]
@@ -189,25 +187,11 @@ def assumption_tables(items: ScenarioItems) -> list[tuple[str, pd.DataFrame]]:
     return tables
 
 
-def spread_ends(spread: uncertainty.Spread, median: float) -> tuple[float, float]:
-    """An input's P10 and P90 as the tornado sets them: median ÷ and x the factor, kept in
-    the input's range, growth kept at or above 1, whole numbers rounded."""
-    spec = INPUTS_BY_NAME[spread.name]
-    ends = []
-    for value in (median / spread.p90_factor, median * spread.p90_factor):
-        if spec.min is not None and spec.max is not None:
-            value = min(max(value, spec.min), spec.max)
-        if spread.at_least_one:
-            value = max(1.0, value)
-        ends.append(float(round(value)) if spec.kind == "int" else value)
-    return ends[0], ends[1]
-
-
 @st.cache_data(show_spinner=False, max_entries=64)
-def spreads_table(items: ScenarioItems) -> pd.DataFrame:
+def spreads_table(scenario: Scenario) -> pd.DataFrame:
     """model.uncertainty.SPREADS: each sampled input, its median (the scenario's value),
     its P10 to P90 range and the source of the spread."""
-    medians = projection.scenario_values(scenario_from_items(items))
+    medians = projection.scenario_values(scenario)
     rows = []
     for spread in uncertainty.SPREADS:
         spec = INPUTS_BY_NAME[spread.name]
@@ -219,7 +203,7 @@ def spreads_table(items: ScenarioItems) -> pd.DataFrame:
                 "Unit": spec.unit,
                 "Median (your setting)": fmt.input_value(spec, median),
                 "P90 / median": f"{fmt.sig(spread.p90_factor)}x",
-                "P10 to P90": _range_text(spec, *spread_ends(spread, median)),
+                "P10 to P90": _range_text(spec, *uncertainty.spread_ends(spread, median)),
             }
         )
     frame = pd.DataFrame(rows).map(fmt.plain)

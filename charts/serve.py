@@ -9,6 +9,7 @@ traces do not depend on the scenario, so pages can build them once (`published_t
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -33,7 +34,7 @@ def _wrapped(label: str, width: int = 24) -> str:
     return "<br>".join(textwrap.wrap(fmt.chart_text(label), width))
 
 
-def _or_zero(mask: pd.Series, values: pd.Series) -> list[float]:
+def _or_zero(mask: Sequence[bool] | pd.Series, values: pd.Series) -> list[float]:
     """`values` where `mask`, else 0 (error-bar lengths of points without a range)."""
     return np.where(mask, values, 0.0).tolist()
 
@@ -52,9 +53,9 @@ def published_traces(published: pd.DataFrame) -> list[Trace]:
         for v, lo, hi, rng in zip(values, table["low_wh"], table["high_wh"], has_range, strict=True)
     ]
     hover = [
-        f"<b>{fmt.chart_text(r.label)}</b><br>{_wh(r.wh_per_query)} per query "
-        f"({fmt.chart_text(r.period)})<br>Source: {fmt.chart_text(str(r.source)[:150])}"
-        for r in table.itertuples()
+        f"<b>{fmt.chart_text(r['label'])}</b><br>{_wh(r['wh_per_query'])} per query "
+        f"({fmt.chart_text(r['period'])})<br>Source: {fmt.chart_text(str(r['source'])[:150])}"
+        for r in table.to_dict("records")
     ]
     return [
         {
@@ -162,14 +163,14 @@ def context_traces(context: pd.DataFrame) -> list[Trace]:
             continue
         part = part.sort_values("year")
         hover = [
-            f"<b>{name}</b>, {r.year}: "
+            f"<b>{name}</b>, {r['year']}: "
             + (
-                f"{fmt.sig(r.low_twh)}-{fmt.sig(r.high_twh)} TWh"
-                if np.isfinite(r.low_twh) and np.isfinite(r.high_twh)
-                else f"{fmt.sig(r.twh)} TWh"
+                f"{fmt.sig(r['low_twh'])}-{fmt.sig(r['high_twh'])} TWh"
+                if np.isfinite(r["low_twh"]) and np.isfinite(r["high_twh"])
+                else f"{fmt.sig(r['twh'])} TWh"
             )
-            + f"<br>Source: {fmt.chart_text(str(r.source)[:140])}"
-            for r in part.itertuples()
+            + f"<br>Source: {fmt.chart_text(str(r['source'])[:140])}"
+            for r in part.to_dict("records")
         ]
         ranged = part["low_twh"].notna() & part["high_twh"].notna()
         centre = part["twh"].where(part["twh"].notna(), (part["low_twh"] + part["high_twh"]) / 2)

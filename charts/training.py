@@ -34,10 +34,11 @@ def published_traces(runs: pd.DataFrame) -> list[dict[str, Any]]:
         if part.empty:
             continue
         hover = [
-            f"<b>{fmt.chart_text(r.model)}</b> ({fmt.chart_text(r.developer)}, {int(r.year)})<br>"
-            f"{fmt.flop(r.flop)} ({r.flop_basis})<br>{fmt.energy(r.energy_mwh_best)} "
-            f"({basis})<br>Source: {fmt.chart_text(str(r.source)[:140])}"
-            for r in part.itertuples()
+            f"<b>{fmt.chart_text(r['model'])}</b> "
+            f"({fmt.chart_text(r['developer'])}, {int(r['year'])})<br>"
+            f"{fmt.flop(r['flop'])} ({r['flop_basis']})<br>{fmt.energy(r['energy_mwh_best'])} "
+            f"({basis})<br>Source: {fmt.chart_text(str(r['source'])[:140])}"
+            for r in part.to_dict("records")
         ]
         traces.append(
             {

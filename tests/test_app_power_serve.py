@@ -141,7 +141,7 @@ def test_the_four_source_panels_sit_two_by_two_on_one_source_axis():
         assert axis.domain == pytest.approx((start, start + 0.47))
     rows = [layout.yaxis.domain, layout.yaxis2.domain, layout.yaxis3.domain, layout.yaxis4.domain]
     assert rows == [pytest.approx(r) for r in ((0.58, 1), (0.58, 1), (0, 0.42), (0, 0.42))]
-    assert [a.title.text for a in axes] == ["gCO2e/kWh", "USD/MWh", "Years", "%"]
+    assert [a.title.text for a in axes] == ["Lifecycle gCO2e/kWh", "LCOE, USD/MWh", "Years", "%"]
     # Panels 2-4 follow the first panel's sources; only the left ones label them.
     for axis in (layout.yaxis2, layout.yaxis3, layout.yaxis4):
         assert axis.matches == "y"

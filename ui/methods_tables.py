@@ -96,7 +96,9 @@ def codebook() -> pd.DataFrame:
 def column_help(file: str) -> dict[str, str]:
     """Each column of a data file with its codebook description and unit."""
     notes = codebook()[codebook()["file"] == file]
-    return {r.column: f"{r.description} [{r.unit or '-'}]" for r in notes.itertuples()}
+    return {
+        r["column"]: f"{r['description']} [{r['unit'] or '-'}]" for r in notes.to_dict("records")
+    }
 
 
 @st.cache_data(show_spinner=False)
@@ -129,7 +131,7 @@ def runs_shown(frame: pd.DataFrame) -> pd.DataFrame:
 def figures(scenario: Scenario) -> dict[str, Any]:
     """The numbers the prose quotes: model.validation.methods_figures plus the projection's
     limits, chips and power in COMPARE_YEAR, as readable text."""
-    row = projection_frame(scenario).set_index("year").loc[COMPARE_YEAR]
+    row = projection_frame(scenario).set_index("year").loc[COMPARE_YEAR].to_dict()
     return methods_figures(scenario, catalog()) | {
         "year": COMPARE_YEAR,
         "trend_flop": fmt.flop(row["compute_demand_flop"]),

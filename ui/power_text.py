@@ -64,8 +64,8 @@ def firm_power_text(wants: str, gets: str, per_gw: float, reactor_gw: float) -> 
 def arrival_text(lead_times: pd.DataFrame, year: int) -> str:
     """Beside the arrival chart: what the bars are, and each source's lead times."""
     spans = "; ".join(
-        f"{r.label} {fmt.sig(r.low)}-{fmt.sig(r.high)} years (mid {fmt.sig(r.mid)})"
-        for r in lead_times.itertuples()
+        f"{r['label']} {fmt.sig(r['low'])}-{fmt.sig(r['high'])} years (mid {fmt.sig(r['mid'])})"
+        for r in lead_times.to_dict("records")
     )
     return (
         "Each bar runs from the fastest to the slowest lead time in the sources (tick: mid) "

@@ -332,5 +332,5 @@ def current_scenario() -> Scenario:
         "at least one source a weight under Power supply & mix.",
         icon=":material/error:",
     )
-    defaults = {f"mix_{sid}": w for sid, w in Scenario().mix_weights().items()}
+    defaults: dict[str, Any] = {f"mix_{sid}": w for sid, w in Scenario().mix_weights().items()}
     return dataclasses.replace(scenario, **defaults)

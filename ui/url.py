@@ -327,7 +327,7 @@ def report_ignored_params() -> None:
         st.session_state[SNAPPED_KEY] = snapped
     else:
         st.session_state[IGNORED_KEY] = still_ignored(
-            st.session_state[IGNORED_KEY], query, st.session_state
+            st.session_state[IGNORED_KEY], query, st.session_state.to_dict()
         )
     ignored = st.session_state[IGNORED_KEY]
     if ignored:

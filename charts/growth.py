@@ -323,7 +323,6 @@ def power_figure(
     bands: pd.DataFrame | None = None,
     history: pd.DataFrame | None = None,
     wall: int | None = None,
-    overlays: dict[str, pd.DataFrame] | None = None,
     world_average_gw: float | None = None,
 ) -> go.Figure:
     """All-AI power wanted vs supplied vs achieved (GW, log), achieved split into serving
@@ -353,17 +352,6 @@ def power_figure(
         trace = _line(frame, column, name, colour, dash, fmt.power)
         trace["line"]["width"] = width
         traces.append(trace)
-    for label, other in (overlays or {}).items():
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "x": other["year"].tolist(),
-                "y": other["power_demand_gw"].tolist(),
-                "name": f"{fmt.chart_text(label)}: demand",
-                "line": {"width": 1.5, "dash": "dashdot"},
-            }
-        )
     first = float(frame["year"].min())
     lows = [float(frame["frontier_run_power_achieved_gw"].min())]
     if history is not None:

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from model import fleet, grid, projection
-from model.catalog import Catalog, default_catalog
+from model.catalog import Catalog
 from model.constants import HOURS_PER_YEAR, JOULES_PER_MWH
 from model.equivalents import us_home_years
 from model.inference import electricity_total_twh
@@ -613,10 +613,10 @@ def find_flip(
 
 
 def evaluate(
-    scenario: Scenario, claim_id: int, catalog: Catalog | None = None, with_flips: bool = True
+    scenario: Scenario, claim_id: int, catalog: Catalog, with_flips: bool = True
 ) -> ClaimResult:
     """Judge one claim for a scenario, with what would flip its verdict."""
-    cat = catalog or default_catalog()
+    cat = catalog
     result = CLAIMS[claim_id](scenario, cat)
     if not with_flips:
         return result
@@ -638,7 +638,7 @@ def _basis_input(scenario: Scenario, name: str) -> str:
     return name
 
 
-def evaluate_all(scenario: Scenario, catalog: Catalog | None = None) -> tuple[ClaimResult, ...]:
+def evaluate_all(scenario: Scenario, catalog: Catalog) -> tuple[ClaimResult, ...]:
     """All five claims for a scenario, in order."""
     return tuple(evaluate(scenario, rule.claim_id, catalog) for rule in RULES)
 

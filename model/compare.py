@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from model import grid, projection
-from model.catalog import Catalog, default_catalog
+from model.catalog import Catalog
 from model.constants import HOURS_PER_YEAR
 from model.scenario import Scenario
 
@@ -48,7 +48,7 @@ def annual_emissions_tco2e(load_gw: float, carbon_intensity_g_per_kwh: float) ->
 
 
 def headline_numbers(
-    scenario: Scenario, catalog: Catalog | None = None, frame: pd.DataFrame | None = None
+    scenario: Scenario, catalog: Catalog, frame: pd.DataFrame | None = None
 ) -> dict[str, Any]:
     """The numbers the compare table shows for one scenario.
 
@@ -67,7 +67,7 @@ def headline_numbers(
     lifecycle intensity), cost_low_usd_per_mwh and cost_high_usd_per_mwh [USD/MWh] (the
     mix's energy-weighted LCOE range).
     """
-    cat = catalog or default_catalog()
+    cat = catalog
     proj = projection.project(scenario, cat) if frame is None else frame
     at_year = proj.loc[proj["year"] == HEADLINE_YEAR]
     sources = cat["generation_sources"]
@@ -88,11 +88,9 @@ def headline_numbers(
     }
 
 
-def headline_table(
-    scenarios: Mapping[str, Scenario], catalog: Catalog | None = None
-) -> pd.DataFrame:
+def headline_table(scenarios: Mapping[str, Scenario], catalog: Catalog) -> pd.DataFrame:
     """One row per named scenario (in the given order), one column per headline number."""
-    cat = catalog or default_catalog()
+    cat = catalog
     rows = [headline_numbers(s, cat) for s in scenarios.values()]
     table = pd.DataFrame(
         rows, columns=list(HEADLINE_COLUMNS), index=pd.Index(list(scenarios), name="scenario")

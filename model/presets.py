@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from model.catalog import Catalog, default_catalog, item_row
+from model.catalog import Catalog, item_row
 from model.constants import HOURS_PER_YEAR
 from model.grid import preset_weights
 from model.scenario import (
@@ -23,13 +23,13 @@ from model.scenario import (
 NAMEPLATE_CAPACITY_FACTOR = 0.5
 
 
-def iea_data_centre_twh(year: int, catalog: Catalog | None = None) -> float:
+def iea_data_centre_twh(year: int, catalog: Catalog) -> float:
     """IEA 'Energy and AI' (2025) world data-centre electricity, from data/datacenter.csv."""
-    table = (catalog or default_catalog())["datacenter"]
+    table = catalog["datacenter"]
     return float(item_row(table, "dc_electricity_iea", region="world", year=year)["value"])
 
 
-def iea_build_rate_gw_per_yr(catalog: Catalog | None = None) -> float:
+def iea_build_rate_gw_per_yr(catalog: Catalog) -> float:
     """Nameplate per year that matches IEA's data-centre growth 2024-2030. [GW/yr]
 
     (945 - 415) TWh / 6 yr = 88.3 TWh/yr more each year; / 8760 h = 10.1 GW of average
@@ -94,9 +94,9 @@ def _mix_source(preset_id: str, catalog: Catalog) -> str:
     )
 
 
-def all_presets(catalog: Catalog | None = None) -> tuple[Preset, ...]:
+def all_presets(catalog: Catalog) -> tuple[Preset, ...]:
     """The named presets, in the order the compare page lists them."""
-    cat = catalog or default_catalog()
+    cat = catalog
     table = cat["mix_presets"]
     default = Scenario()
     return (
@@ -145,7 +145,7 @@ def all_presets(catalog: Catalog | None = None) -> tuple[Preset, ...]:
     )
 
 
-def preset_by_name(name: str, catalog: Catalog | None = None) -> Preset:
+def preset_by_name(name: str, catalog: Catalog) -> Preset:
     """The preset called `name`; ValueError naming the known presets otherwise."""
     for preset in all_presets(catalog):
         if preset.name == name:

@@ -318,9 +318,9 @@ def project(scenario: Scenario, catalog: Catalog | None = None) -> pd.DataFrame:
     return frame
 
 
-def supply_by_source(scenario: Scenario, catalog: Catalog | None = None) -> pd.DataFrame:
+def supply_by_source(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     """Nameplate wanted and started (after caps) and firm power by source and year. [GW]"""
-    cat = catalog or default_catalog()
+    cat = catalog
     fixed = fixed_inputs(scenario, cat)
     dt = (years() - BASE_YEAR).astype(float)
     result = fleet.supply(

@@ -101,10 +101,12 @@ def retired_note(key: object) -> str | None:
     return RETIRED_INPUTS.get(key)
 
 
-def choice_options(catalog: Catalog | None = None) -> dict[str, tuple[str, ...]]:
+def choice_options(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     """Allowed values of the choice inputs whose options come from the data tables."""
-    cat = catalog or default_catalog()
-    return {"chip": (*chip_names(cat), CUSTOM_CHIP), "grid": (*grid_ids(cat), MY_MIX_GRID)}
+    return {
+        "chip": (*chip_names(catalog), CUSTOM_CHIP),
+        "grid": (*grid_ids(catalog), MY_MIX_GRID),
+    }
 
 
 def scenario_document(scenario: Scenario, app_version: str, name: str = "") -> dict[str, Any]:
@@ -247,7 +249,7 @@ def scenario_from_document(doc: Any, catalog: Catalog | None = None) -> LoadedSc
             else "'inputs' must be an object of input values"
         )
         raise ScenarioFileError("Not a valid scenario file: " + _summary(problems) + ".")
-    options = choice_options(catalog)
+    options = choice_options(catalog or default_catalog())
     retired = tuple(note for key in inputs if (note := retired_note(key)) is not None)
     unknown_inputs = sorted(
         str(k) for k in inputs if k not in INPUTS_BY_NAME and retired_note(k) is None
@@ -292,9 +294,9 @@ def read_scenario_file(data: bytes | str, catalog: Catalog | None = None) -> Loa
 PERCENTILES = ("p10", "p50", "p90")
 
 
-def mix_intensity(scenario: Scenario, catalog: Catalog | None = None) -> float:
+def mix_intensity(scenario: Scenario, catalog: Catalog) -> float:
     """Lifecycle carbon intensity of the scenario's generation mix. [gCO2e/kWh]"""
-    sources = (catalog or default_catalog())["generation_sources"]
+    sources = catalog["generation_sources"]
     return float(grid.mix_intensity_g_per_kwh(scenario.mix_weights(), sources))
 
 
@@ -519,7 +521,7 @@ def export_zip(
     """One zip with scenario.json, timeseries.csv (with emissions and cost per year, and
     the Monte Carlo `bands` when given), methods.md and, when given, claims.csv (the
     claims' verdicts); same input, same bytes."""
-    intensity = mix_intensity(scenario, catalog)
+    intensity = mix_intensity(scenario, catalog or default_catalog())
     members = {
         ZIP_SCENARIO: scenario_to_json(scenario, app_version, name),
         ZIP_TIMESERIES: timeseries_csv(frame, bands, intensity),

@@ -170,7 +170,7 @@ def _clip_to_range(name: str, values: npt.NDArray[np.float64]) -> npt.NDArray[np
 
 
 def sample_inputs(
-    scenario: Scenario, n: int, seed: int, catalog: Catalog | None = None
+    scenario: Scenario, n: int, seed: int, catalog: Catalog
 ) -> dict[str, npt.NDArray[np.float64]]:
     """Draw `n` samples of the uncertain inputs with a seeded Generator.
 
@@ -191,7 +191,7 @@ def sample_inputs(
     draws["supply_base_gw"] = _clip_to_range(
         "supply_base_gw", float(values["supply_base_gw"][0, 0]) * ratio
     )
-    sources = projection.fixed_inputs(scenario, catalog or default_catalog()).sources
+    sources = projection.fixed_inputs(scenario, catalog).sources
     low = sources.lead_time_low_years
     high = np.maximum(sources.lead_time_high_years, low + 1e-9)
     mode = np.clip(sources.lead_time_years, low, high)
@@ -261,11 +261,11 @@ def spread_ends(spread: Spread, median: float) -> tuple[float, float]:
     return ends[0], ends[1]
 
 
-def tornado(scenario: Scenario, catalog: Catalog | None = None) -> pd.DataFrame:
+def tornado(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     """Each sampled input at its P10 and P90 (the rest at the scenario's values): the wall
     year and the first year power binds. 'None' counts as END_YEAR + 1. Sorted by how far
     the input moves the wall, then how far it moves power's binding year."""
-    cat = catalog or default_catalog()
+    cat = catalog
     values = projection.scenario_values(scenario)
     rows = []
     for spread in SPREADS:

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import pytest
 
 from model import claims
+from model.catalog import default_catalog
 from model.scenario import Scenario
 from tests.apptest_support import open_app
 from ui.claims_view import claim_figure, flip_text, number_text
@@ -33,7 +34,7 @@ def test_the_page_judges_five_claims_with_defaults_as_the_model_does():
     at = open_app("pages/claims.py")
     assert at.title[0].value == "Test the claims"
     assert [h.value.split(". ")[0] for h in at.header] == ["1", "2", "3", "4", "5"]
-    expected = [r.verdict for r in claims.evaluate_all(Scenario())]
+    expected = [r.verdict for r in claims.evaluate_all(Scenario(), default_catalog())]
     assert [verdict_of(at, i) for i in range(1, 6)] == expected
     assert len(verdicts(at)) == 5
     # two to four numbers per claim, five charts, a download of the verdicts
@@ -56,7 +57,7 @@ def test_a_preset_scenario_gives_its_own_verdicts():
     # (chips are physical), and the page agrees with the model.
     scenario = dataclasses.replace(Scenario(), chip_stock_growth=1.5)
     at = open_app("pages/claims.py", {"chip_stock_growth": "1.5"})
-    expected = [r.verdict for r in claims.evaluate_all(scenario)]
+    expected = [r.verdict for r in claims.evaluate_all(scenario, default_catalog())]
     assert [verdict_of(at, i) for i in range(1, 6)] == expected
     texts = [m.value for m in at.metric]
     assert any(t == "Chips" for t in texts)
@@ -75,7 +76,7 @@ def test_each_claim_has_its_rule_flips_and_link():
 
 @pytest.mark.parametrize("claim_id", [1, 2, 3, 4, 5])
 def test_every_claim_chart_is_valid_plotly_with_titled_axes(claim_id):
-    result = claims.evaluate(Scenario(), claim_id, with_flips=False)
+    result = claims.evaluate(Scenario(), claim_id, default_catalog(), with_flips=False)
     figure = claim_figure(result, Scenario())
     checked = go.Figure(figure.to_dict())  # validates every property
     assert checked.layout.title.text

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from charts.compare import TITLE, headline_display
 from charts.export_names import png_name
+from model.catalog import default_catalog
 from model.compare import headline_table
 from model.presets import preset_by_name
 from model.scenario import END_YEAR, INPUTS_BY_NAME, Scenario
@@ -71,7 +72,9 @@ def test_the_chart_downloads_as_a_png_named_after_its_title():
 def test_a_preset_sets_the_sidebar_the_scenario_and_the_url():
     at = _compare_page()
     _apply_preset(at, "Nuclear bet")
-    assert at.session_state["scenario"] == preset_by_name("Nuclear bet").scenario()
+    assert (
+        at.session_state["scenario"] == preset_by_name("Nuclear bet", default_catalog()).scenario()
+    )
     assert at.slider(key="mix_nuclear_large").value == 70.0
     assert at.query_params["mix_nuclear_large"] == "70"
     assert "mix_nuclear_large=70" in at.code[0].value
@@ -111,14 +114,16 @@ def test_compare_table_values_equal_the_single_scenario_values():
     _apply_preset(at, "Efficiency breakthrough")
     shown = _table(at)  # st.dataframe shows text as typed (no Markdown)
     assert list(shown.index) == ["Default", "Current scenario", "Gas"]
-    gas = preset_by_name("Gas bridge").scenario()
+    gas = preset_by_name("Gas bridge", default_catalog()).scenario()
     expected = {
         "Default": Scenario(),
         "Current scenario": dataclasses.replace(gas, efficiency_doubling_years=1.0),
         "Gas": gas,
     }
     for name, scenario in expected.items():
-        single = headline_display(headline_table({name: scenario}), END_YEAR).loc[name]
+        single = headline_display(
+            headline_table({name: scenario}, default_catalog()), END_YEAR
+        ).loc[name]
         assert list(shown.loc[name]) == list(single), name
 
 
@@ -153,7 +158,7 @@ def test_saved_scenarios_go_into_the_url_and_come_back_from_a_link():
     again = open_app("pages/compare.py", params={SAVED_PARAM: values})
     saved = again.session_state["saved_scenarios"]
     assert list(saved) == ["Nuclear & co", "PUE 1.5"]
-    assert saved["Nuclear & co"] == preset_by_name("Nuclear bet").scenario()
+    assert saved["Nuclear & co"] == preset_by_name("Nuclear bet", default_catalog()).scenario()
     assert saved["PUE 1.5"] == dataclasses.replace(saved["Nuclear & co"], pue=1.5)
 
 

@@ -134,7 +134,7 @@ def test_spreads_table_lists_every_sampled_input_with_its_source(methods):
 
 
 def test_spread_ends_are_the_tornado_ends():
-    tornado = uncertainty.tornado(Scenario()).set_index("input")
+    tornado = uncertainty.tornado(Scenario(), default_catalog()).set_index("input")
     medians = projection.scenario_values(Scenario())
     for spread in uncertainty.SPREADS:
         low, high = spread_ends(spread, float(medians[spread.name][0, 0]))

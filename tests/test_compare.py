@@ -38,7 +38,7 @@ def test_a_gigawatt_for_a_year_at_1000_g_per_kwh_is_8_76_mt():
 
 
 def test_default_headline_numbers_by_hand():
-    numbers = headline_numbers(Scenario())
+    numbers = headline_numbers(Scenario(), default_catalog())
     frame = project(Scenario()).set_index("year")
     assert numbers["wall_year"] == wall_year(project(Scenario()))
     assert numbers["wall_year"] is not None
@@ -55,7 +55,9 @@ def test_default_headline_numbers_by_hand():
 
 
 def test_nuclear_bet_cost_range_by_hand():
-    numbers = headline_numbers(preset_by_name("Nuclear bet").scenario())
+    numbers = headline_numbers(
+        preset_by_name("Nuclear bet", default_catalog()).scenario(), default_catalog()
+    )
     # 0.7 x 141 + 0.3 x 119 = 134.4 low; 0.7 x 220 + 0.3 x 220 = 220 high (Lazard, csv)
     assert_allclose(numbers["cost_low_usd_per_mwh"], 134.4)
     assert_allclose(numbers["cost_high_usd_per_mwh"], 220.0)
@@ -63,16 +65,19 @@ def test_nuclear_bet_cost_range_by_hand():
 
 def test_no_wall_is_none():
     generous = dataclasses.replace(Scenario(), compute_growth=1.0, other_ai_compute_growth=1.0)
-    assert headline_numbers(generous)["wall_year"] is None
+    assert headline_numbers(generous, default_catalog())["wall_year"] is None
 
 
 def test_compare_table_rows_equal_the_single_scenario_numbers():
-    scenarios = {"Default": Scenario(), **{p.name: p.scenario() for p in all_presets()}}
-    table = headline_table(scenarios)
+    scenarios = {
+        "Default": Scenario(),
+        **{p.name: p.scenario() for p in all_presets(default_catalog())},
+    }
+    table = headline_table(scenarios, default_catalog())
     assert list(table.index) == list(scenarios)
     assert list(table.columns) == list(HEADLINE_COLUMNS)
     for name, scenario in scenarios.items():
-        single = headline_numbers(scenario)
+        single = headline_numbers(scenario, default_catalog())
         for column, value in single.items():
             if value is None:
                 assert pd.isna(table.loc[name, column])
@@ -81,7 +86,7 @@ def test_compare_table_rows_equal_the_single_scenario_numbers():
 
 
 def test_display_table_is_readable():
-    table = headline_table({"Default": Scenario()})
+    table = headline_table({"Default": Scenario()}, default_catalog())
     shown = headline_display(table, END_YEAR)
     row = shown.loc["Default"]
     assert row["Wall year"] == str(wall_year(project(Scenario())))
@@ -114,19 +119,22 @@ def test_the_chart_has_two_lines_per_scenario_plus_the_baseline(count):
 
 
 def test_the_cached_table_equals_the_model_table():
-    named = {"Default": Scenario(), **{p.name: p.scenario() for p in all_presets()}}
+    named = {
+        "Default": Scenario(),
+        **{p.name: p.scenario() for p in all_presets(default_catalog())},
+    }
     shown = cache_pages.headlines(cache_pages.named_items(named))
-    pd.testing.assert_frame_equal(shown, headline_table(named))
+    pd.testing.assert_frame_equal(shown, headline_table(named, default_catalog()))
 
 
 def test_the_download_zip_holds_the_scenario_and_its_projection():
-    scenario = preset_by_name("Nuclear bet").scenario()
+    scenario = preset_by_name("Nuclear bet", default_catalog()).scenario()
     headline = {"Wall year": "2029"}
     data = cache_pages.scenario_zip(scenario, default_catalog(), "?v=1", headline)
     assert read_scenario_file(data).scenario == scenario
     # The same bytes as export_zip builds from the projection, the pages' Monte Carlo
     # bands (10,000 samples, seed 0) and the claims' verdicts.
-    verdicts = claims_table(evaluate_all(scenario), APP_VERSION)
+    verdicts = claims_table(evaluate_all(scenario, default_catalog()), APP_VERSION)
     bands = run_monte_carlo(scenario, DEFAULT_SAMPLES, 0).bands
     expected = export_zip(
         scenario,
@@ -141,11 +149,11 @@ def test_the_download_zip_holds_the_scenario_and_its_projection():
 
 
 def test_the_claims_csv_in_the_export_round_trips():
-    scenario = preset_by_name("Nuclear bet").scenario()
+    scenario = preset_by_name("Nuclear bet", default_catalog()).scenario()
     data = cache_pages.scenario_zip(scenario, default_catalog(), "?v=1", {})
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         back = pd.read_csv(io.BytesIO(archive.read(ZIP_CLAIMS)))
-    expected = claims_table(evaluate_all(scenario), APP_VERSION)
+    expected = claims_table(evaluate_all(scenario, default_catalog()), APP_VERSION)
     pd.testing.assert_frame_equal(back, expected)
     assert list(back.columns) == [
         "claim_id",
@@ -158,7 +166,7 @@ def test_the_claims_csv_in_the_export_round_trips():
 
 
 def test_the_downloaded_timeseries_has_emissions_cost_and_bands():
-    scenario = preset_by_name("Nuclear bet").scenario()
+    scenario = preset_by_name("Nuclear bet", default_catalog()).scenario()
     data = cache_pages.scenario_zip(scenario, default_catalog(), "?v=1", {})
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         back = pd.read_csv(io.BytesIO(archive.read(ZIP_TIMESERIES)))
@@ -175,7 +183,7 @@ def test_the_downloaded_timeseries_has_emissions_cost_and_bands():
         assert column in back.columns, column
     row = back.set_index("year").loc[2030]
     # The export's 2030 emissions are the compare table's (same power, same intensity).
-    numbers = headline_numbers(scenario)
+    numbers = headline_numbers(scenario, default_catalog())
     assert_allclose(
         row["emissions_achieved_tco2e_per_yr"],
         numbers["emissions_achieved_2030_tco2e_per_yr"],
@@ -185,8 +193,8 @@ def test_the_downloaded_timeseries_has_emissions_cost_and_bands():
 
 
 def test_scenarios_to_show_leaves_out_a_current_row_that_repeats_another():
-    nuclear = preset_by_name("Nuclear bet").scenario()
-    gas = preset_by_name("Gas bridge").scenario()
+    nuclear = preset_by_name("Nuclear bet", default_catalog()).scenario()
+    gas = preset_by_name("Gas bridge", default_catalog()).scenario()
     saved = {"Nuclear": nuclear, "Gas": gas}
     rows, same = scenarios_to_show(gas, saved)
     assert list(rows) == ["Nuclear", "Gas"]

@@ -47,9 +47,9 @@ def test_emissions_and_cost_columns_by_hand():
 
 
 def test_emissions_percentiles_follow_the_power_percentiles():
-    scenario = preset_by_name("Gas bridge").scenario()
+    scenario = preset_by_name("Gas bridge", default_catalog()).scenario()
     bands = run_monte_carlo(scenario, 400, 0).bands
-    intensity = mix_intensity(scenario)
+    intensity = mix_intensity(scenario, default_catalog())
     out = timeseries_frame(project(scenario), bands, intensity)
     for level in PERCENTILES:
         assert_allclose(
@@ -62,9 +62,9 @@ def test_emissions_percentiles_follow_the_power_percentiles():
 
 
 def test_the_mix_intensity_is_the_grid_models():
-    scenario = preset_by_name("Nuclear bet").scenario()
+    scenario = preset_by_name("Nuclear bet", default_catalog()).scenario()
     sources = default_catalog()["generation_sources"]
-    assert mix_intensity(scenario) == pytest.approx(
+    assert mix_intensity(scenario, default_catalog()) == pytest.approx(
         mix_intensity_g_per_kwh(scenario.mix_weights(), sources)
     )
 
@@ -72,7 +72,7 @@ def test_the_mix_intensity_is_the_grid_models():
 def test_every_exported_column_is_explained():
     scenario = Scenario()
     bands = run_monte_carlo(scenario, 200, 0).bands
-    text = timeseries_csv(project(scenario), bands, mix_intensity(scenario))
+    text = timeseries_csv(project(scenario), bands, mix_intensity(scenario, default_catalog()))
     columns = pd.read_csv(io.StringIO(text)).columns
     for column in columns:
         base = re.sub(r"_p(10|50|90)$", "", column)

@@ -197,7 +197,10 @@ def test_decomposition_identity():
 
 
 # Identities, on the default and on every preset.
-SCENARIOS = [Scenario(), *(preset_by_name(n).scenario() for n in ("Nuclear bet", "Chips run out"))]
+SCENARIOS = [
+    Scenario(),
+    *(preset_by_name(n, default_catalog()).scenario() for n in ("Nuclear bet", "Chips run out")),
+]
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
@@ -355,8 +358,8 @@ def test_less_data_makes_data_bind_sooner():
 def test_the_mix_moves_the_wall_through_lead_times_caps_and_firm_power():
     # Nuclear's caps (8.2 GW of reactors a year worldwide) and 8-year lead time bring the
     # wall earlier than today's mix; gas (fast, firm) pushes it later.
-    nuclear = preset_by_name("Nuclear bet").scenario()
-    gas = preset_by_name("Gas bridge").scenario()
+    nuclear = preset_by_name("Nuclear bet", default_catalog()).scenario()
+    gas = preset_by_name("Gas bridge", default_catalog()).scenario()
     wall_nuclear = projection.wall_year(projection.project(nuclear))
     wall_gas = projection.wall_year(projection.project(gas))
     assert wall_nuclear < _wall() < (wall_gas or 10_000)

@@ -9,19 +9,20 @@ from urllib.parse import parse_qs
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from model.catalog import default_catalog
 from model.compare import HEADLINE_YEAR
 from model.presets import all_presets, preset_by_name
 from tests.apptest_support import open_app
 from ui.url import share_query
 
-PRESETS = [p.name for p in all_presets()]
+PRESETS = [p.name for p in all_presets(default_catalog())]
 
 
 def _open_with_preset(name: str) -> AppTest:
     """The app opened from the preset's share link (its inputs in the URL)."""
-    query = parse_qs(share_query(preset_by_name(name).scenario()))
+    query = parse_qs(share_query(preset_by_name(name, default_catalog()).scenario()))
     at = open_app("pages/compare.py", params={k: v[0] for k, v in query.items()})
-    assert at.session_state["scenario"] == preset_by_name(name).scenario()
+    assert at.session_state["scenario"] == preset_by_name(name, default_catalog()).scenario()
     return at
 
 
@@ -44,7 +45,9 @@ def _compare_row(at: AppTest) -> dict[str, str]:
 def shown(request: pytest.FixtureRequest) -> dict[str, object]:
     """What each page shows under one preset."""
     at = _open_with_preset(request.param)
-    at.session_state["_preset_scenario"] = preset_by_name(request.param).scenario()
+    at.session_state["_preset_scenario"] = preset_by_name(
+        request.param, default_catalog()
+    ).scenario()
     compare = _compare_row(at)
     home = _show(at, "pages/home.py")
     metrics = {m.label: m.value for m in home.metric}

@@ -9,6 +9,7 @@ import pytest
 from numpy.testing import assert_allclose
 
 from model import projection, uncertainty
+from model.catalog import default_catalog
 from model.scenario import INPUTS_BY_NAME, Scenario
 
 
@@ -52,13 +53,13 @@ def test_power_binds_in_most_samples_by_2030_as_epoch_ai_finds(mc):
 
 
 def test_a_different_seed_gives_different_samples():
-    a = uncertainty.sample_inputs(Scenario(), 100, seed=1)
-    b = uncertainty.sample_inputs(Scenario(), 100, seed=2)
+    a = uncertainty.sample_inputs(Scenario(), 100, seed=1, catalog=default_catalog())
+    b = uncertainty.sample_inputs(Scenario(), 100, seed=2, catalog=default_catalog())
     assert not np.allclose(a["compute_growth"], b["compute_growth"])
 
 
 def test_sample_medians_sit_on_the_scenario_and_spreads_are_as_stated():
-    draws = uncertainty.sample_inputs(Scenario(), 20_000, seed=3)
+    draws = uncertainty.sample_inputs(Scenario(), 20_000, seed=3, catalog=default_catalog())
     assert_allclose(np.median(draws["compute_growth"]), 4.0, rtol=0.02)
     assert_allclose(np.median(draws["build_rate_gw_per_yr"]), 40.0, rtol=0.03)
     # lognormal: P90 / median = 1.2 for compute growth, 1.18 for chip growth (stated)
@@ -74,7 +75,7 @@ def test_sample_medians_sit_on_the_scenario_and_spreads_are_as_stated():
 
 
 def test_base_supply_moves_with_base_demand():
-    draws = uncertainty.sample_inputs(Scenario(), 1000, seed=4)
+    draws = uncertainty.sample_inputs(Scenario(), 1000, seed=4, catalog=default_catalog())
     # 15 GW of supply for 10 GW of serving in the default: the ratio holds in every sample
     # (unless a draw is clipped at an input's edge).
     ratio = draws["supply_base_gw"] / draws["other_ai_power_base_gw"]
@@ -83,7 +84,7 @@ def test_base_supply_moves_with_base_demand():
 
 
 def test_draws_stay_inside_each_inputs_range():
-    draws = uncertainty.sample_inputs(Scenario(), 5000, seed=5)
+    draws = uncertainty.sample_inputs(Scenario(), 5000, seed=5, catalog=default_catalog())
     for name, values in draws.items():
         spec = INPUTS_BY_NAME.get(name)
         if spec is None or spec.min is None:
@@ -123,7 +124,7 @@ def test_one_sample_at_the_scenario_reproduces_the_projection():
 
 @pytest.fixture(scope="module")
 def tornado():
-    return uncertainty.tornado(Scenario())
+    return uncertainty.tornado(Scenario(), default_catalog())
 
 
 def test_tornado_lists_every_spread_sorted_by_how_far_it_moves_the_wall(tornado):

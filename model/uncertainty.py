@@ -3,9 +3,7 @@ of which inputs move the wall most."""
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -243,10 +241,6 @@ def run_monte_carlo(
     )
 
 
-def _year_or_after(year: int | None) -> int:
-    return END_YEAR + 1 if year is None else year
-
-
 def spread_ends(spread: Spread, median: float) -> tuple[float, float]:
     """An input's P10 and P90 as the tornado sets them: median / and x the factor, kept in
     the input's range, growths kept at or above 1, whole numbers rounded."""
@@ -264,38 +258,44 @@ def spread_ends(spread: Spread, median: float) -> tuple[float, float]:
 def tornado(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     """Each sampled input at its P10 and P90 (the rest at the scenario's values): the wall
     year and the first year power binds. 'None' counts as END_YEAR + 1. Sorted by how far
-    the input moves the wall, then how far it moves power's binding year."""
-    cat = catalog
-    values = projection.scenario_values(scenario)
+    the input moves the wall, then how far it moves power's binding year.
+
+    The 2 x len(SPREADS) variants run as the samples of one projection: none of these
+    inputs changes what `projection.fixed_inputs` takes from the scenario.
+    """
+    base = projection.scenario_values(scenario)
+    variants = [
+        (spread, value)
+        for spread in SPREADS
+        for value in spread_ends(spread, float(base[spread.name][0, 0]))
+    ]
+    values = {name: np.repeat(array, len(variants), axis=0) for name, array in base.items()}
+    for i, (spread, value) in enumerate(variants):
+        values[spread.name][i, 0] = value
+    fixed = projection.fixed_inputs(scenario, catalog)
+    lead = np.repeat(fixed.sources.lead_time_years[None, :], len(variants), axis=0)
+    out = projection.simulate(values, fixed, lead)
+    yrs = projection.years()
+    walls = _first_year(out["energy_limited"] > 0, yrs)
+    power = _first_year(out["binding_index"] == projection.CONSTRAINTS.index("power"), yrs)
+    after = float(END_YEAR + 1)
+    walls, power = np.nan_to_num(walls, nan=after), np.nan_to_num(power, nan=after)
     rows = []
-    for spread in SPREADS:
-        median = float(values[spread.name][0, 0])
-        ends = []
-        for value in spread_ends(spread, median):
-            typed = round(value) if INPUTS_BY_NAME[spread.name].kind == "int" else value
-            changes: dict[str, Any] = {spread.name: typed}
-            frame = projection.project(dataclasses.replace(scenario, **changes), cat)
-            ends.append(
-                (
-                    value,
-                    _year_or_after(projection.wall_year(frame)),
-                    _year_or_after(projection.first_binding_year(frame, "power")),
-                )
-            )
-        (low, wall_low, power_low), (high, wall_high, power_high) = ends
+    for i, spread in enumerate(SPREADS):
+        low, high = 2 * i, 2 * i + 1
         rows.append(
             {
                 "input": spread.name,
                 "label": INPUTS_BY_NAME[spread.name].label,
                 "unit": INPUTS_BY_NAME[spread.name].unit,
-                "low_value": low,
-                "high_value": high,
-                "wall_low": wall_low,
-                "wall_high": wall_high,
-                "power_binds_low": power_low,
-                "power_binds_high": power_high,
-                "wall_swing_years": abs(wall_high - wall_low),
-                "power_swing_years": abs(power_high - power_low),
+                "low_value": variants[low][1],
+                "high_value": variants[high][1],
+                "wall_low": int(walls[low]),
+                "wall_high": int(walls[high]),
+                "power_binds_low": int(power[low]),
+                "power_binds_high": int(power[high]),
+                "wall_swing_years": int(abs(walls[high] - walls[low])),
+                "power_swing_years": int(abs(power[high] - power[low])),
             }
         )
     table = pd.DataFrame(rows)

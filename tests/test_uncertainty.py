@@ -142,3 +142,18 @@ def test_tornado_ends_are_the_projection_at_each_end(tornado):
     assert row["wall_low"] == (projection.wall_year(low) or 2041)
     # More building: the wall comes later (or not at all).
     assert row["wall_high"] >= row["wall_low"]
+
+
+def test_every_tornado_row_equals_the_projection_run_at_its_ends(tornado):
+    # The tornado runs its variants as the samples of one projection; each must be what
+    # project() gives for the scenario with that one input changed.
+    for row in tornado.itertuples():
+        for value, wall, power in (
+            (row.low_value, row.wall_low, row.power_binds_low),
+            (row.high_value, row.wall_high, row.power_binds_high),
+        ):
+            spec = INPUTS_BY_NAME[row.input]
+            typed = round(value) if spec.kind == "int" else value
+            frame = projection.project(dataclasses.replace(Scenario(), **{row.input: typed}))
+            assert wall == (projection.wall_year(frame) or 2041), row.input
+            assert power == (projection.first_binding_year(frame, "power") or 2041), row.input

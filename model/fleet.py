@@ -58,26 +58,48 @@ def lead_time_table(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     return table
 
 
+def _column(table: pd.DataFrame, column: str) -> Array:
+    return table[column].to_numpy(dtype=float)
+
+
+def _normalised(weights: Array) -> Array:
+    total = weights.sum()
+    if not np.all(np.isfinite(weights)) or np.any(weights < 0) or total <= 0:
+        raise ValueError("mix weights must be finite, >= 0 and not all zero")
+    return weights / total
+
+
 def sources_for(scenario: Scenario, catalog: Catalog) -> Sources:
-    """The sources with a share in the scenario's mix or in today's world mix."""
-    table = lead_time_table(scenario, catalog).set_index("source_id")
-    limits = catalog["build_limits"].set_index("source_id")
-    shares = grid.normalise_shares(scenario.mix_weights(), catalog["generation_sources"])
-    pipeline = grid.normalise_shares(
-        grid.preset_weights(PIPELINE_MIX_PRESET, catalog["mix_presets"]),
-        catalog["generation_sources"],
-    )
-    used = [sid for sid in table.index if shares[sid] > 0 or pipeline[sid] > 0]
-    lcoe_mid = (table["lcoe_low_usd_per_mwh"] + table["lcoe_high_usd_per_mwh"]) / 2.0
+    """The sources with a share in the scenario's mix or in today's world mix.
+
+    Plain arrays in data/generation_sources.csv's order (this runs on every projection:
+    pandas indexing here was half of a projection's time).
+    """
+    table = catalog["generation_sources"]
+    ids = [str(sid) for sid in table["source_id"]]
+    limits = catalog["build_limits"].set_index("source_id").loc[ids]
+    mix = scenario.mix_weights()
+    shares = _normalised(np.array([mix[sid] for sid in ids]))
+    world = grid.preset_weights(PIPELINE_MIX_PRESET, catalog["mix_presets"])
+    pipeline = _normalised(np.array([world.get(sid, 0.0) for sid in ids]))
+    leads = scenario.lead_times()
+    mid = np.array([leads[sid] for sid in ids])
+    shift = mid - _column(table, "lead_time_mid_years")
+    low = np.maximum(MIN_LEAD_YEARS, _column(table, "lead_time_low_years") + shift)
+    high = np.maximum(MIN_LEAD_YEARS, _column(table, "lead_time_high_years") + shift)
+    lcoe_mid = (
+        _column(table, "lcoe_low_usd_per_mwh") + _column(table, "lcoe_high_usd_per_mwh")
+    ) / 2
+    used = (shares > 0) | (pipeline > 0)
     return Sources(
-        ids=tuple(used),
-        shares=shares[used].to_numpy(float),
-        pipeline_shares=pipeline[used].to_numpy(float),
-        firm_factor=limits.loc[used, "firm_factor"].to_numpy(float),
-        build_cap_gw_per_yr=limits.loc[used, "build_cap_gw_per_yr"].to_numpy(float),
-        lead_time_years=table.loc[used, "lead_time_mid_years"].to_numpy(float),
-        lead_time_low_years=table.loc[used, "lead_time_low_years"].to_numpy(float),
-        lead_time_high_years=table.loc[used, "lead_time_high_years"].to_numpy(float),
+        ids=tuple(sid for sid, keep in zip(ids, used, strict=True) if keep),
+        shares=shares[used],
+        pipeline_shares=pipeline[used],
+        firm_factor=_column(limits, "firm_factor")[used],
+        build_cap_gw_per_yr=_column(limits, "build_cap_gw_per_yr")[used],
+        lead_time_years=mid[used],
+        lead_time_low_years=low[used],
+        lead_time_high_years=high[used],
         lcoe_mid_usd_per_mwh=float((shares * lcoe_mid).sum()),
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -307,14 +308,15 @@ def project(scenario: Scenario, catalog: Catalog | None = None) -> pd.DataFrame:
     cat = catalog or default_catalog()
     fixed = fixed_inputs(scenario, cat)
     out = simulate(scenario_values(scenario), fixed, fixed.sources.lead_time_years[None, :])
-    frame = pd.DataFrame({"year": years()})
+    columns: dict[str, Any] = {"year": years()}
     for name, values in out.items():
         if name == "binding_index":
-            frame["binding_constraint"] = [CONSTRAINTS[int(i)] for i in values[0]]
+            columns["binding_constraint"] = [CONSTRAINTS[int(i)] for i in values[0]]
         elif name == "energy_limited":
-            frame[name] = values[0].astype(bool)
+            columns[name] = values[0].astype(bool)
         else:
-            frame[name] = np.asarray(values[0], dtype=float)
+            columns[name] = np.asarray(values[0], dtype=float)
+    frame = pd.DataFrame(columns)
     return frame
 
 

@@ -7,7 +7,6 @@ from functools import partial
 import streamlit as st
 
 from charts.compare import headline_display
-from charts.export_names import image_config
 from model import scenario_io
 from model.compare import DEFAULT_NAME, coinciding, scenarios_to_show
 from model.scenario import END_YEAR, Scenario
@@ -15,6 +14,7 @@ from ui import cache_pages, compare_text, share
 from ui import format as fmt
 from ui.data import catalog, projection_frame
 from ui.page import page_scenario
+from ui.plot import plot
 from ui.version import app_version
 
 scenario = page_scenario()
@@ -90,7 +90,7 @@ for i, name in enumerate(saved):
 named = cache_pages.named_items(shown)
 figure = cache_pages.compare_chart(named)
 chart, text = st.columns([3, 1])
-chart.plotly_chart(figure, width="stretch", config=image_config(figure))
+plot(figure, chart)
 frames = {DEFAULT_NAME: projection_frame(Scenario())}
 frames |= {name: projection_frame(s) for name, s in shown.items()}
 text.markdown(compare_text.chart_note(coinciding(frames)))

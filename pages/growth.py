@@ -14,6 +14,7 @@ from ui import growth_text as text
 from ui.data import catalog, history, monte_carlo, projection_frame, tornado_table
 from ui.headline import binding_text, summary_for, wall_text
 from ui.page import page_scenario
+from ui.plot import plot
 from ui.url import VIEW_BY_NAME
 
 scenario = page_scenario()
@@ -42,7 +43,7 @@ st.subheader(wall_text(summary))
 def chart_with_text(figure: object, words: str) -> None:
     """A chart with its explanation beside it (below it on a phone)."""
     chart, side = st.columns([3, 1])
-    chart.plotly_chart(figure, width="stretch")
+    plot(figure, chart)
     side.markdown(words)
 
 

@@ -17,6 +17,7 @@ from ui.growth_text import power_text
 from ui.headline import binding_text, summary_for, wall_text
 from ui.home_links import render_claim_cards, render_page_links
 from ui.page import page_scenario
+from ui.plot import plot
 from ui.url import share_query
 
 scenario = page_scenario()
@@ -107,7 +108,7 @@ with st.container(horizontal=True, gap="small"):
 
 chart, text = st.columns([3, 1])
 power = power_figure(frame, mc.bands, history(), wall, world_average_gw=world_gw)
-chart.plotly_chart(power, width="stretch")
+plot(power, chart)
 text.markdown(
     power_text(split, scenario.frontier_runs, wall)
     + " Bands: 10th-90th percentiles of 10,000 Monte Carlo samples. Every input is in the "

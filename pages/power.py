@@ -12,6 +12,7 @@ from ui import cache_pages
 from ui import format as fmt
 from ui.data import catalog, projection_frame
 from ui.page import page_scenario
+from ui.plot import plot
 from ui.power_text import (
     arrival_text,
     build_inputs_text,
@@ -62,7 +63,7 @@ except ValueError as err:
     st.stop()
 mix = shares.to_dict()
 
-st.plotly_chart(power_charts.mix_bar_figure(shares, labels), width="stretch")
+plot(power_charts.mix_bar_figure(shares, labels))
 intensity = grid.mix_intensity_g_per_kwh(mix, sources)
 cost_low, cost_high = grid.mix_cost_usd_per_mwh(mix, sources)
 leads = fleet.lead_time_table(scenario, cat)  # the lead-time inputs, spread following them
@@ -102,7 +103,7 @@ st.dataframe(power_charts.load_table(summary), width="stretch")
 st.markdown(firm_power_text(wants, gets, per_gw, equivalents.reactor_gw(cat)))
 
 arrivals["nameplate_gw"] = plates[wants]
-st.plotly_chart(power_charts.arrival_figure(arrivals, labels, BASE_YEAR), width="stretch")
+plot(power_charts.arrival_figure(arrivals, labels, BASE_YEAR))
 st.markdown(arrival_text(grid.lead_times(leads, tuple(arrivals.index)), year))
 st.dataframe(power_charts.source_table(arrivals, labels, plates), hide_index=True)
 
@@ -111,5 +112,5 @@ build = grid.build_by_source(cache_pages.supply_by_source(scenario), year, BASE_
 st.dataframe(power_charts.build_table(build, labels, year), hide_index=True)
 st.markdown(build_inputs_text(scenario, year))
 
-st.plotly_chart(cache_pages.source_comparison_chart(tuple(map(str, arrivals.index))))
+plot(cache_pages.source_comparison_chart(tuple(map(str, arrivals.index))))
 st.markdown(contrast_text(grid.source_contrasts(sources, limits)))

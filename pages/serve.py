@@ -10,6 +10,7 @@ from model import inference
 from ui import cache_pages
 from ui.data import catalog, projection_frame
 from ui.page import page_scenario
+from ui.plot import plot
 from ui.serve_text import (
     datacenter_text,
     published_emissions_text,
@@ -38,7 +39,7 @@ st.markdown(published_emissions_text(cache_pages.published_emissions_per_query()
 
 published = cache_pages.published_per_query()
 figure = per_query_figure(cache_pages.per_query_traces(), result.wh_per_query)
-st.plotly_chart(figure, width="stretch")
+plot(figure)
 anchors = published.set_index("label")["wh_per_query"]
 st.markdown(
     why_they_differ_text(
@@ -56,6 +57,6 @@ with st.expander("Published figures with their sources"):
 
 scenario_ai = inference.ai_demand_twh(projection_frame(scenario))
 context = cache_pages.datacenter_traces()
-st.plotly_chart(datacenter_figure(context, scenario_ai, result.twh_per_year), width="stretch")
+plot(datacenter_figure(context, scenario_ai, result.twh_per_year))
 st.markdown(datacenter_text(cache_pages.datacenter_facts()))
 render_method()

@@ -11,6 +11,7 @@ from model.training import estimate_run
 from ui import format as fmt
 from ui.data import catalog, published_run_traces
 from ui.page import page_scenario
+from ui.plot import plot
 
 scenario = page_scenario()
 cat = catalog()
@@ -84,9 +85,7 @@ st.info(
 )
 
 chart, text = st.columns([3, 1])
-chart.plotly_chart(
-    runs_figure(published_run_traces(), result.training_flop, result.energy_mwh), width="stretch"
-)
+plot(runs_figure(published_run_traces(), result.training_flop, result.energy_mwh), chart)
 text.markdown(
     "**Reading the chart.** Each grey dot is a published training run: energy from the "
     "paper or model card (filled) or from Epoch AI's power estimate times the run's "

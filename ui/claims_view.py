@@ -12,6 +12,7 @@ from model.projection import years
 from model.scenario import INPUTS_BY_NAME, Scenario
 from ui import format as fmt
 from ui.glossary import terms_help
+from ui.plot import plot
 
 #: How each verdict is shown: Streamlit box and icon. Words carry the verdict; the colour
 #: only repeats it (so it reads the same to a colour-blind reader).
@@ -114,9 +115,7 @@ def render_claim(result: ClaimResult, scenario: Scenario, link: str) -> None:
     render_verdict(result)
     render_numbers(result.numbers)
     chart, text = st.columns([3, 2])
-    chart.plotly_chart(
-        claim_figure(result, scenario), width="stretch", key=f"claim_{rule.claim_id}"
-    )
+    plot(claim_figure(result, scenario), chart, key=f"claim_{rule.claim_id}")
     with text:
         st.markdown(f"**How it is decided.** {fmt.plain(rule.rule)}")
         st.caption(f"Why: {fmt.plain(rule.reason)}")

@@ -85,7 +85,7 @@ def lead_time_figure(table: pd.DataFrame, behind_meter_share: float) -> go.Figur
             "orientation": "h",
             "y": labels,
             "x": mid.tolist(),
-            "name": "Permits and construction (mid)",
+            "name": "Permits and construction (mid; line: low-high)",
             "marker": {"color": [style.SOURCE_COLOURS.get(s, "#888") for s in table["source_id"]]},
             "error_x": {
                 "type": "data",
@@ -110,7 +110,7 @@ def lead_time_figure(table: pd.DataFrame, behind_meter_share: float) -> go.Figur
         traces,
         {"barmode": "stack", "yaxis": {"automargin": True}},
         title="Years from decision to first power",
-        x_title="Years (bars: low-high range)",
+        x_title="Years",
         y_title="Source",
         height=max(260, 70 + 45 * len(labels)),
     )

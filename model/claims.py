@@ -112,7 +112,7 @@ RULES: tuple[Rule, ...] = (
         "Below 80% of the trend's rate in log terms, ten years of growth fall short of the "
         "trend by more than 100x: no longer the exponential the post means.",
         (("exponential_share", 0.8),),
-        ("build_rate_gw_per_yr", "efficiency_doubling_years"),
+        ("compute_growth", "data_stock_tokens"),
         (
             "Epoch AI 2024: frontier training compute grows 4-5x a year",
             "Epoch AI 2024 ('Can AI scaling continue through 2030?'): power binds first",

@@ -188,23 +188,23 @@ def delivered_firm_gw(
     started = np.broadcast_to(started_gw, shape)
     grid_delay = np.maximum(lead_time_years, queue_years)
     btm = behind_meter_share[:, :, None]
-    out = np.empty(shape)
-    # A source whose cap never binds starts the same nameplate every year, and the sum
-    # over vintages is the closed form rate x max(0, t - L); capped ones need the ramp.
-    steady = np.all(started == started[:, :, :1], axis=(0, 2))
-    if steady.any():
-        t = np.arange(shape[2])[None, None, :]
-        rate = started[:, steady, :1]
-        behind = np.maximum(0.0, t - lead_time_years[:, steady, None])
-        on_grid = np.maximum(0.0, t - grid_delay[:, steady, None])
-        out[:, steady] = rate * (btm * behind + (1.0 - btm) * on_grid)
-    if not steady.all():
-        capped = ~steady
-        rising = started[:, capped]
+    # A (sample, source) whose cap never binds starts the same nameplate every year, and
+    # the sum over vintages is the closed form rate x max(0, t - L); only capped ones need
+    # the ramp over vintages.
+    t = np.arange(shape[2])[None, None, :]
+    rate = started[:, :, :1]
+    out = rate * (
+        btm * np.maximum(0.0, t - lead_time_years[:, :, None])
+        + (1.0 - btm) * np.maximum(0.0, t - grid_delay[:, :, None])
+    )
+    capped = np.nonzero(np.any(started != rate, axis=2))
+    if capped[0].size:
+        rising = started[capped][:, None, :]  # (capped pairs, 1, years)
         cumulative = np.cumsum(rising, axis=2)
-        behind = ramp_delivered(rising, cumulative, lead_time_years[:, capped])
-        on_grid = ramp_delivered(rising, cumulative, grid_delay[:, capped])
-        out[:, capped] = btm * behind + (1.0 - btm) * on_grid
+        share = np.broadcast_to(btm, (*shape[:2], 1))[capped][:, None, :]
+        behind = ramp_delivered(rising, cumulative, lead_time_years[capped][:, None])
+        on_grid = ramp_delivered(rising, cumulative, grid_delay[capped][:, None])
+        out[capped] = (share * behind + (1.0 - share) * on_grid)[:, 0, :]
     return out * firm_factor[None, :, None]
 
 

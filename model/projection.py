@@ -173,11 +173,12 @@ def exogenous_paths(dt: Array, values: Mapping[str, Array], fixed: Fixed) -> dic
 def simulate(values: Mapping[str, Array], fixed: Fixed, lead_time_years: Array) -> dict[str, Array]:
     """Run the projection for every sample at once; each output is (samples, years).
 
-    Per year: serving (and smaller AI) is served first, from demand that grows from what
-    was served the year before; the frontier runs share what is left, one run taking at
-    most the largest site and 1/k of it. Each step's limit is computed; the achieved run
-    is the smallest. All-AI demand counts the runs the other steps would allow (what
-    power is asked for); the wall is the first year that demand exceeds supply.
+    Per year: the frontier runs keep the power they had the year before (up to what they
+    now want); serving (and smaller AI) is served next, from demand that grows from what
+    was served the year before; the runs share what is left, one run taking at most the
+    largest site and 1/k of it. Each step's limit is computed; the achieved run is the
+    smallest. All-AI demand counts the runs every other limit (the largest site included)
+    would allow; the wall is the first year that demand exceeds supply.
     """
     dt = (years() - BASE_YEAR).astype(float)
     paths = exogenous_paths(dt, values, fixed)

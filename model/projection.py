@@ -32,6 +32,12 @@ Array = npt.NDArray[np.float64]
 #: The chip whose FLOP/s defines an H100-equivalent (Epoch AI's unit of chip stock).
 H100 = "NVIDIA H100 SXM5"
 CONSTRAINTS = limits.CONSTRAINTS
+#: The frame's column holding each step's limit on the largest run (the trend's is the
+#: compute it would use). [FLOP]
+LIMIT_COLUMNS: dict[str, str] = {
+    "trend": "compute_demand_flop",
+    **{step: f"compute_limit_{step}_flop" for step in CONSTRAINTS[1:]},
+}
 
 
 def years() -> npt.NDArray[np.int64]:
@@ -360,7 +366,7 @@ def growth_after_wall(frame: pd.DataFrame) -> float | None:
 def limit_ratio(frame: pd.DataFrame, year: int, constraint: str) -> float:
     """How many times the achieved run a step would allow in `year`. [x]"""
     indexed = frame.set_index("year")
-    column = "compute_demand_flop" if constraint == "trend" else f"compute_limit_{constraint}_flop"
+    column = LIMIT_COLUMNS[constraint]
     achieved = float(np.asarray(indexed.at[year, "compute_achieved_flop"]))
     step = float(np.asarray(indexed.at[year, column]))
     return step / achieved if achieved > 0 else float("inf")

@@ -10,17 +10,10 @@ import pytest
 from numpy.testing import assert_allclose
 
 from model import answer
-from model.projection import CONSTRAINTS, limit_ratio, project, wall_year
+from model.projection import CONSTRAINTS, LIMIT_COLUMNS, limit_ratio, project, wall_year
 from model.scenario import END_YEAR, Scenario
 
-LIMITS = {
-    "trend": "compute_demand_flop",
-    "power": "compute_limit_power_flop",
-    "chips": "compute_limit_chips_flop",
-    "capital": "compute_limit_capital_flop",
-    "data": "compute_limit_data_flop",
-    "latency": "compute_limit_latency_flop",
-}
+LIMITS = LIMIT_COLUMNS
 
 
 def small_frame() -> pd.DataFrame:

@@ -14,14 +14,7 @@ from model.constants import HOURS_PER_YEAR
 from model.presets import preset_by_name
 from model.scenario import SOURCE_IDS, Scenario
 
-LIMIT_COLUMNS = (
-    "compute_demand_flop",
-    "compute_limit_power_flop",
-    "compute_limit_chips_flop",
-    "compute_limit_capital_flop",
-    "compute_limit_data_flop",
-    "compute_limit_latency_flop",
-)
+LIMIT_COLUMNS = tuple(projection.LIMIT_COLUMNS.values())
 ONLY_SOLAR = {f"mix_{sid}": 0.0 for sid in SOURCE_IDS} | {"mix_solar_pv_utility": 100.0}
 ONLY_NUCLEAR = {f"mix_{sid}": 0.0 for sid in SOURCE_IDS} | {"mix_nuclear_large": 100.0}
 # Today's world mix (Ember 2024), as the pipeline's mix: coal 34, gas 22, hydro 14.3,

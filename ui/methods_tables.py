@@ -136,7 +136,7 @@ def figures(scenario: Scenario) -> dict[str, Any]:
         "year": COMPARE_YEAR,
         "trend_flop": fmt.flop(row["compute_demand_flop"]),
         **{
-            f"{step}_limit": fmt.flop(row[f"compute_limit_{step}_flop"])
+            f"{step}_limit": fmt.flop(row[projection.LIMIT_COLUMNS[step]])
             for step in ("power", "chips", "capital", "data", "latency")
         },
         "achieved_flop": fmt.flop(row["compute_achieved_flop"]),

@@ -142,7 +142,9 @@ def test_slider_moves_chart_and_headline_and_share_link_keeps_it(
     fresh = browser.new_context(viewport=DESKTOP)
     try:
         other = fresh.new_page()
-        open_page(other, share_link, 1 if case.has_chart else 0)
+        # Wait for every chart the moved page drew: Growth draws seven, and the Monte
+        # Carlo ones come last on a fresh session (a busy CI machine took over 10 s).
+        open_page(other, share_link, len(moved_charts) if case.has_chart else 0)
         wait_until_idle(other)
         if case.expander:
             open_expander(other, case.expander)
@@ -152,7 +154,9 @@ def test_slider_moves_chart_and_headline_and_share_link_keeps_it(
         # Elements can still be replaced just after a run ends: read until they settle.
         headline = poll_until_equal(other, lambda: texts(other, case.headline), moved_headline)
         assert headline == moved_headline
-        charts = poll_until_equal(other, lambda: chart_fingerprints(other), moved_charts)
+        charts = poll_until_equal(
+            other, lambda: chart_fingerprints(other), moved_charts, timeout_ms=30_000
+        )
         assert charts == moved_charts
     finally:
         fresh.close()

@@ -75,6 +75,7 @@ class ViewParam:
 #: Every page view setting in the URL, with its default and range (the pages read these).
 VIEW_SETTINGS = (
     ViewParam("show_bands", "bool", True),
+    ViewParam("home_bands", "bool", False),
     ViewParam("power_year", "int", 2030, BASE_YEAR, END_YEAR),
     ViewParam("power_load_gw", "float", 1.0, 0.0, 1e5),
 )

@@ -1,0 +1,103 @@
+"""The vectorised projection (all samples at once) against a plain per-sample reference
+(tests/reference_projection.py: scalars, loops, every vintage summed one by one), on the
+Monte Carlo's own draws for the defaults, every preset and some extreme scenarios.
+
+This is what lets projection.simulate, model.fleet and the Monte Carlo be made faster:
+whatever shortcut they take, each sample must still be the equations of DESIGN.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+
+from model import projection, uncertainty
+from model.catalog import default_catalog
+from model.presets import all_presets
+from model.scenario import Scenario
+from tests.reference_projection import simulate_reference
+
+CATALOG = default_catalog()
+SCENARIOS = {
+    "defaults": Scenario(),
+    **{preset.name: preset.scenario() for preset in all_presets(CATALOG)},
+    # Building far beyond every cap, from the first year.
+    "build_beyond_caps": dataclasses.replace(
+        Scenario(), build_rate_gw_per_yr=400.0, build_cap_share=100.0
+    ),
+    # Almost nothing built, a long queue and a steep trend: the wall comes early.
+    "starved": dataclasses.replace(
+        Scenario(), build_rate_gw_per_yr=1.0, compute_growth=10.0, queue_years=10.0
+    ),
+    # Nothing grows: no trend to fall short of.
+    "flat": dataclasses.replace(Scenario(), compute_growth=1.0, other_ai_compute_growth=1.0),
+}
+#: Discrete columns: compared exactly, except where two limits tie to rounding.
+DISCRETE = ("binding_index", "energy_limited")
+#: Two numbers this close are the same number computed two ways (sums in another order).
+RTOL = 1e-9
+
+
+def _mc_inputs(scenario: Scenario, n: int, seed: int):
+    """The Monte Carlo's values and lead times for `n` draws, as run_monte_carlo sets them."""
+    draws = uncertainty.sample_inputs(scenario, n, seed, CATALOG)
+    values = projection.scenario_values(scenario)
+    for name, drawn in draws.items():
+        if name != "lead_time_years":
+            values[name] = drawn[:, None]
+    return values, projection.fixed_inputs(scenario, CATALOG), draws["lead_time_years"]
+
+
+def _assert_matches_reference(out, ref) -> None:
+    assert set(out) == set(ref)
+    for name in out:
+        if name not in DISCRETE:
+            assert_allclose(out[name], ref[name], rtol=RTOL, atol=0, err_msg=name)
+    # Power names the step only when it alone is the smallest; where the reference picks
+    # another step, the two limits must be equal to rounding (the runs kept last year's
+    # power, so the power limit lands on the step that set last year's run).
+    limits = np.stack([out[projection.LIMIT_COLUMNS[c]] for c in projection.CONSTRAINTS], -1)
+    differ = np.nonzero(out["binding_index"] != ref["binding_index"])
+    picked = out["binding_index"][differ].astype(int)
+    other = ref["binding_index"][differ].astype(int)
+    assert_allclose(limits[(*differ, picked)], limits[(*differ, other)], rtol=1e-12)
+    # The wall: demand above supply, exactly, unless the two are equal to rounding.
+    wall_differs = out["energy_limited"] != ref["energy_limited"]
+    assert_allclose(
+        out["power_demand_gw"][wall_differs], out["power_supply_gw"][wall_differs], rtol=1e-12
+    )
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_every_monte_carlo_sample_is_the_reference_projection_of_its_draws(name):
+    values, fixed, lead = _mc_inputs(SCENARIOS[name], 60, seed=5)
+    out = projection.simulate(values, fixed, lead)
+    _assert_matches_reference(out, simulate_reference(values, fixed, lead))
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_the_projection_is_the_reference_at_the_scenarios_values(name):
+    scenario = SCENARIOS[name]
+    values = projection.scenario_values(scenario)
+    fixed = projection.fixed_inputs(scenario, CATALOG)
+    lead = fixed.sources.lead_time_years[None, :]
+    out = projection.simulate(values, fixed, lead)
+    _assert_matches_reference(out, simulate_reference(values, fixed, lead))
+    frame = projection.project(scenario, CATALOG)
+    assert_allclose(frame["power_supply_gw"], out["power_supply_gw"][0], rtol=0)
+
+
+def test_the_monte_carlo_bands_are_the_percentiles_of_the_reference_samples():
+    # 200 samples: the inverted-CDF P10, P50 and P90 are sorted samples 20, 100 and 180
+    # (ceil(q x 200), counted from 1).
+    scenario = Scenario()
+    mc = uncertainty.run_monte_carlo(scenario, 200, 9, CATALOG)
+    values, fixed, lead = _mc_inputs(scenario, 200, seed=9)
+    ref = simulate_reference(values, fixed, lead)
+    for name in uncertainty.BANDED:
+        ordered = np.sort(ref[name], axis=0)
+        for suffix, row in (("p10", 19), ("p50", 99), ("p90", 179)):
+            assert_allclose(mc.bands[f"{name}_{suffix}"], ordered[row], rtol=RTOL, err_msg=name)

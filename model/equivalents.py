@@ -8,11 +8,10 @@ from model.inference import electricity_total_twh
 
 
 def _figure(item: str, catalog: Catalog) -> float:
-    table = catalog["equivalents"]
-    values = table.loc[table["item"] == item, "value"].to_numpy(float)
-    if values.size != 1:
+    rows = catalog.rows_by("equivalents", "item").get(item, [])
+    if len(rows) != 1:
         raise ValueError(f"data/equivalents.csv has no single row for {item!r}")
-    return float(values[0])
+    return float(rows[0]["value"])
 
 
 def us_home_years(energy_mwh: float, catalog: Catalog) -> float:

@@ -120,12 +120,13 @@ def electricity_total_twh(region: str, catalog: Catalog) -> tuple[float, int]:
     -------
     (total [TWh/yr], year of that total)
     """
-    table = catalog["electricity_totals"]
-    rows = table.loc[table["region"] == region]
-    if rows.empty:
-        known = ", ".join(sorted(table["region"].astype(str)))
+    by_region = catalog.rows_by("electricity_totals", "region")
+    rows = by_region.get(region)
+    if not rows:
+        known = ", ".join(sorted(str(r) for r in by_region))
         raise ValueError(f"no electricity total for region {region!r} (known: {known})")
-    latest = rows.sort_values("year").iloc[-1]
+    # The latest year; of rows with the same year, the last in the table.
+    latest = max(reversed(rows), key=lambda row: float(row["year"]))
     return float(latest["electricity_twh"]), int(latest["year"])
 
 

@@ -169,10 +169,10 @@ def carbon_intensity_g_per_kwh(scenario: Scenario, catalog: Catalog) -> float:
         return float(
             grid.mix_intensity_g_per_kwh(scenario.mix_weights(), cat["generation_sources"])
         )
-    rows = cat["grids"].loc[cat["grids"]["grid_id"] == scenario.grid]
-    if rows.empty:
+    rows = cat.rows_by("grids", "grid_id").get(scenario.grid)
+    if not rows:
         raise ValueError(f"unknown grid {scenario.grid!r}")
-    return float(rows.iloc[0]["carbon_intensity_g_per_kwh"])
+    return float(rows[0]["carbon_intensity_g_per_kwh"])
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from model import equivalents, inference
 from model.catalog import (
     DEFAULT_DATA_DIR,
     SCHEMAS,
+    Catalog,
     DataFileError,
+    chip_row,
+    default_catalog,
     load_catalog,
     load_table,
 )
@@ -113,3 +117,49 @@ def test_a_missing_column_and_a_missing_file_are_named(tmp_path):
         load_catalog(data)
     with pytest.raises(DataFileError, match="file not found"):
         load_table(tmp_path / "nope.csv", SCHEMAS["grids"])
+
+
+def _with_rows(table: str, rows: list[dict[str, object]]) -> Catalog:
+    """The shipped catalog with `rows` appended to one of its tables."""
+    cat = default_catalog()
+    return Catalog({**cat.tables, table: pd.concat([cat[table], pd.DataFrame(rows)])})
+
+
+def test_rows_by_groups_a_tables_rows_by_a_column_in_table_order():
+    cat = _with_rows("electricity_totals", [{"region": "us", "year": 2019.0}])
+    rows = cat.rows_by("electricity_totals", "region")
+    assert sorted(rows) == ["us", "world"]
+    # data/electricity_totals.csv: us 2024, then the appended us 2019.
+    assert [r["year"] for r in rows["us"]] == [2024.0, 2019.0]
+    assert cat.rows_by("electricity_totals", "region") is rows  # built once
+
+
+def test_chip_row_reads_the_chips_table_and_names_an_unknown_chip():
+    # data/chips.csv: the H100 SXM5 is 989.4 dense BF16 TFLOP/s at 700 W.
+    row = chip_row(default_catalog(), "NVIDIA H100 SXM5")
+    assert (row["bf16_dense_tflops"], row["tdp_w"]) == (989.4, 700.0)
+    with pytest.raises(ValueError, match="unknown chip 'Abacus'"):
+        chip_row(default_catalog(), "Abacus")
+
+
+def test_a_repeated_chip_name_reads_its_first_row():
+    cat = _with_rows("chips", [{"chip": "NVIDIA H100 SXM5", "bf16_dense_tflops": 1.0}])
+    assert chip_row(cat, "NVIDIA H100 SXM5")["bf16_dense_tflops"] == 989.4
+
+
+def test_the_latest_year_of_a_regions_electricity_total_is_read():
+    # An older US total (2019) after the 2024 one (4,304 TWh) does not replace it; a newer
+    # one (2030, 5,000 TWh) does.
+    older = _with_rows("electricity_totals", [{"region": "us", "year": 2019.0}])
+    assert inference.electricity_total_twh("us", older) == (4304.0, 2024)
+    newer = _with_rows(
+        "electricity_totals", [{"region": "us", "year": 2030.0, "electricity_twh": 5000.0}]
+    )
+    assert inference.electricity_total_twh("us", newer) == (5000.0, 2030)
+
+
+def test_an_equivalent_given_twice_is_an_error_not_a_guess():
+    cat = _with_rows("equivalents", [{"item": "reactor_power", "value": 2.0}])
+    with pytest.raises(ValueError, match="no single row for 'reactor_power'"):
+        equivalents.reactor_gw(cat)
+    assert equivalents.reactor_gw(default_catalog()) == 1.0  # data/equivalents.csv: 1 GW

@@ -1,11 +1,13 @@
 """The power system that feeds AI: supply by vintage, build caps, grid queue, flexible load.
 
-Every function works on arrays of shape (samples, sources, years) or (samples, years), so the
-Monte Carlo in model/uncertainty.py runs the same equations on all samples at once.
+Every function works on arrays of shape (years, samples), one source at a time, so the
+Monte Carlo in model/uncertainty.py runs the same equations on all samples at once (a
+year's samples side by side in memory).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -114,30 +116,31 @@ def nameplate_split(shares: Array, firm_factor: Array) -> Array:
 def nameplate_started_gw(
     dt: Array,
     build_rate_gw_per_yr: Array,
-    split: Array,
-    cap_gw_per_yr: Array,
+    split: float,
+    cap_gw_per_yr: float,
     cap_share: Array,
     cap_growth: Array,
 ) -> tuple[Array, Array]:
-    """Nameplate started per source and year, wanted and after the build caps.
+    """Nameplate started per year for one source, wanted and after its build cap.
 
-    wanted_i(t) = B x split_i; started_i(t) = min(wanted_i, cap_i x share x growth^t).
+    wanted(t) = B x split; started(t) = min(wanted, cap x share x growth^t).
 
     Parameters
     ----------
-    dt : Years since the base year, shape (years,). [years]
-    build_rate_gw_per_yr : Nameplate the scenario wants started per year, (samples, 1). [GW/yr]
-    split : Nameplate per GW started, per source, (sources,). [GW/GW]
-    cap_gw_per_yr : World additions per source in the base year, (sources,). [GW/yr]
-    cap_share : Share of world additions AI can claim, (samples, 1). [-]
-    cap_growth : Yearly growth of the caps, (samples, 1). [x/yr]
+    dt : Years since the base year, a column (years, 1). [years]
+    build_rate_gw_per_yr : Nameplate the scenario wants started per year, (1, samples). [GW/yr]
+    split : The source's nameplate per GW started. [GW/GW]
+    cap_gw_per_yr : The source's world additions in the base year. [GW/yr]
+    cap_share : Share of world additions AI can claim, (1, samples). [-]
+    cap_growth : Yearly growth of the caps, (1, samples). [x/yr]
 
     Returns
     -------
-    (wanted, started), each (samples, sources, years). [GW/yr]
+    (wanted, started): wanted (1, samples), the same every year; started (years, samples).
+    [GW/yr]
     """
-    wanted = build_rate_gw_per_yr[:, :, None] * split[None, :, None] * np.ones_like(dt)
-    cap = cap_gw_per_yr[None, :, None] * cap_share[:, :, None] * cap_growth[:, :, None] ** dt
+    wanted = build_rate_gw_per_yr * split
+    cap = cap_gw_per_yr * cap_share * cap_growth**dt
     return wanted, np.minimum(wanted, cap)
 
 
@@ -151,24 +154,24 @@ def ramp_delivered(started_gw: Array, cumulative_gw: Array, delay_years: Array) 
 
     Parameters
     ----------
-    started_gw : Nameplate started per year, (samples, sources, years). [GW/yr]
+    started_gw : Nameplate started per year, (years, samples). [GW/yr]
     cumulative_gw : Its running sum over years, same shape. [GW]
-    delay_years : Delay from start to first power, (samples, sources). [years]
+    delay_years : Delay from start to first power, (samples,). [years]
 
     Returns
     -------
-    Nameplate delivered by each year, (samples, sources, years). [GW]
+    Nameplate delivered by each year, (years, samples). [GW]
     """
-    years = started_gw.shape[2]
+    years = started_gw.shape[0]
     whole = np.floor(delay_years).astype(int)
     part = 1.0 - (delay_years - whole)
     # Zeros before the base year let indices before it read 0 without a mask.
-    pad = ((0, 0), (0, 0), (years + 2, 0))
-    t = np.arange(years)[None, None, :] + years  # index of year t in the padded arrays
-    index = np.clip(t - whole[:, :, None], 0, 2 * years + 1)
-    full = np.take_along_axis(np.pad(cumulative_gw, pad), index, axis=2)
-    last = np.take_along_axis(np.pad(started_gw, pad), index + 1, axis=2)
-    return full + part[:, :, None] * last
+    pad = ((years + 2, 0), (0, 0))
+    t = np.arange(years)[:, None] + years  # index of year t in the padded arrays
+    index = np.clip(t - whole[None, :], 0, 2 * years + 1)
+    full = np.take_along_axis(np.pad(cumulative_gw, pad), index, axis=0)
+    last = np.take_along_axis(np.pad(started_gw, pad), index + 1, axis=0)
+    return full + part * last
 
 
 def delivered_firm_gw(
@@ -176,116 +179,156 @@ def delivered_firm_gw(
     lead_time_years: Array,
     queue_years: Array,
     behind_meter_share: Array,
-    firm_factor: Array,
+    firm_factor: float,
 ) -> Array:
-    """Firm power delivered by each year from every vintage started since the base year.
+    """Firm power one source delivers by each year from every vintage started since the
+    base year, (years, samples). [GW]
 
-    Behind-the-meter builds (share b) arrive after the lead time L; grid-connected ones
-    after max(L, Q), the grid queue running alongside permitting and construction.
-    Returns (samples, sources, years). [GW]
+    Behind-the-meter builds (share b) arrive after the lead time L, (samples,); grid-
+    connected ones after max(L, Q), the grid queue running alongside permitting and
+    construction. `started_gw` is (years, samples) or (years, 1); `queue_years` and
+    `behind_meter_share` are rows (1, samples) or (1, 1).
     """
-    shape = (lead_time_years.shape[0], *started_gw.shape[1:])
+    shape = (started_gw.shape[0], lead_time_years.shape[0])
     started = np.broadcast_to(started_gw, shape)
-    grid_delay = np.maximum(lead_time_years, queue_years)
-    btm = behind_meter_share[:, :, None]
-    # A (sample, source) whose cap never binds starts the same nameplate every year, and
-    # the sum over vintages is the closed form rate x max(0, t - L); only capped ones need
-    # the ramp over vintages.
-    t = np.arange(shape[2])[None, None, :]
-    rate = started[:, :, :1]
+    grid_delay = np.maximum(lead_time_years, queue_years[0])
+    # A sample whose cap never binds starts the same nameplate every year, and the sum
+    # over vintages is the closed form rate x max(0, t - L); only capped ones need the
+    # ramp over vintages.
+    t = np.arange(shape[0], dtype=float)[:, None]  # years since the base year
+    rate = started[:1]
     out = rate * (
-        btm * np.maximum(0.0, t - lead_time_years[:, :, None])
-        + (1.0 - btm) * np.maximum(0.0, t - grid_delay[:, :, None])
+        behind_meter_share * np.maximum(0.0, t - lead_time_years)
+        + (1.0 - behind_meter_share) * np.maximum(0.0, t - grid_delay)
     )
-    capped = np.nonzero(np.any(started != rate, axis=2))
-    if capped[0].size:
-        rising = started[capped][:, None, :]  # (capped pairs, 1, years)
-        cumulative = np.cumsum(rising, axis=2)
-        share = np.broadcast_to(btm, (*shape[:2], 1))[capped][:, None, :]
-        behind = ramp_delivered(rising, cumulative, lead_time_years[capped][:, None])
-        on_grid = ramp_delivered(rising, cumulative, grid_delay[capped][:, None])
-        out[capped] = (share * behind + (1.0 - share) * on_grid)[:, 0, :]
-    return out * firm_factor[None, :, None]
+    capped = np.flatnonzero(np.any(started != rate, axis=0))
+    if capped.size:
+        rising = started[:, capped]
+        cumulative = np.cumsum(rising, axis=0)
+        share = np.broadcast_to(behind_meter_share, (1, shape[1]))[:, capped]
+        behind = ramp_delivered(rising, cumulative, lead_time_years[capped])
+        on_grid = ramp_delivered(rising, cumulative, grid_delay[capped])
+        out[:, capped] = share * behind + (1.0 - share) * on_grid
+    return out * firm_factor
 
 
 def pipeline_arrived_gw(
     dt: Array, pipeline_gw: Array, pipeline_shares: Array, lead_time_years: Array
 ) -> Array:
-    """Capacity under way before the base year, arrived by each year. (samples, years) [GW]
+    """Capacity under way before the base year, arrived by each year. (years, samples) [GW]
 
     Started steadily over each source's last L years, it arrives steadily over the next L:
     pipeline x sum_i p_i x min(1, dt / L_i), with p the shares of today's world mix.
+    `dt` is a column (years, 1), `pipeline_gw` a row (1, samples) and `lead_time_years`
+    (sources, samples).
     """
-    done = np.minimum(1.0, dt[None, None, :] / lead_time_years[:, :, None])
-    return pipeline_gw * (pipeline_shares[None, :, None] * done).sum(axis=1)
+    arrived = np.zeros((dt.shape[0], lead_time_years.shape[1]))
+    for share, lead in zip(pipeline_shares, lead_time_years, strict=True):
+        arrived += share * np.minimum(1.0, dt / lead)
+    return pipeline_gw * arrived
 
 
 def headroom_gw(dt: Array, flexible_headroom_gw: Array) -> Array:
     """Grid headroom for flexible load, available from the year after the base. [GW]"""
-    return flexible_headroom_gw * (dt[None, :] >= 1.0)
+    return flexible_headroom_gw * (dt >= 1.0)
 
 
 @dataclass(frozen=True)
 class Supply:
-    """Power available to AI and what was built, by year."""
+    """Power available to AI and what was built, by year: arrays are (years, samples)."""
 
-    supply_gw: Array  # (samples, years)
-    wanted_gw: Array  # nameplate wanted started, (samples, sources, years)
-    started_gw: Array  # nameplate started after caps, (samples, sources, years)
-    delivered_gw: Array  # firm power from new builds, (samples, sources, years)
+    supply_gw: Array
+    #: Nameplate wanted started, all sources. [GW/yr]
+    wanted_gw: Array
+    #: Nameplate started after the caps, all sources. [GW/yr]
+    started_gw: Array
+    #: Per source (in Sources.ids order): nameplate wanted and started [GW/yr], and firm
+    #: power delivered by new builds [GW].
+    wanted_by_source: tuple[Array, ...]
+    started_by_source: tuple[Array, ...]
+    delivered_by_source: tuple[Array, ...]
+
+
+def _rows(values: Mapping[str, Array]) -> dict[str, Array]:
+    """Inputs of shape (samples, 1) as rows (1, samples)."""
+    return {name: array.T for name, array in values.items()}
 
 
 def supply(
     dt: Array,
-    values: dict[str, Array],
+    values: Mapping[str, Array],
     sources: Sources,
     lead_time_years: Array,
 ) -> Supply:
-    """S(t) = S0 + pipeline(t) + headroom(t) + new builds delivered, for (samples, years).
+    """S(t) = S0 + pipeline(t) + headroom(t) + new builds delivered, for (years, samples).
 
-    `values` maps input names to arrays of shape (samples, 1); `lead_time_years` is
-    (samples, sources).
+    `dt` is (years,), `values` maps input names to arrays of shape (samples, 1) or (1, 1);
+    `lead_time_years` is (samples, sources). Sources are summed in their order.
     """
+    rows = _rows(values)
+    column = dt[:, None]
+    lead = np.ascontiguousarray(lead_time_years.T)  # (sources, samples)
+    shape = (dt.size, lead.shape[1])
     split = nameplate_split(sources.shares, sources.firm_factor)
-    wanted, started = nameplate_started_gw(
-        dt,
-        values["build_rate_gw_per_yr"],
-        split,
-        sources.build_cap_gw_per_yr,
-        values["build_cap_share"] / 100.0,
-        values["build_cap_growth"],
-    )
-    # Only sources in the scenario's mix are built (the others feed the pipeline alone).
-    built = sources.shares > 0
-    delivered = np.zeros((lead_time_years.shape[0], *started.shape[1:]))
-    delivered[:, built] = delivered_firm_gw(
-        started[:, built],
-        lead_time_years[:, built],
-        values["queue_years"],
-        values["behind_meter_share"] / 100.0,
-        sources.firm_factor[built],
-    )
+    wanted_total = np.zeros((1, 1))
+    started_total = np.zeros(shape)
+    delivered_total = np.zeros(shape)
+    wanted_by, started_by, delivered_by = [], [], []
+    for i in range(len(sources.ids)):
+        wanted, started = nameplate_started_gw(
+            column,
+            rows["build_rate_gw_per_yr"],
+            float(split[i]),
+            float(sources.build_cap_gw_per_yr[i]),
+            rows["build_cap_share"] / 100.0,
+            rows["build_cap_growth"],
+        )
+        # Only sources in the scenario's mix are built (the others feed the pipeline alone).
+        delivered = np.zeros(shape)
+        if sources.shares[i] > 0:
+            delivered = delivered_firm_gw(
+                started,
+                lead[i],
+                rows["queue_years"],
+                rows["behind_meter_share"] / 100.0,
+                float(sources.firm_factor[i]),
+            )
+        wanted_total = wanted_total + wanted
+        started_total += started
+        delivered_total += delivered
+        wanted_by.append(wanted)
+        started_by.append(started)
+        delivered_by.append(delivered)
     total = (
-        values["supply_base_gw"]
-        + pipeline_arrived_gw(dt, values["pipeline_gw"], sources.pipeline_shares, lead_time_years)
-        + headroom_gw(dt, values["flexible_headroom_gw"])
-        + delivered.sum(axis=1)
+        rows["supply_base_gw"]
+        + pipeline_arrived_gw(column, rows["pipeline_gw"], sources.pipeline_shares, lead)
+        + headroom_gw(column, rows["flexible_headroom_gw"])
+        + delivered_total
     )
-    return Supply(total, wanted, started, delivered)
+    return Supply(
+        np.broadcast_to(total, shape),
+        np.broadcast_to(wanted_total, shape),
+        started_total,
+        tuple(wanted_by),
+        tuple(started_by),
+        tuple(delivered_by),
+    )
 
 
 def build_table(sources: Sources, result: Supply, years: npt.NDArray[np.int64]) -> pd.DataFrame:
     """Per source and year (first sample): nameplate wanted and started, firm power. [GW]"""
     rows = []
     for i, sid in enumerate(sources.ids):
+        wanted = np.broadcast_to(result.wanted_by_source[i], result.supply_gw.shape)
+        started = np.broadcast_to(result.started_by_source[i], result.supply_gw.shape)
         for j, year in enumerate(years):
             rows.append(
                 {
                     "source_id": sid,
                     "year": int(year),
-                    "nameplate_wanted_gw": float(result.wanted_gw[0, i, j]),
-                    "nameplate_started_gw": float(result.started_gw[0, i, j]),
-                    "firm_delivered_gw": float(result.delivered_gw[0, i, j]),
+                    "nameplate_wanted_gw": float(wanted[j, 0]),
+                    "nameplate_started_gw": float(started[j, 0]),
+                    "firm_delivered_gw": float(result.delivered_by_source[i][j, 0]),
                 }
             )
     return pd.DataFrame(rows)

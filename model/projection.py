@@ -9,7 +9,7 @@ year by year, because demand after a shortage grows from what was served.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,70 +110,140 @@ def scenario_values(scenario: Scenario) -> dict[str, Array]:
     return values
 
 
-def _limits_without_power(j: int, paths: Mapping[str, Array], capital: Array) -> tuple[Array, ...]:
-    return (
-        paths["trend"][:, j],
-        paths["chips"][:, j],
-        capital,
-        paths["data"][:, j],
-        paths["latency"][:, j],
-    )
+def exogenous_paths(dt: Array, rows: Mapping[str, Array], fixed: Fixed) -> dict[str, Array]:
+    """The paths that do not depend on the fleet: efficiency, trend, chips, data, money.
 
-
-def exogenous_paths(dt: Array, values: Mapping[str, Array], fixed: Fixed) -> dict[str, Array]:
-    """The paths that do not depend on the fleet: efficiency, trend, chips, data, money."""
-    shape = np.broadcast_shapes(values["compute_growth"].shape, (1, dt.size))
+    Laid out (years, samples): `dt` is a column (years, 1), each input in `rows` a row
+    (1, samples) or (1, 1); each path has the shape those broadcast to.
+    """
+    seconds = fixed.run_seconds[:, None]
     efficiency = limits.efficiency_flop_per_j(
         dt,
         fixed.base_efficiency_flop_per_j,
-        values["efficiency_doubling_years"],
+        rows["efficiency_doubling_years"],
         fixed.wall_ceiling_flop_per_j,
     )
     stock = limits.chip_stock_h100e(
-        dt,
-        values["chip_stock_base_h100e"],
-        values["chip_stock_growth"],
-        values["chip_stock_growth_late"],
+        dt, rows["chip_stock_base_h100e"], rows["chip_stock_growth"], rows["chip_stock_growth_late"]
     )
-    run_chips = stock * values["run_chip_share"] / 100.0
-    tokens = values["data_stock_tokens"] * values["data_stock_growth"] ** dt
+    run_chips = stock * rows["run_chip_share"] / 100.0
+    tokens = rows["data_stock_tokens"] * rows["data_stock_growth"] ** dt
     return {
-        "efficiency": np.broadcast_to(efficiency, shape),
-        "trend": np.broadcast_to(
-            limits.trend_flop(dt, values["frontier_flop_base"], values["compute_growth"]), shape
+        "efficiency": efficiency,
+        "trend": limits.trend_flop(dt, rows["frontier_flop_base"], rows["compute_growth"]),
+        "chip_stock": stock,
+        "run_chips": run_chips,
+        "chips": limits.chips_flop(run_chips, fixed.h100_flop_per_s, fixed.utilization, seconds),
+        "data": limits.data_flop(tokens),
+        "latency": rows["latency_wall_flop"],
+        "budget": rows["run_budget_base_usd"] * rows["run_budget_growth"] ** dt,
+        "hardware_cost": limits.hardware_usd_per_flop(
+            dt,
+            rows["hardware_cost_base_usd_per_eflop"] / FLOP_PER_EFLOP,
+            rows["price_performance_growth"],
         ),
-        "chip_stock": np.broadcast_to(stock, shape),
-        "run_chips": np.broadcast_to(run_chips, shape),
-        "chips": np.broadcast_to(
-            limits.chips_flop(
-                run_chips, fixed.h100_flop_per_s, fixed.utilization, fixed.run_seconds
-            ),
-            shape,
-        ),
-        "data": np.broadcast_to(limits.data_flop(tokens), shape),
-        "latency": np.broadcast_to(values["latency_wall_flop"], shape),
-        "budget": np.broadcast_to(
-            values["run_budget_base_usd"] * values["run_budget_growth"] ** dt, shape
-        ),
-        "hardware_cost": np.broadcast_to(
-            limits.hardware_usd_per_flop(
-                dt,
-                values["hardware_cost_base_usd_per_eflop"] / FLOP_PER_EFLOP,
-                values["price_performance_growth"],
-            ),
-            shape,
-        ),
-        "site": np.broadcast_to(
-            limits.largest_site_gw(
-                dt,
-                values["campus_power_base_gw"],
-                values["campus_growth"],
-                values["campus_max_gw"],
-                values["training_sites"],
-            ),
-            shape,
+        "site": limits.largest_site_gw(
+            dt,
+            rows["campus_power_base_gw"],
+            rows["campus_growth"],
+            rows["campus_max_gw"],
+            rows["training_sites"],
         ),
     }
+
+
+#: What the year-by-year loop fills in, one row per year.
+LOOP_OUTPUTS = (
+    "inference_power_demand_gw",
+    "inference_power_achieved_gw",
+    "training_power_demand_gw",
+    "electricity_price_usd_per_mwh",
+    "compute_limit_capital_flop",
+    "compute_limit_power_flop",
+    "compute_wanted_flop",
+    "run_power_cap_gw",
+    "energy_share_of_run_cost",
+)
+
+
+def _full(array: Array, shape: tuple[int, int]) -> Array:
+    """`array` broadcast to `shape` as an array of its own (itself when already that shape)."""
+    return array if array.shape == shape else np.broadcast_to(array, shape).copy()
+
+
+def _year_loop(
+    paths: Mapping[str, Array], supply_gw: Array, inputs: Mapping[str, Array], fixed: Fixed
+) -> dict[str, Array]:
+    """The projection's year-by-year part on (years, samples) arrays; see `simulate`.
+    `inputs` are rows (1, samples) or (1, 1)."""
+    n_years, samples = supply_gw.shape
+    out = {name: np.empty((n_years, samples)) for name in LOOP_OUTPUTS}
+    k = inputs["frontier_runs"][0]
+    growth = inputs["other_ai_compute_growth"][0]
+    scale = inputs["price_scale"][0]
+    adder = inputs["scarcity_adder_usd_per_mwh"][0]
+    base_price = fixed.sources.lcoe_mid_usd_per_mwh * scale
+    served_compute = np.zeros(samples)  # GW x FLOP/J of the year before
+    training_before = np.zeros(samples)  # frontier training power of the year before [GW]
+    for j, seconds in enumerate(fixed.run_seconds):
+        e, budget, hardware = paths["efficiency"][j], paths["budget"][j], paths["hardware_cost"][j]
+        supply = supply_gw[j]
+        if j == 0:
+            serve_demand = np.broadcast_to(inputs["other_ai_power_base_gw"][0], (samples,))
+        else:
+            serve_demand = served_compute * growth / e
+        capital_first = limits.capital_flop(
+            budget, hardware, limits.energy_usd_per_flop(base_price, e)
+        )
+        # What the runs ask the fleet for: every limit but the fleet's power, the largest
+        # site included (no grid can feed a run bigger than the site it runs on).
+        wanted = np.minimum(paths["trend"][j], paths["chips"][j])
+        for limit in (
+            capital_first,
+            paths["data"][j],
+            paths["latency"][j],
+            limits.power_flop(paths["site"][j], e, seconds),
+        ):
+            np.minimum(wanted, limit, out=wanted)
+        train_demand = k * limits.run_power_gw(wanted, e, seconds)
+        # Frontier runs keep the power they had (a lab does not switch off its training
+        # campus); serving is served next; the runs take whatever is left.
+        kept = np.minimum(np.minimum(training_before, train_demand), supply)
+        serve_got = np.minimum(serve_demand, supply - kept)
+        short = serve_demand + train_demand > supply
+        price = base_price + short * adder * scale
+        energy_cost = limits.energy_usd_per_flop(price, e)
+        capital = limits.capital_flop(budget, hardware, energy_cost)
+        cap_gw = np.minimum(paths["site"][j], (supply - serve_got) / k)
+        power = limits.power_flop(cap_gw, e, seconds)
+        out["inference_power_demand_gw"][j] = serve_demand
+        out["inference_power_achieved_gw"][j] = serve_got
+        out["training_power_demand_gw"][j] = train_demand
+        out["electricity_price_usd_per_mwh"][j] = price
+        out["compute_limit_capital_flop"][j] = capital
+        out["compute_limit_power_flop"][j] = power
+        out["compute_wanted_flop"][j] = wanted
+        out["run_power_cap_gw"][j] = cap_gw
+        out["energy_share_of_run_cost"][j] = energy_cost / (hardware + energy_cost)
+        served_compute = serve_got * e
+        training_before = k * limits.run_power_gw(
+            np.minimum(np.minimum(power, wanted), capital), e, seconds
+        )
+    return out
+
+
+def achieved_and_binding(step_limits: Sequence[Array]) -> tuple[Array, Array]:
+    """The smallest of the six limits (in CONSTRAINTS order) and the index of the step
+    that sets it, ties broken as model.limits.binding_index does (trend first, power
+    last); the same numbers as stacking them, without the stack."""
+    achieved = np.minimum(step_limits[0], step_limits[1])
+    for limit in step_limits[2:]:
+        np.minimum(achieved, limit, out=achieved)
+    index = np.full(achieved.shape, limits.TIE_ORDER[-1], dtype=float)
+    # Later writes win, so go through the tie order backwards.
+    for step in limits.TIE_ORDER[-2::-1]:
+        index[step_limits[step] == achieved] = step
+    return achieved, index
 
 
 def simulate(values: Mapping[str, Array], fixed: Fixed, lead_time_years: Array) -> dict[str, Array]:
@@ -185,80 +255,25 @@ def simulate(values: Mapping[str, Array], fixed: Fixed, lead_time_years: Array) 
     largest site and 1/k of it. Each step's limit is computed; the achieved run is the
     smallest. All-AI demand counts the runs every other limit (the largest site included)
     would allow; the wall is the first year that demand exceeds supply.
+
+    `values` are (samples, 1) or (1, 1); `lead_time_years` is (samples, sources). Inside,
+    arrays are (years, samples), so that a year's samples sit side by side in memory; the
+    outputs are their transposes (views, not copies).
     """
     dt = (years() - BASE_YEAR).astype(float)
-    paths = exogenous_paths(dt, values, fixed)
-    supply = fleet.supply(dt, dict(values), fixed.sources, lead_time_years)
-    samples, n_years = paths["trend"].shape
-    supply_gw = np.broadcast_to(supply.supply_gw, (samples, n_years))
-    k = values["frontier_runs"][:, 0]
-    seconds = fixed.run_seconds
-    lcoe = fixed.sources.lcoe_mid_usd_per_mwh
-    names = (
-        "inference_power_demand_gw",
-        "inference_power_achieved_gw",
-        "training_power_demand_gw",
-        "electricity_price_usd_per_mwh",
-        "compute_limit_capital_flop",
-        "compute_limit_power_flop",
-        "compute_wanted_flop",
-        "run_power_cap_gw",
-        "energy_share_of_run_cost",
-    )
-    out = {name: np.zeros((samples, n_years)) for name in names}
-    served_compute = np.zeros(samples)  # GW x FLOP/J of the year before
-    training_before = np.zeros(samples)  # frontier training power of the year before [GW]
-    growth = values["other_ai_compute_growth"][:, 0]
-    for j in range(n_years):
-        e = paths["efficiency"][:, j]
-        if j == 0:
-            serve_demand = np.broadcast_to(values["other_ai_power_base_gw"][:, 0], (samples,))
-        else:
-            serve_demand = served_compute * growth / e
-        base_price = lcoe * values["price_scale"][:, 0]
-        capital_first = limits.capital_flop(
-            paths["budget"][:, j],
-            paths["hardware_cost"][:, j],
-            limits.energy_usd_per_flop(base_price, e),
-        )
-        # What the runs ask the fleet for: every limit but the fleet's power, the largest
-        # site included (no grid can feed a run bigger than the site it runs on).
-        site_flop = limits.power_flop(paths["site"][:, j], e, seconds[j])
-        wanted = np.minimum.reduce([*_limits_without_power(j, paths, capital_first), site_flop])
-        train_demand = k * limits.run_power_gw(wanted, e, seconds[j])
-        # Frontier runs keep the power they had (a lab does not switch off its training
-        # campus); serving is served next; the runs take whatever is left.
-        kept = np.minimum(np.minimum(training_before, train_demand), supply_gw[:, j])
-        serve_got = np.minimum(serve_demand, supply_gw[:, j] - kept)
-        left_gw = supply_gw[:, j] - serve_got
-        short = serve_demand + train_demand > supply_gw[:, j]
-        price = (
-            base_price
-            + short * values["scarcity_adder_usd_per_mwh"][:, 0] * values["price_scale"][:, 0]
-        )
-        energy_cost = limits.energy_usd_per_flop(price, e)
-        capital = limits.capital_flop(
-            paths["budget"][:, j], paths["hardware_cost"][:, j], energy_cost
-        )
-        cap_gw = np.minimum(paths["site"][:, j], left_gw / k)
-        out["inference_power_demand_gw"][:, j] = serve_demand
-        out["inference_power_achieved_gw"][:, j] = serve_got
-        out["training_power_demand_gw"][:, j] = train_demand
-        out["electricity_price_usd_per_mwh"][:, j] = price
-        out["compute_limit_capital_flop"][:, j] = capital
-        out["compute_limit_power_flop"][:, j] = limits.power_flop(cap_gw, e, seconds[j])
-        out["compute_wanted_flop"][:, j] = wanted
-        out["run_power_cap_gw"][:, j] = cap_gw
-        out["energy_share_of_run_cost"][:, j] = energy_cost / (
-            paths["hardware_cost"][:, j] + energy_cost
-        )
-        served_compute = serve_got * e
-        training_before = k * limits.run_power_gw(
-            np.minimum.reduce([out["compute_limit_power_flop"][:, j], wanted, capital]),
-            e,
-            seconds[j],
-        )
-    stacked = np.stack(
+    samples = np.broadcast_shapes(*(v.shape for v in values.values()), lead_time_years.shape)[0]
+    shape = (dt.size, samples)
+    inputs = {name: array.T for name, array in values.items()}
+    paths = {
+        name: _full(path, shape)
+        for name, path in exogenous_paths(dt[:, None], inputs, fixed).items()
+    }
+    supply = fleet.supply(dt, values, fixed.sources, lead_time_years)
+    supply_gw = _full(supply.supply_gw, shape)
+    out = _year_loop(paths, supply_gw, inputs, fixed)
+    seconds = fixed.run_seconds[:, None]
+    efficiency = paths["efficiency"]
+    achieved, binding = achieved_and_binding(
         [
             paths["trend"],
             out["compute_limit_power_flop"],
@@ -266,34 +281,32 @@ def simulate(values: Mapping[str, Array], fixed: Fixed, lead_time_years: Array) 
             out["compute_limit_capital_flop"],
             paths["data"],
             paths["latency"],
-        ],
-        axis=-1,
+        ]
     )
-    achieved = stacked.min(axis=-1)
-    run_achieved_gw = limits.run_power_gw(achieved, paths["efficiency"], seconds)
-    training_achieved = k[:, None] * run_achieved_gw
+    run_achieved_gw = limits.run_power_gw(achieved, efficiency, seconds)
+    training_achieved = inputs["frontier_runs"] * run_achieved_gw
     power_demand = out["inference_power_demand_gw"] + out["training_power_demand_gw"]
-    return {
-        "compute_demand_flop": np.array(paths["trend"]),
+    by_year = {
+        "compute_demand_flop": paths["trend"],
         "compute_limit_power_flop": out["compute_limit_power_flop"],
-        "compute_limit_chips_flop": np.array(paths["chips"]),
+        "compute_limit_chips_flop": paths["chips"],
         "compute_limit_capital_flop": out["compute_limit_capital_flop"],
-        "compute_limit_data_flop": np.array(paths["data"]),
-        "compute_limit_latency_flop": np.array(paths["latency"]),
+        "compute_limit_data_flop": paths["data"],
+        "compute_limit_latency_flop": paths["latency"],
         "compute_achieved_flop": achieved,
-        "binding_index": limits.binding_index(stacked).astype(float),
+        "binding_index": binding,
         "compute_wanted_flop": out["compute_wanted_flop"],
-        "efficiency_flop_per_j": np.array(paths["efficiency"]),
-        "run_days": np.broadcast_to(seconds / SECONDS_PER_DAY, (samples, n_years)).copy(),
-        "frontier_run_power_gw": limits.run_power_gw(paths["trend"], paths["efficiency"], seconds),
+        "efficiency_flop_per_j": efficiency,
+        "run_days": _full(seconds / SECONDS_PER_DAY, shape),
+        "frontier_run_power_gw": limits.run_power_gw(paths["trend"], efficiency, seconds),
         "frontier_run_power_wanted_gw": limits.run_power_gw(
-            out["compute_wanted_flop"], paths["efficiency"], seconds
+            out["compute_wanted_flop"], efficiency, seconds
         ),
         "frontier_run_power_achieved_gw": run_achieved_gw,
         "run_power_cap_gw": out["run_power_cap_gw"],
-        "largest_site_gw": np.array(paths["site"]),
+        "largest_site_gw": paths["site"],
         "power_demand_gw": power_demand,
-        "power_supply_gw": np.array(supply_gw),
+        "power_supply_gw": supply_gw,
         "power_achieved_gw": out["inference_power_achieved_gw"] + training_achieved,
         "inference_power_demand_gw": out["inference_power_demand_gw"],
         "inference_power_achieved_gw": out["inference_power_achieved_gw"],
@@ -302,12 +315,13 @@ def simulate(values: Mapping[str, Array], fixed: Fixed, lead_time_years: Array) 
         "energy_limited": (power_demand > supply_gw).astype(float),
         "electricity_price_usd_per_mwh": out["electricity_price_usd_per_mwh"],
         "energy_share_of_run_cost": out["energy_share_of_run_cost"],
-        "run_budget_usd": np.array(paths["budget"]),
-        "chip_stock_h100e": np.array(paths["chip_stock"]),
-        "run_chips_h100e": np.array(paths["run_chips"]),
-        "nameplate_wanted_gw": supply.wanted_gw.sum(axis=1) * np.ones((samples, 1)),
-        "nameplate_started_gw": supply.started_gw.sum(axis=1) * np.ones((samples, 1)),
+        "run_budget_usd": paths["budget"],
+        "chip_stock_h100e": paths["chip_stock"],
+        "run_chips_h100e": paths["run_chips"],
+        "nameplate_wanted_gw": _full(supply.wanted_gw, shape),
+        "nameplate_started_gw": _full(supply.started_gw, shape),
     }
+    return {name: array.T for name, array in by_year.items()}
 
 
 def project(scenario: Scenario, catalog: Catalog | None = None) -> pd.DataFrame:

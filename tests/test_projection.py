@@ -446,27 +446,38 @@ def test_the_chip_stock_grows_at_its_recent_pace_to_2030_then_slower():
 
 
 def test_the_vintage_ramp_equals_the_closed_form_for_steady_starts():
-    # 5 GW started every year, delays 0-7.2 years: by year t, 5 x max(0, t - L) has arrived
-    # (a start spread over its year arrives spread over a year, L later).
-    started = np.full((3, 2, 16), 5.0)
-    delay = np.array([[0.5, 3.4], [1.0, 7.2], [4.0, 0.0]])
-    ramp = fleet.ramp_delivered(started, np.cumsum(started, axis=2), delay)
-    t = np.arange(16)
-    assert_allclose(ramp, 5.0 * np.maximum(0.0, t - delay[:, :, None]))
+    # 5 GW started every year, delays 0-7.2 years (one sample each): by year t,
+    # 5 x max(0, t - L) has arrived (a start spread over its year arrives spread over a
+    # year, L later).
+    started = np.full((16, 6), 5.0)  # (years, samples)
+    delay = np.array([0.5, 3.4, 1.0, 7.2, 4.0, 0.0])
+    ramp = fleet.ramp_delivered(started, np.cumsum(started, axis=0), delay)
+    t = np.arange(16)[:, None]
+    assert_allclose(ramp, 5.0 * np.maximum(0.0, t - delay))
+    # Year 5 with a 3.4-year delay: vintages 0 (all of it) and 1 (0.6 of it) have arrived,
+    # 5 x 1.6 = 8 GW.
+    assert_allclose(ramp[5, 1], 8.0)
 
 
 def test_capped_and_uncapped_sources_deliver_as_the_ramp_says():
-    # Hydro is capped (15 GW/yr x 50% < what 40 GW/yr wants), coal is not: both paths of
-    # delivered_firm_gw must match the ramp computed for every source.
-    started = np.stack([np.full(16, 7.5), np.full(16, 3.0) * 1.1 ** np.arange(16)])[None]
-    delay = np.array([[5.5, 5.0]])
+    # A source whose cap never binds starts the same every year (the closed form); one
+    # whose cap binds and grows 10% a year does not (the ramp): both paths of
+    # delivered_firm_gw must match the ramp.
+    years = np.arange(16)[:, None]
     queue, btm = np.array([[5.0]]), np.array([[0.25]])
-    firm = np.array([0.36, 0.85])
-    out = fleet.delivered_firm_gw(started, delay, queue, btm, firm)
-    grid_delay = np.maximum(delay, 5.0)
-    cumulative = np.cumsum(started, axis=2)
-    expected = (
-        0.25 * fleet.ramp_delivered(started, cumulative, delay)
-        + 0.75 * fleet.ramp_delivered(started, cumulative, grid_delay)
-    ) * firm[None, :, None]
-    assert_allclose(out, expected)
+    for rising, delay, firm in (
+        (np.full((16, 1), 7.5), np.array([5.5]), 0.36),  # steady: the closed form
+        (3.0 * 1.1**years, np.array([5.0]), 0.85),  # growing with its cap: the ramp
+    ):
+        out = fleet.delivered_firm_gw(rising, delay, queue, btm, firm)
+        grid_delay = np.maximum(delay, 5.0)
+        cumulative = np.cumsum(rising, axis=0)
+        expected = (
+            0.25 * fleet.ramp_delivered(rising, cumulative, delay)
+            + 0.75 * fleet.ramp_delivered(rising, cumulative, grid_delay)
+        ) * firm
+        assert_allclose(out, expected)
+    # The steady source by hand in year 10: 7.5 GW/yr x (0.25 x (10 - 5.5) + 0.75 x
+    # (10 - 5.5)) x 0.36 = 7.5 x 4.5 x 0.36 = 12.15 GW firm.
+    steady = fleet.delivered_firm_gw(np.full((16, 1), 7.5), np.array([5.5]), queue, btm, 0.36)
+    assert_allclose(steady[10, 0], 12.15)

@@ -17,7 +17,7 @@ from numpy.testing import assert_allclose
 from model import projection, uncertainty
 from model.catalog import default_catalog
 from model.presets import all_presets
-from model.scenario import Scenario
+from model.scenario import SOURCE_IDS, Scenario
 from tests.reference_projection import simulate_reference
 
 CATALOG = default_catalog()
@@ -34,6 +34,24 @@ SCENARIOS = {
     ),
     # Nothing grows: no trend to fall short of.
     "flat": dataclasses.replace(Scenario(), compute_growth=1.0, other_ai_compute_growth=1.0),
+    # Every source in the mix (more sources than the defaults use).
+    "every_source": dataclasses.replace(Scenario(), **{f"mix_{sid}": 1.0 for sid in SOURCE_IDS}),
+    # Caps that never grow, all on the grid with no queue; caps that grow fast, all
+    # behind the meter, at four times the price.
+    "flat_caps_on_grid": dataclasses.replace(
+        Scenario(),
+        build_cap_growth=1.0,
+        behind_meter_share=0.0,
+        queue_years=0.0,
+        build_rate_gw_per_yr=120.0,
+    ),
+    "growing_caps_behind_meter": dataclasses.replace(
+        Scenario(),
+        build_cap_growth=1.5,
+        behind_meter_share=100.0,
+        build_cap_share=1.0,
+        price_scale=4.0,
+    ),
 }
 #: Discrete columns: compared exactly, except where two limits tie to rounding.
 DISCRETE = ("binding_index", "energy_limited")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.share import render_share_control
-from ui.sidebar import render_inputs
-from ui.url import report_ignored_params
+from ui.sidebar import current_scenario, render_inputs
+from ui.url import report_ignored_params, write_inputs_to_url
 
 st.set_page_config(
     page_title="Is energy AI's limit?",
@@ -44,7 +44,7 @@ PAGES = (
     (
         st.Page("pages/power.py", title="Power it", icon=":material/electric_bolt:"),
         "power",
-        "supply",
+        "mix",
     ),
     (
         st.Page("pages/compare.py", title="Compare & share", icon=":material/compare_arrows:"),
@@ -62,6 +62,8 @@ page = st.navigation([p for p, _, _ in PAGES])
 report_ignored_params()
 page_id, open_group = next((i, g) for p, i, g in PAGES if p.url_path == page.url_path)
 titles = {i: str(p.title) for p, i, _ in PAGES}
-st.session_state["scenario"] = render_inputs(open_group, page_id, titles)
+entered = render_inputs(open_group, page_id, titles)
+write_inputs_to_url(entered)
+st.session_state["scenario"] = current_scenario(entered)
 render_share_control(st.session_state["scenario"])
 page.run()

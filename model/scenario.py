@@ -68,7 +68,9 @@ GROUPS: dict[str, str] = {
     "growth": "Growth & demand",
     "chips": "Chips & capital",
     "limits": "Limits",
-    "supply": "Power supply & mix",
+    "supply": "Power supply & build",
+    "mix": "Generation mix",
+    "leads": "Lead times by source",
     "serve": "Serving (inference)",
 }
 
@@ -92,7 +94,9 @@ GROUP_PAGES: dict[str, tuple[str, ...]] = {
     "growth": ("home", "claims", "growth", "serve", "power", "compare", "methods"),
     "chips": ("home", "claims", "growth", "serve", "power", "compare", "methods"),
     "limits": ("home", "claims", "growth", "serve", "power", "compare", "methods"),
-    "supply": ("home", "claims", "growth", "train", "serve", "power", "compare", "methods"),
+    "supply": ("home", "claims", "growth", "serve", "power", "compare", "methods"),
+    "mix": ("home", "claims", "growth", "train", "serve", "power", "compare", "methods"),
+    "leads": ("home", "claims", "growth", "serve", "power", "compare", "methods"),
     "serve": ("serve", "methods"),
 }
 
@@ -124,7 +128,7 @@ _MIX_LABELS = {
     "geothermal": "Geothermal",
 }
 
-#: Sub-group headings under Power supply & mix.
+#: Headings inside the Generation mix and Lead times groups (they carry the unit).
 MIX_SUBGROUP = "Mix of new AI power (weights, normalised to 100%)"
 LEAD_SUBGROUP = "Lead times (years from decision to first power)"
 #: Lead times from decision to first power, low, mid and high (data/generation_sources.csv,
@@ -301,7 +305,7 @@ INPUTS: tuple[InputSpec, ...] = (
         "data/grids.csv (EIA 2023, Ember/OWID 2023, IEA 2024)",
         options_from="grids",
         help="Where the run draws its electricity. 'My mix' uses the generation mix "
-        "set under Power supply & mix.",
+        "set under Generation mix.",
     ),
     InputSpec(
         "price_usd_per_mwh",
@@ -631,7 +635,7 @@ INPUTS: tuple[InputSpec, ...] = (
             "weight",
             "float",
             _MIX_DEFAULTS[sid],
-            "supply",
+            "mix",
             _EMBER_2024 if _MIX_DEFAULTS[sid] else "Not in the 2024 world mix default",
             min=0.0,
             max=100.0,
@@ -649,7 +653,7 @@ INPUTS: tuple[InputSpec, ...] = (
             "years",
             "float",
             LEAD_TIMES[sid][1],
-            "supply",
+            "leads",
             f"data/generation_sources.csv, mid of {LEAD_TIMES[sid][0]:g}-{LEAD_TIMES[sid][2]:g} "
             f"years: {_LEAD_SOURCES[sid]}",
             min=_lead_range(sid)[0],

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from model.scenario import INPUTS_BY_NAME, PAGE_IDS
 from ui.page import use_navigation_mode
+from ui.sidebar import OPEN_KEY
 
 #: Absolute path of the entry script (AppTest resolves relative paths against the caller).
 APP_PATH = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -55,3 +58,27 @@ def open_app(page: str | None = None, params: dict[str, str | list[str]] | None 
 def metric_value(at: AppTest, label: str) -> str:
     """The shown value of the st.metric labelled `label`."""
     return next(m.value for m in at.metric if m.label == label)
+
+
+def open_group(at: AppTest, group: str) -> None:
+    """Open the sidebar group `group` (on every page, as a reader's click does on one) and
+    rerun: a closed group does not draw its widgets."""
+    for page in PAGE_IDS:
+        at.session_state[OPEN_KEY.format(page=page, group=group)] = True
+    at.run()
+
+
+def sidebar_input(at: AppTest, name: str) -> Any:
+    """The sidebar widget of input `name`, opening its group first if it is closed."""
+    spec = INPUTS_BY_NAME[name]
+
+    def widgets() -> Any:
+        if spec.kind == "bool":
+            return at.toggle
+        if spec.kind == "choice":
+            return at.selectbox
+        return at.select_slider if spec.log else at.slider
+
+    if not any(getattr(w, "key", None) == name for w in widgets()):
+        open_group(at, spec.group)
+    return widgets()(key=name)

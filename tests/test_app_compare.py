@@ -16,7 +16,7 @@ from model.compare import headline_table
 from model.presets import preset_by_name
 from model.scenario import END_YEAR, INPUTS_BY_NAME, Scenario
 from model.scenario_io import FILE_FORMAT, RETIRED_INPUTS, scenario_to_json
-from tests.apptest_support import open_app
+from tests.apptest_support import open_app, sidebar_input
 from tests.test_url import CHANGED
 from ui import format as fmt
 from ui.share import FROM_DEFAULTS, MAX_LINK_CHARS, MAX_SAVED, SAVED_PARAM
@@ -75,15 +75,15 @@ def test_a_preset_sets_the_sidebar_the_scenario_and_the_url():
     assert (
         at.session_state["scenario"] == preset_by_name("Nuclear bet", default_catalog()).scenario()
     )
-    assert at.slider(key="mix_nuclear_large").value == 70.0
+    assert any("Nuclear bet" in s.value for s in at.success)
     assert at.query_params["mix_nuclear_large"] == "70"
     assert "mix_nuclear_large=70" in at.code[0].value
-    assert any("Nuclear bet" in s.value for s in at.success)
+    assert sidebar_input(at, "mix_nuclear_large").value == 70.0  # opens its group: last
 
 
 def test_a_preset_applies_on_top_of_the_other_inputs_and_says_so():
     at = _compare_page()
-    at.slider(key="pue").set_value(1.5).run()
+    sidebar_input(at, "pue").set_value(1.5).run()
     assert "keeps the value it has" in _preset_caption(at)
     _apply_preset(at, "Efficiency breakthrough")
     assert at.session_state["scenario"].pue == 1.5
@@ -93,7 +93,7 @@ def test_a_preset_applies_on_top_of_the_other_inputs_and_says_so():
 
 def test_a_preset_from_the_defaults_says_before_and_after_what_it_resets():
     at = _compare_page()
-    at.slider(key="pue").set_value(1.5).run()
+    sidebar_input(at, "pue").set_value(1.5).run()
     at.radio(key="compare_preset_mode").set_value(FROM_DEFAULTS).run()
     at.selectbox(key="compare_preset").set_value("Efficiency breakthrough").run()
     before = _preset_caption(at)
@@ -133,13 +133,13 @@ def test_a_saved_scenario_in_the_sidebar_has_no_second_row():
     _save(at, "Nuclear")
     assert list(_table(at).index) == ["Default", "Nuclear"]
     assert any("Nuclear (in the sidebar)" in m.value for m in at.markdown)
-    at.slider(key="pue").set_value(1.5).run()
+    sidebar_input(at, "pue").set_value(1.5).run()
     assert list(_table(at).index) == ["Default", "Current scenario", "Nuclear"]
 
 
 def test_a_name_that_is_a_row_name_gets_saved_added():
     at = _compare_page()
-    at.slider(key="pue").set_value(1.5).run()
+    sidebar_input(at, "pue").set_value(1.5).run()
     _save(at, "Default")
     assert list(at.session_state["saved_scenarios"]) == ["Default (saved)"]
     assert list(_table(at).index) == ["Default", "Default (saved)"]
@@ -149,7 +149,7 @@ def test_saved_scenarios_go_into_the_url_and_come_back_from_a_link():
     at = _compare_page()
     _apply_preset(at, "Nuclear bet")
     _save(at, "Nuclear & co")
-    at.slider(key="pue").set_value(1.5).run()
+    sidebar_input(at, "pue").set_value(1.5).run()
     _save(at, "PUE 1.5")
     values = at.query_params[SAVED_PARAM]
     assert len(values) == 2
@@ -212,9 +212,9 @@ def test_at_most_four_scenarios_can_be_saved_and_one_can_be_removed():
 
 def test_a_saved_scenario_loads_back_into_the_sidebar():
     at = _compare_page()
-    at.slider(key="pue").set_value(1.7).run()
+    sidebar_input(at, "pue").set_value(1.7).run()
     _save(at, "High PUE")
-    at.slider(key="pue").set_value(1.1).run()
+    sidebar_input(at, "pue").set_value(1.1).run()
     at.button(key="compare_load_0").click().run()
     assert at.session_state["scenario"].pue == 1.7
 
@@ -253,7 +253,7 @@ def test_importing_a_0_1_0_file_with_a_retired_input_keeps_the_rest_and_says_why
 
 def test_a_bad_file_gets_a_message_and_changes_nothing():
     at = _compare_page()
-    at.slider(key="pue").set_value(1.4).run()
+    sidebar_input(at, "pue").set_value(1.4).run()
     before = at.session_state["scenario"]
     bad = json.dumps({"format": FILE_FORMAT, "inputs": {"pue": 99, "<b>x</b>": 1}}).encode()
     _upload(at, "<b>bad</b>.json", bad)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from model.projection import first_binding_year, project, wall_year
-from model.scenario import Scenario
-from tests.apptest_support import metric_value, open_app
+from model.scenario import SOURCE_IDS, Scenario
+from tests.apptest_support import metric_value, open_app, open_group, sidebar_input
 from ui import format as fmt
 
 
@@ -30,7 +30,7 @@ def test_home_shows_the_headline_and_numbers():
 def test_home_headline_moves_with_compute_growth():
     at = open_app()
     before = metric_value(at, "Largest run, wanted")
-    at.slider(key="compute_growth").set_value(6.0).run()
+    sidebar_input(at, "compute_growth").set_value(6.0).run()
     assert not at.exception
     assert metric_value(at, "Largest run, wanted") != before
 
@@ -40,17 +40,17 @@ def test_train_page_default_numbers_and_pue_slider():
     # 6 x 405e9 x 15e12 = 3.645e25 FLOP; 32,235 MWh (see tests/test_training.py)
     assert metric_value(at, "Training compute (FLOP)") == "3.6 × 10²⁵"
     assert metric_value(at, "Energy") == "32.2 GWh"
-    at.slider(key="pue").set_value(1.5).run()
+    sidebar_input(at, "pue").set_value(1.5).run()
     # energy scales with PUE: 32,235 x 1.5 / 1.2 = 40,294 MWh
     assert metric_value(at, "Energy") == "40.3 GWh"
 
 
 def test_train_page_model_size_and_chip_move_the_numbers():
     at = open_app("pages/train.py")
-    at.select_slider(key="params").set_value(1e12).run()
+    sidebar_input(at, "params").set_value(1e12).run()
     # 6 x 1e12 x 15e12 = 9e25
     assert metric_value(at, "Training compute (FLOP)") == "9 × 10²⁵"
-    at.selectbox(key="chip").set_value("NVIDIA B200").run()
+    sidebar_input(at, "chip").set_value("NVIDIA B200").run()
     assert not at.exception
     assert metric_value(at, "Chip efficiency") != "1x H100"
 
@@ -58,7 +58,7 @@ def test_train_page_model_size_and_chip_move_the_numbers():
 def test_train_page_my_mix_grid_uses_the_mix():
     at = open_app("pages/train.py")
     before = metric_value(at, "Emissions")
-    at.selectbox(key="grid").set_value("my_mix").run()
+    sidebar_input(at, "grid").set_value("my_mix").run()
     assert not at.exception
     assert metric_value(at, "Emissions") != before
 
@@ -66,7 +66,7 @@ def test_train_page_my_mix_grid_uses_the_mix():
 def test_growth_headline_moves_with_the_build_rate():
     at = open_app("pages/growth.py")
     before = at.subheader[1].value
-    at.slider(key="build_rate_gw_per_yr").set_value(500.0).run()
+    sidebar_input(at, "build_rate_gw_per_yr").set_value(500.0).run()
     assert not at.exception
     assert at.subheader[1].value != before
     assert at.subheader[1].value.startswith("All-AI demand stays within supply")
@@ -84,13 +84,16 @@ def test_growth_headline_moves_with_the_build_rate():
 )
 def test_growth_page_survives_extreme_inputs(key, value):
     at = open_app("pages/growth.py")
-    at.slider(key=key).set_value(value).run()
+    sidebar_input(at, key).set_value(value).run()
     assert not at.exception, [e.value for e in at.exception]
 
 
 def test_all_zero_mix_gets_a_message_not_a_crash():
     at = open_app("pages/growth.py")
-    for spec_key in [s.key for s in at.slider if s.key and s.key.startswith("mix_")]:
+    open_group(at, "mix")
+    mix_keys = [s.key for s in at.slider if s.key and s.key.startswith("mix_")]
+    assert len(mix_keys) == len(SOURCE_IDS)  # the loop below sets every weight
+    for spec_key in mix_keys:
         at.slider(key=spec_key).set_value(0.0)
     at.run()
     assert not at.exception, [e.value for e in at.exception]

@@ -13,7 +13,7 @@ from model.catalog import SCHEMAS, default_catalog
 from model.scenario import GROUPS, INPUTS, Scenario
 from model.uncertainty import spread_ends
 from model.validation import run_validation, trend_validation
-from tests.apptest_support import open_app
+from tests.apptest_support import open_app, sidebar_input
 from tests.data_readme import status_is_defined
 from ui import format as fmt
 from ui.methods_tables import DOCS
@@ -160,7 +160,7 @@ def test_validation_tables_show_the_model_outputs(methods):
 def test_validation_follows_the_sidebar():
     at = open_tab(open_app("pages/methods.py"), "Validation")
     before = at.table[0].value["model"].iloc[0]
-    at.slider(key="efficiency_doubling_years").set_value(2.8).run()
+    sidebar_input(at, "efficiency_doubling_years").set_value(2.8).run()
     assert not at.exception
     after = at.table[0].value["model"].iloc[0]
     # 4 / (2^(1/2.8) x 1.15) = 2.7155 x/yr, shown as 2.72, up from 2.19

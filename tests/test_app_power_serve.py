@@ -12,7 +12,7 @@ from charts import style
 from model import inference
 from model.catalog import default_catalog
 from model.scenario import SOURCE_IDS
-from tests.apptest_support import metric_value, open_app
+from tests.apptest_support import metric_value, open_app, sidebar_input
 
 PRESET_IDS = list(default_catalog()["mix_presets"]["preset_id"].unique())
 
@@ -67,7 +67,7 @@ def test_switching_from_nuclear_to_solar_storage_arrives_sooner():
 
 def test_moving_a_share_in_the_sidebar_changes_the_intensity():
     at = open_app("pages/power.py")
-    at.slider(key="mix_coal").set_value(0.0).run()
+    sidebar_input(at, "mix_coal").set_value(0.0).run()
     assert not at.exception
     # Without coal: (22x490 + 14.3x24 + 9x12 + 8.1x11 + 6.9x48) / 60.3
     # = 11651.5 / 60.3 = 193.2 g/kWh
@@ -77,7 +77,7 @@ def test_moving_a_share_in_the_sidebar_changes_the_intensity():
 def test_all_zero_weights_give_a_message_not_a_crash():
     at = open_app("pages/power.py")
     for sid in SOURCE_IDS:
-        at.slider(key=f"mix_{sid}").set_value(0.0)
+        sidebar_input(at, f"mix_{sid}").set_value(0.0)
     at.run()
     assert not at.exception
     # The sidebar (or, failing that, this page) says why there is no mix.
@@ -113,11 +113,11 @@ def test_serve_page_shows_the_worked_example_by_default():
 
 def test_moving_serving_sliders_changes_the_estimate():
     at = open_app("pages/serve.py")
-    at.select_slider(key="output_tokens").set_value(1500.0).run()
+    sidebar_input(at, "output_tokens").set_value(1500.0).run()
     # 2000 tokens instead of 1000: 2 x 1273.499 J = 2546.998 J / 3600 = 0.70750 Wh,
     # just under the rounding edge, so 0.707 Wh
     assert metric_value(at, "Energy per query") == "0.707 Wh"
-    at.slider(key="inference_utilization").set_value(0.4).run()
+    sidebar_input(at, "inference_utilization").set_value(0.4).run()
     # twice the utilization halves it again: 0.354 Wh
     assert metric_value(at, "Energy per query") == "0.354 Wh"
     assert not at.exception
@@ -125,7 +125,7 @@ def test_moving_serving_sliders_changes_the_estimate():
 
 def test_changing_the_chip_changes_the_estimate():
     at = open_app("pages/serve.py")
-    at.selectbox(key="chip").set_value("NVIDIA B200").run()
+    sidebar_input(at, "chip").set_value("NVIDIA B200").run()
     # B200: 2250 TFLOP/s at 1000 W -> 2.25e15 x 0.2 / (1000 x 1.5 x 1.2) = 2.5e11 FLOP/J;
     # 2e14 / 2.5e11 = 800 J = 0.222 Wh
     assert metric_value(at, "Energy per query") == "0.222 Wh"
@@ -185,8 +185,8 @@ def test_serve_page_shows_cost_and_emissions_per_query_and_per_year():
 
 def test_the_training_grid_and_price_move_the_serving_cost_and_emissions():
     at = open_app("pages/serve.py")
-    at.selectbox(key="grid").set_value("france").run()
-    at.slider(key="price_usd_per_mwh").set_value(160.0).run()
+    sidebar_input(at, "grid").set_value("france").run()
+    sidebar_input(at, "price_usd_per_mwh").set_value(160.0).run()
     assert not at.exception
     # France 56 g/kWh (OWID 2023): 0.35375 Wh x 0.056 = 0.0198 g; $160/MWh doubles the
     # bill: $51.6 million a year.
@@ -197,7 +197,7 @@ def test_the_training_grid_and_price_move_the_serving_cost_and_emissions():
 def test_power_page_build_table_follows_the_build_inputs():
     at = open_app("pages/power.py")
     before = at.dataframe[2].value
-    at.slider(key="build_rate_gw_per_yr").set_value(80.0).run()
+    sidebar_input(at, "build_rate_gw_per_yr").set_value(80.0).run()
     assert not at.exception
     after = at.dataframe[2].value.set_index("Source")
     # Twice the build rate wants twice the nameplate of each source a year: coal is
@@ -209,7 +209,7 @@ def test_power_page_build_table_follows_the_build_inputs():
     )
     # A queue of 0 lets grid-connected builds arrive after their lead time alone.
     queue_before = after["First firm power"].astype(int)
-    at.slider(key="queue_years").set_value(0.0).run()
+    sidebar_input(at, "queue_years").set_value(0.0).run()
     queue_after = at.dataframe[2].value.set_index("Source")["First firm power"].astype(int)
     assert (queue_after <= queue_before).all()
 

@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from model.scenario import INPUTS, INPUTS_BY_NAME, Scenario
-from tests.apptest_support import open_app
+from tests.apptest_support import open_app, open_group, sidebar_input
 from ui.sidebar import number_from_text, widget_label
 
 
@@ -68,6 +68,7 @@ def test_a_plain_number_outside_the_range_falls_back_with_a_warning():
 
 def test_typing_a_number_moves_the_slider_to_the_nearest_step():
     at = open_app()
+    open_group(at, "train")  # model size is under Training run, closed on this page
     at.text_input(key="_typed_params").input("7.3e10").run()
     assert at.session_state["scenario"].params == 7e10
     assert at.text_input(key="_typed_params").value == ""
@@ -93,12 +94,12 @@ def test_reset_puts_every_input_back_and_undo_restores_them():
 
 def test_the_input_the_chosen_basis_ignores_is_disabled():
     at = open_app()
-    assert at.select_slider(key="frontier_params").disabled
-    assert not at.select_slider(key="frontier_flop_base").disabled
+    assert sidebar_input(at, "frontier_params").disabled
+    assert not sidebar_input(at, "frontier_flop_base").disabled
     at = open_app(params={"frontier_basis": "Model size", "compute_optimal": "true"})
-    assert at.select_slider(key="frontier_flop_base").disabled
-    assert not at.select_slider(key="frontier_params").disabled
-    assert at.select_slider(key="tokens").disabled
+    assert sidebar_input(at, "frontier_flop_base").disabled
+    assert not sidebar_input(at, "frontier_params").disabled
+    assert sidebar_input(at, "tokens").disabled
 
 
 def test_groups_that_change_nothing_on_a_page_say_which_pages_they_affect():

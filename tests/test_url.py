@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from model import scenario_io
 from model.scenario import CUSTOM_CHIP, INPUTS, INPUTS_BY_NAME, InputSpec, Scenario
-from tests.apptest_support import open_app
+from tests.apptest_support import open_app, sidebar_input
 from ui import changelog
 from ui import format as fmt
 from ui.sidebar import choice_options
@@ -201,11 +201,11 @@ def test_many_ignored_keys_are_counted_not_all_listed():
 def test_the_warning_stays_until_the_bad_input_is_set_again():
     at = open_app("pages/train.py", {"pue": "abc"})
     assert "pue=abc" in _warning(at)
-    at.slider(key="utilization").set_value(0.5).run()  # another input: pue still defaulted
+    sidebar_input(at, "utilization").set_value(0.5).run()  # another input: pue still defaulted
     assert "pue=abc" in _warning(at)
-    at.slider(key="pue").set_value(1.5).run()
+    sidebar_input(at, "pue").set_value(1.5).run()
     assert not at.warning
-    at.slider(key="pue").set_value(INPUTS_BY_NAME["pue"].default).run()
+    sidebar_input(at, "pue").set_value(INPUTS_BY_NAME["pue"].default).run()
     assert not at.warning  # a value the user chose, not a fallback: no warning again
 
 

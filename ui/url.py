@@ -20,6 +20,7 @@ from model.scenario import (
     END_YEAR,
     INPUTS,
     INPUTS_BY_NAME,
+    MY_MIX_GRID,
     InputSpec,
     InputValueError,
     Scenario,
@@ -58,6 +59,11 @@ MAX_LISTED = 6
 IGNORED_KEY, LINK_VERSION_KEY = "_ignored_params", "_link_version"
 #: Session-state key of the link's plain numbers moved onto a slider step, still shown.
 SNAPPED_KEY = "_snapped_params"
+#: Choice labels that earlier versions wrote in links, by input: still read (0.2.0 called
+#: the group of the mix's weights "Power supply & mix").
+RETIRED_LABELS: dict[str, dict[str, str]] = {
+    "grid": {"My mix (set under Power supply & mix)": MY_MIX_GRID},
+}
 
 
 @dataclass(frozen=True)
@@ -142,6 +148,7 @@ def read_url_value(spec: InputSpec, raw: str) -> tuple[Any, bool]:
     if spec.kind == "choice":
         labels = option_labels(spec.name)
         value = next((o for o, label in labels.items() if raw in {o, label}), raw)
+        value = RETIRED_LABELS.get(spec.name, {}).get(raw, value)
     elif spec.log:
         steps = {label: option for option, label in option_labels(spec.name).items()}
         if raw in steps:
@@ -318,11 +325,11 @@ def report_ignored_params() -> None:
         st.session_state[IGNORED_KEY] = ignored_params(query)
         st.session_state[LINK_VERSION_KEY] = st.query_params.get(VERSION_PARAM)
         values, snapped = link_values(query)
-        # The widgets read their URL values themselves, but not a plain number on a
-        # select slider (nor a choice's plain id): setting the session state before they
-        # are drawn gives them the value, and Streamlit writes its label into the URL.
-        # It also lets the sidebar know, before drawing an input, the values (chip,
-        # compute-optimal, basis) that decide whether that input is used.
+        # The inputs' widgets are not bound to the URL (a closed group does not draw
+        # them): the link's values go into the session before any widget is drawn, and
+        # write_inputs_to_url writes them back in the inputs' own format (a plain number
+        # on a log-scale slider becomes its step's label). The sidebar also needs them
+        # before drawing an input: chip, compute-optimal and basis decide which are used.
         for key, value in values.items():
             st.session_state[key] = value
         st.session_state[SNAPPED_KEY] = snapped
@@ -359,15 +366,35 @@ def show_version_notice(link_version: str | None) -> None:
             st.markdown(changes)
 
 
-def share_query(scenario: Scenario, view: dict[str, str] | None = None) -> str:
-    """Query string of every input that differs from its default, the page's view
-    settings (`view`, as in the URL now) and the version."""
+def input_pairs(scenario: Scenario) -> list[tuple[str, str]]:
+    """Each input that differs from its default, with its text in a link."""
     defaults = scenario_to_dict(Scenario())
-    pairs = [
+    return [
         (spec.name, url_value(spec, value))
         for spec in INPUTS
         if (value := getattr(scenario, spec.name)) != defaults[spec.name]
     ]
+
+
+def write_inputs_to_url(scenario: Scenario) -> None:
+    """Make the address bar carry the scenario's inputs, as share_query writes them.
+
+    Inputs at their default leave the URL; other parameters (view settings, saved
+    scenarios, the version, unknown keys still reported) are left alone. Nothing is sent
+    when the URL already matches, which is most reruns.
+    """
+    wanted = dict(input_pairs(scenario))
+    for key in [k for k in st.query_params if k in INPUTS_BY_NAME and k not in wanted]:
+        del st.query_params[key]
+    changed = {k: v for k, v in wanted.items() if st.query_params.get_all(k) != [v]}
+    if changed:
+        st.query_params.update(changed)
+
+
+def share_query(scenario: Scenario, view: dict[str, str] | None = None) -> str:
+    """Query string of every input that differs from its default, the page's view
+    settings (`view`, as in the URL now) and the version."""
+    pairs = input_pairs(scenario)
     pairs += [(key, value) for key, value in (view or {}).items() if key in VIEW_BY_NAME]
     pairs.append((VERSION_PARAM, app_version()))
     return urlencode(pairs)

@@ -233,8 +233,13 @@ def sidebar_slider(page: Page, label: str) -> Locator:
     )
 
 
+#: Any input widget of the sidebar.
+INPUT_WIDGETS = '[data-testid="stSlider"], [data-testid="stSelectbox"], [data-testid="stCheckbox"]'
+
+
 def open_expander(page: Page, title: str) -> None:
-    """Open the sidebar expander `title` if it is closed."""
+    """Open the sidebar expander `title` if it is closed, and wait for its inputs (a
+    closed group draws none: opening it reruns the app, which draws them)."""
     details = page.locator('[data-testid="stSidebar"] [data-testid="stExpander"] details').filter(
         has=page.locator("summary", has_text=title)
     )
@@ -243,6 +248,7 @@ def open_expander(page: Page, title: str) -> None:
         page.wait_for_function(
             "el => el.open", arg=details.element_handle(), timeout=RENDER_TIMEOUT_MS
         )
+    details.locator(INPUT_WIDGETS).first.wait_for(timeout=RENDER_TIMEOUT_MS)
 
 
 def close_sidebar(page: Page) -> None:

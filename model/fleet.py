@@ -162,15 +162,16 @@ def ramp_delivered(started_gw: Array, cumulative_gw: Array, delay_years: Array) 
     -------
     Nameplate delivered by each year, (years, samples). [GW]
     """
-    years = started_gw.shape[0]
+    years, count = started_gw.shape
     whole = np.floor(delay_years).astype(int)
     part = 1.0 - (delay_years - whole)
     # Zeros before the base year let indices before it read 0 without a mask.
-    pad = ((years + 2, 0), (0, 0))
-    t = np.arange(years)[:, None] + years  # index of year t in the padded arrays
-    index = np.clip(t - whole[None, :], 0, 2 * years + 1)
-    full = np.take_along_axis(np.pad(cumulative_gw, pad), index, axis=0)
-    last = np.take_along_axis(np.pad(started_gw, pad), index + 1, axis=0)
+    zeros = np.zeros((years + 2, count))
+    t = np.arange(years)[:, None] + years  # index of year t below the zeros
+    index = np.clip(t - whole, 0, 2 * years + 1)
+    columns = np.arange(count)
+    full = np.concatenate([zeros, cumulative_gw])[index, columns]
+    last = np.concatenate([zeros, started_gw])[index + 1, columns]
     return full + part * last
 
 
@@ -197,9 +198,12 @@ def delivered_firm_gw(
     # ramp over vintages.
     t = np.arange(shape[0], dtype=float)[:, None]  # years since the base year
     rate = started[:1]
-    out = rate * (
-        behind_meter_share * np.maximum(0.0, t - lead_time_years)
-        + (1.0 - behind_meter_share) * np.maximum(0.0, t - grid_delay)
+    out = np.zeros(shape)
+    # Nothing arrives in a year t <= L (for every sample): start after the shortest L.
+    first = int(np.floor(lead_time_years.min(initial=shape[0]))) + 1
+    out[first:] = rate * (
+        behind_meter_share * np.maximum(0.0, t[first:] - lead_time_years)
+        + (1.0 - behind_meter_share) * np.maximum(0.0, t[first:] - grid_delay)
     )
     capped = np.flatnonzero(np.any(started != rate, axis=0))
     if capped.size:
@@ -209,7 +213,8 @@ def delivered_firm_gw(
         behind = ramp_delivered(rising, cumulative, lead_time_years[capped])
         on_grid = ramp_delivered(rising, cumulative, grid_delay[capped])
         out[:, capped] = share * behind + (1.0 - share) * on_grid
-    return out * firm_factor
+    out *= firm_factor
+    return out
 
 
 def pipeline_arrived_gw(
@@ -224,7 +229,9 @@ def pipeline_arrived_gw(
     """
     arrived = np.zeros((dt.shape[0], lead_time_years.shape[1]))
     for share, lead in zip(pipeline_shares, lead_time_years, strict=True):
-        arrived += share * np.minimum(1.0, dt / lead)
+        done = np.minimum(1.0, dt / lead)
+        done *= share
+        arrived += done
     return pipeline_gw * arrived
 
 

@@ -199,12 +199,15 @@ def input_widget(spec: InputSpec, disabled: bool = False, why: str = "") -> Any:
     )
 
 
-def _changed_inputs() -> dict[str, Any]:
-    return {
-        spec.name: st.session_state[spec.name]
-        for spec in INPUTS
-        if spec.name in st.session_state and st.session_state[spec.name] != spec.default
-    }
+def session_values() -> dict[str, Any]:
+    """Every input's value that the session holds (a link's, a reset's, a widget's)."""
+    state = st.session_state
+    return {spec.name: state[spec.name] for spec in INPUTS if spec.name in state}
+
+
+def _changed_inputs(values: dict[str, Any] | None = None) -> dict[str, Any]:
+    held = session_values() if values is None else values
+    return {name: v for name, v in held.items() if v != INPUTS_BY_NAME[name].default}
 
 
 def reset_inputs() -> None:
@@ -266,13 +269,14 @@ def _typed_entry(group: str, specs: list[InputSpec], ignored: frozenset[str]) ->
             st.caption(note)
 
 
-def render_reset() -> None:
-    """The reset control (and, after a reset, its undo) at the top of the sidebar."""
+def render_reset(values: dict[str, Any]) -> None:
+    """The reset control (and, after a reset, its undo) at the top of the sidebar;
+    `values` are the session's (session_values)."""
     st.sidebar.button(
         "Reset to defaults",
         icon=":material/restart_alt:",
         on_click=reset_inputs,
-        disabled=not _changed_inputs(),
+        disabled=not _changed_inputs(values),
         help="Every input back to its default; the link loses the changed values.",
         width="stretch",
     )
@@ -316,11 +320,10 @@ def render_inputs(
     this page's numbers first (the page's own group open the first time), the others after
     a note naming the pages they move; return the Scenario as entered (current_scenario
     makes it usable)."""
-    render_reset()
+    values = session_values()  # read once: callbacks ran before the script, not during
+    render_reset(values)
     names = titles or {}
-    ignored = ignored_inputs(
-        {s.name: st.session_state[s.name] for s in INPUTS if s.name in st.session_state}
-    )
+    ignored = ignored_inputs(values)
     here = [g for g in GROUPS if page_id is None or page_id in GROUP_PAGES[g]]
     elsewhere = [g for g in GROUPS if g not in here]
     page = page_id or "any"
@@ -334,16 +337,14 @@ def render_inputs(
         note = "Not used on this page. Affects " + ", ".join(pages) + "."
         key = OPEN_KEY.format(page=page, group=group)
         _group(group, GROUPS[group], key, group == open_group, note, ignored)
-    return entered_scenario()
+    return entered_scenario(values)
 
 
-def entered_scenario() -> Scenario:
-    """The Scenario of the inputs' values in this session, as entered (what the URL
-    carries), drawn or not."""
-    values = {
-        spec.name: st.session_state[spec.name] for spec in INPUTS if spec.name in st.session_state
-    }
-    return scenario_from_mapping(values, scenario_io.choice_options(catalog()))
+def entered_scenario(values: dict[str, Any] | None = None) -> Scenario:
+    """The Scenario of the inputs' values in this session (or `values`), as entered (what
+    the URL carries), drawn or not."""
+    held = session_values() if values is None else values
+    return scenario_from_mapping(held, scenario_io.choice_options(catalog()))
 
 
 def current_scenario(entered: Scenario | None = None) -> Scenario:

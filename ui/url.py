@@ -333,7 +333,7 @@ def report_ignored_params() -> None:
         for key, value in values.items():
             st.session_state[key] = value
         st.session_state[SNAPPED_KEY] = snapped
-    else:
+    elif st.session_state[IGNORED_KEY]:  # most sessions have none: skip the look-ups
         st.session_state[IGNORED_KEY] = still_ignored(
             st.session_state[IGNORED_KEY], query, st.session_state.to_dict()
         )

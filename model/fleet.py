@@ -249,11 +249,11 @@ class Supply:
     wanted_gw: Array
     #: Nameplate started after the caps, all sources. [GW/yr]
     started_gw: Array
-    #: Per source (in Sources.ids order): nameplate wanted and started [GW/yr], and firm
-    #: power delivered by new builds [GW].
-    wanted_by_source: tuple[Array, ...]
-    started_by_source: tuple[Array, ...]
-    delivered_by_source: tuple[Array, ...]
+    #: Per source (in Sources.ids order), when asked for: nameplate wanted and started
+    #: [GW/yr], and firm power delivered by new builds [GW].
+    wanted_by_source: tuple[Array, ...] = ()
+    started_by_source: tuple[Array, ...] = ()
+    delivered_by_source: tuple[Array, ...] = ()
 
 
 def _rows(values: Mapping[str, Array]) -> dict[str, Array]:
@@ -266,11 +266,13 @@ def supply(
     values: Mapping[str, Array],
     sources: Sources,
     lead_time_years: Array,
+    by_source: bool = False,
 ) -> Supply:
     """S(t) = S0 + pipeline(t) + headroom(t) + new builds delivered, for (years, samples).
 
     `dt` is (years,), `values` maps input names to arrays of shape (samples, 1) or (1, 1);
-    `lead_time_years` is (samples, sources). Sources are summed in their order.
+    `lead_time_years` is (samples, sources). Sources are summed in their order. With
+    `by_source`, each source's arrays are kept too (the Monte Carlo does not need them).
     """
     rows = _rows(values)
     column = dt[:, None]
@@ -290,6 +292,8 @@ def supply(
             rows["build_cap_share"] / 100.0,
             rows["build_cap_growth"],
         )
+        wanted_total = wanted_total + wanted
+        started_total += started
         # Only sources in the scenario's mix are built (the others feed the pipeline alone).
         delivered = np.zeros(shape)
         if sources.shares[i] > 0:
@@ -300,12 +304,11 @@ def supply(
                 rows["behind_meter_share"] / 100.0,
                 float(sources.firm_factor[i]),
             )
-        wanted_total = wanted_total + wanted
-        started_total += started
-        delivered_total += delivered
-        wanted_by.append(wanted)
-        started_by.append(started)
-        delivered_by.append(delivered)
+            delivered_total += delivered
+        if by_source:
+            wanted_by.append(wanted)
+            started_by.append(started)
+            delivered_by.append(delivered)
     total = (
         rows["supply_base_gw"]
         + pipeline_arrived_gw(column, rows["pipeline_gw"], sources.pipeline_shares, lead)

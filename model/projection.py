@@ -347,7 +347,11 @@ def supply_by_source(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     fixed = fixed_inputs(scenario, cat)
     dt = (years() - BASE_YEAR).astype(float)
     result = fleet.supply(
-        dt, scenario_values(scenario), fixed.sources, fixed.sources.lead_time_years[None, :]
+        dt,
+        scenario_values(scenario),
+        fixed.sources,
+        fixed.sources.lead_time_years[None, :],
+        by_source=True,
     )
     return fleet.build_table(fixed.sources, result, years())
 

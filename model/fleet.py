@@ -14,7 +14,6 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from model import grid
 from model.catalog import Catalog
 from model.scenario import MIN_LEAD_YEARS, Scenario
 
@@ -71,19 +70,37 @@ def _normalised(weights: Array) -> Array:
     return weights / total
 
 
+def _rows_of(table: pd.DataFrame, ids: list[str]) -> list[int]:
+    """Row numbers of the source ids `ids` in a table with a source_id column (KeyError
+    for an id it lacks)."""
+    row = {str(sid): i for i, sid in enumerate(table["source_id"])}
+    return [row[sid] for sid in ids]
+
+
+def _world_mix(presets: pd.DataFrame, ids: list[str]) -> Array:
+    """Today's world mix (PIPELINE_MIX_PRESET's weights in data/mix_presets.csv) in the
+    order of `ids`, 0 for a source it lacks: grid.preset_weights with numpy masks."""
+    rows = presets["preset_id"].to_numpy() == PIPELINE_MIX_PRESET
+    if not rows.any():
+        raise ValueError(f"unknown mix preset {PIPELINE_MIX_PRESET!r}")
+    sources = presets["source_id"].to_numpy()[rows].astype(str).tolist()
+    weights = dict(zip(sources, presets["share"].to_numpy(float)[rows].tolist(), strict=True))
+    return np.array([weights.get(sid, 0.0) for sid in ids])
+
+
 def sources_for(scenario: Scenario, catalog: Catalog) -> Sources:
     """The sources with a share in the scenario's mix or in today's world mix.
 
     Plain arrays in data/generation_sources.csv's order (this runs on every projection:
-    pandas indexing here was half of a projection's time).
+    pandas indexing here was most of a projection's time).
     """
     table = catalog["generation_sources"]
     ids = [str(sid) for sid in table["source_id"]]
-    limits = catalog["build_limits"].set_index("source_id").loc[ids]
+    limits = catalog["build_limits"]
+    at = _rows_of(limits, ids)
     mix = scenario.mix_weights()
     shares = _normalised(np.array([mix[sid] for sid in ids]))
-    world = grid.preset_weights(PIPELINE_MIX_PRESET, catalog["mix_presets"])
-    pipeline = _normalised(np.array([world.get(sid, 0.0) for sid in ids]))
+    pipeline = _normalised(_world_mix(catalog["mix_presets"], ids))
     leads = scenario.lead_times()
     mid = np.array([leads[sid] for sid in ids])
     shift = mid - _column(table, "lead_time_mid_years")
@@ -97,8 +114,8 @@ def sources_for(scenario: Scenario, catalog: Catalog) -> Sources:
         ids=tuple(sid for sid, keep in zip(ids, used, strict=True) if keep),
         shares=shares[used],
         pipeline_shares=pipeline[used],
-        firm_factor=_column(limits, "firm_factor")[used],
-        build_cap_gw_per_yr=_column(limits, "build_cap_gw_per_yr")[used],
+        firm_factor=_column(limits, "firm_factor")[at][used],
+        build_cap_gw_per_yr=_column(limits, "build_cap_gw_per_yr")[at][used],
         lead_time_years=mid[used],
         lead_time_low_years=low[used],
         lead_time_high_years=high[used],

@@ -8,8 +8,10 @@ on each rerun; tests/test_charts.py validates what the pages draw).
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -102,10 +104,9 @@ def _scenario_traces(name: str, frame: pd.DataFrame, index: int | None, count: i
                 "line": {"color": "white", "width": 1},
             }
         traces.append(trace)
-    limited = frame.loc[frame["energy_limited"].astype(bool), "year"]
-    wall = None if limited.empty else int(limited.iloc[0])
-    if wall is not None:
-        at_wall = float(frame.loc[frame["year"] == wall, "power_supply_gw"].iloc[0])
+    limited = np.flatnonzero(frame["energy_limited"].to_numpy(bool))
+    if limited.size:
+        wall, at_wall = int(years[limited[0]]), float(frame["power_supply_gw"].iloc[limited[0]])
         traces.append(
             {
                 "type": "scatter",
@@ -164,27 +165,55 @@ def compare_figure(baseline: pd.DataFrame, scenarios: dict[str, pd.DataFrame]) -
     )
 
 
+#: Row labels of the headline table, in order (headline_cells gives a value for each).
+HEADLINE_LABELS = (
+    "Wall year",
+    "Largest run, wanted",
+    "All-AI power, wanted",
+    "All-AI power, achieved",
+    "Emissions, wanted",
+    "Emissions, achieved",
+    "Mix cost",
+)
+
+
+def headline_cells(numbers: Mapping[Any, Any], end_year: int) -> dict[str, str]:
+    """One scenario's model.compare.headline_numbers with readable units, by label
+    (HEADLINE_LABELS); every number but the wall year and the mix cost is read in
+    model.compare.HEADLINE_YEAR."""
+    wall = numbers["wall_year"]
+    cells = (
+        f"none by {end_year}" if wall is None or pd.isna(wall) else str(int(wall)),
+        fmt.power(numbers["frontier_run_power_2030_gw"]),
+        fmt.power(numbers["ai_demand_2030_gw"]),
+        fmt.power(numbers["ai_achieved_2030_gw"]),
+        f"{fmt.mass_co2(numbers['emissions_wanted_2030_tco2e_per_yr'])}/yr",
+        f"{fmt.mass_co2(numbers['emissions_achieved_2030_tco2e_per_yr'])}/yr",
+        f"${fmt.sig(numbers['cost_low_usd_per_mwh'])}-"
+        f"{fmt.sig(numbers['cost_high_usd_per_mwh'])}/MWh",
+    )
+    return dict(zip(HEADLINE_LABELS, cells, strict=True))
+
+
 def headline_display(table: pd.DataFrame, end_year: int) -> pd.DataFrame:
-    """model.compare.headline_table with readable units, one row per scenario; every
-    column but the wall year and the mix cost is read in model.compare.HEADLINE_YEAR."""
-    rows = {
-        "Wall year": [
-            f"none by {end_year}" if pd.isna(w) else str(int(w)) for w in table["wall_year"]
-        ],
-        "Largest run, wanted": [fmt.power(v) for v in table["frontier_run_power_2030_gw"]],
-        "All-AI power, wanted": [fmt.power(v) for v in table["ai_demand_2030_gw"]],
-        "All-AI power, achieved": [fmt.power(v) for v in table["ai_achieved_2030_gw"]],
-        "Emissions, wanted": [
-            f"{fmt.mass_co2(v)}/yr" for v in table["emissions_wanted_2030_tco2e_per_yr"]
-        ],
-        "Emissions, achieved": [
-            f"{fmt.mass_co2(v)}/yr" for v in table["emissions_achieved_2030_tco2e_per_yr"]
-        ],
-        "Mix cost": [
-            f"${fmt.sig(lo)}-{fmt.sig(hi)}/MWh"
-            for lo, hi in zip(
-                table["cost_low_usd_per_mwh"], table["cost_high_usd_per_mwh"], strict=True
-            )
-        ],
+    """model.compare.headline_table with readable units (`headline_cells`), one row per
+    scenario."""
+    rows = [
+        list(headline_cells(numbers, end_year).values()) for numbers in table.to_dict("records")
+    ]
+    return pd.DataFrame(
+        rows, columns=list(HEADLINE_LABELS), index=pd.Index(table.index, name="Scenario")
+    )
+
+
+def headline_columns(table: pd.DataFrame, end_year: int) -> pd.DataFrame:
+    """`headline_display` turned a column per scenario (the rows are HEADLINE_LABELS), as
+    the compare page shows it; built that way round, since transposing a table of text
+    costs ~1 ms."""
+    cells = {
+        name: list(headline_cells(numbers, end_year).values())
+        for name, numbers in zip(table.index, table.to_dict("records"), strict=True)
     }
-    return pd.DataFrame(rows, index=pd.Index(table.index, name="Scenario"))
+    out = pd.DataFrame(cells, index=list(HEADLINE_LABELS))
+    out.columns = pd.Index(table.index, name="Scenario")
+    return out

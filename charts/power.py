@@ -260,23 +260,35 @@ def arrival_figure(arrivals: pd.DataFrame, labels: pd.Series, base_year: int) ->
     )
 
 
+#: Rows of the load table (load_table), in order.
+LOAD_ROWS = (
+    "Average load",
+    "Nameplate to build",
+    "1 GW reactors",
+    "1 GW gas units",
+    "Emissions a year",
+    "Cost a year, low",
+    "Cost a year, high",
+)
+
+
 def load_table(summary: pd.DataFrame) -> pd.DataFrame:
     """Readable outputs per load (columns) for the power page: nameplate, plants, t, $.
 
     `summary` is the first frame of model.grid.load_outputs, a row per load.
     """
     out = {}
-    for name, row in summary.iterrows():
-        out[name] = {
-            "Average load": fmt.power(row["load_gw"]),
-            "Nameplate to build": fmt.power(row["nameplate_gw"]),
-            "1 GW reactors": fmt.sig(row["reactors"]),
-            "1 GW gas units": fmt.sig(row["gas_units"]),
-            "Emissions a year": fmt.mass_co2(row["emissions_tco2e_per_yr"]),
-            "Cost a year, low": fmt.usd(row["cost_low_usd_per_yr"]),
-            "Cost a year, high": fmt.usd(row["cost_high_usd_per_yr"]),
-        }
-    return pd.DataFrame(out)
+    for name, row in zip(summary.index, summary.to_dict("records"), strict=True):
+        out[name] = [
+            fmt.power(row["load_gw"]),
+            fmt.power(row["nameplate_gw"]),
+            fmt.sig(row["reactors"]),
+            fmt.sig(row["gas_units"]),
+            fmt.mass_co2(row["emissions_tco2e_per_yr"]),
+            fmt.usd(row["cost_low_usd_per_yr"]),
+            fmt.usd(row["cost_high_usd_per_yr"]),
+        ]
+    return pd.DataFrame(out, index=list(LOAD_ROWS))
 
 
 def source_table(
@@ -287,14 +299,16 @@ def source_table(
     `nameplates` is the second frame of model.grid.load_outputs (a column per load).
     Years are the calendar year in which the low / mid / high lead time ends (floor).
     """
-    years = np.floor(arrivals[["first_year_low", "first_year_mid", "first_year_high"]].to_numpy())
+    years = np.floor(
+        np.column_stack([arrivals[f"first_year_{s}"].to_numpy() for s in ("low", "mid", "high")])
+    )
     return pd.DataFrame(
         {
             "Source": [labels.get(s, s) for s in arrivals.index],
             "Share": [f"{v:.1%}" for v in arrivals["share"]],
             **{
                 f"Nameplate, {name}": [fmt.power(plate[s]) for s in arrivals.index]
-                for name, plate in nameplates.items()
+                for name, plate in nameplates.to_dict().items()
             },
             "First power (fast / mid / slow)": [
                 " / ".join(f"{y:.0f}" for y in row) for row in years

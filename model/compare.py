@@ -69,16 +69,20 @@ def headline_numbers(
     """
     cat = catalog
     proj = projection.project(scenario, cat) if frame is None else frame
-    at_year = proj.loc[proj["year"] == HEADLINE_YEAR]
+    row = int(np.flatnonzero(proj["year"].to_numpy() == HEADLINE_YEAR)[0])
+
+    def at_year(column: str) -> float:
+        return float(proj[column].iloc[row])
+
     sources = cat["generation_sources"]
     shares = scenario.mix_weights()
     intensity = grid.mix_intensity_g_per_kwh(shares, sources)
     low, high = grid.mix_cost_usd_per_mwh(shares, sources)
-    wanted = float(at_year["power_demand_gw"].iloc[0])
-    achieved = float(at_year["power_achieved_gw"].iloc[0])
+    wanted = at_year("power_demand_gw")
+    achieved = at_year("power_achieved_gw")
     return {
         "wall_year": projection.wall_year(proj),
-        "frontier_run_power_2030_gw": float(at_year["frontier_run_power_gw"].iloc[0]),
+        "frontier_run_power_2030_gw": at_year("frontier_run_power_gw"),
         "ai_demand_2030_gw": wanted,
         "ai_achieved_2030_gw": achieved,
         "emissions_wanted_2030_tco2e_per_yr": annual_emissions_tco2e(wanted, intensity),
@@ -125,7 +129,7 @@ def coinciding(
     groups: list[list[str]] = []
     firsts: list[np.ndarray] = []
     for name, frame in frames.items():
-        values = frame.loc[:, list(columns)].to_numpy(float)
+        values = np.column_stack([frame[c].to_numpy(float) for c in columns])
         for group, first in zip(groups, firsts, strict=True):
             if first.shape == values.shape and np.allclose(first, values, rtol=1e-9, atol=0.0):
                 group.append(name)

@@ -272,10 +272,10 @@ def published_per_query(catalog: Catalog) -> pd.DataFrame:
 
 def measured_j_per_token(item: str, catalog: Catalog) -> float:
     """A J/token measurement from data/inference.csv (e.g. ML.ENERGY's). [J/token]"""
-    table = catalog["inference"].set_index("item")
-    if item not in table.index or table.loc[item, "unit"] != "J/token":
+    rows = catalog.rows_by("inference", "item").get(item)
+    if not rows or rows[0]["unit"] != "J/token":
         raise ValueError(f"{item!r} is not a J/token row of data/inference.csv")
-    return float(table["value"].to_numpy(float)[table.index.get_loc(item)])
+    return float(rows[0]["value"])
 
 
 def datacenter_context_twh(datacenter: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:

@@ -6,13 +6,11 @@ from functools import partial
 
 import streamlit as st
 
-from charts.compare import headline_display
 from model import scenario_io
-from model.compare import DEFAULT_NAME, coinciding, scenarios_to_show
-from model.scenario import END_YEAR, Scenario
+from model.compare import scenarios_to_show
 from ui import cache_pages, compare_text, share
 from ui import format as fmt
-from ui.data import catalog, projection_frame
+from ui.data import catalog
 from ui.page import page_scenario
 from ui.plot import plot
 from ui.version import app_version
@@ -87,27 +85,23 @@ for i, name in enumerate(saved):
         st.button("Load", key=f"compare_load_{i}", on_click=share.load_saved, args=(name,))
         st.button("Remove", key=f"compare_remove_{i}", on_click=share.remove_saved, args=(name,))
 
-named = cache_pages.named_items(shown)
-figure = cache_pages.compare_chart(named)
+view = cache_pages.compare_view(cache_pages.named_items(shown))
 chart, text = st.columns([3, 1])
-plot(figure, chart)
-frames = {DEFAULT_NAME: projection_frame(Scenario())}
-frames |= {name: projection_frame(s) for name, s in shown.items()}
-text.markdown(compare_text.chart_note(coinciding(frames)))
+plot(view.figure, chart)
+text.markdown(compare_text.chart_note(view.coinciding))
 st.markdown(compare_text.table_note(same))
-table = cache_pages.headlines(cache_pages.named_items({DEFAULT_NAME: Scenario()}) + named)
 # A column per scenario, so the table fits beside the sidebar; st.dataframe shows text as
 # text (no Markdown or HTML) and scrolls on a narrow screen.
-st.dataframe(headline_display(table, END_YEAR).T, width="stretch", key="compare_table")
+st.dataframe(view.table, width="stretch", key="compare_table")
 
 st.subheader("Download or restore")
 down, up = st.columns(2)
-this = cache_pages.named_items({"This scenario": scenario})
-headline = headline_display(cache_pages.headlines(this), END_YEAR).iloc[0].to_dict()
 down.download_button(
     "Download scenario (zip)",
     # Built when clicked (on another thread), not on every rerun of the page.
-    data=partial(cache_pages.scenario_zip, scenario, catalog(), link, headline),
+    data=partial(
+        cache_pages.scenario_zip, scenario, catalog(), link, cache_pages.headline_cells(scenario)
+    ),
     file_name=f"ai-energy-scenario-v{app_version()}.zip",
     mime="application/zip",
     icon=":material/download:",

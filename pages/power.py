@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from charts import power as power_charts
-from model import equivalents, fleet, grid
+from model import equivalents, grid
 from model.presets import mix_changes
 from model.scenario import BASE_YEAR
 from ui import cache_pages
@@ -26,7 +26,7 @@ scenario = page_scenario()
 cat = catalog()
 sources, limits, presets = cat["generation_sources"], cat["build_limits"], cat["mix_presets"]
 labels = cache_pages.source_labels()
-preset_rows = cache_pages.preset_rows()
+preset_labels = cache_pages.preset_labels()
 
 
 def apply_preset() -> None:
@@ -45,17 +45,18 @@ st.markdown(
 )
 choice = st.selectbox(
     "Start from a preset mix",
-    list(preset_rows.index),
+    list(preset_labels),
     index=None,
     key="power_preset",
     placeholder="Choose a preset (it sets the sidebar weights)",
-    format_func=lambda p: preset_rows.loc[p, "label"],
+    format_func=preset_labels.__getitem__,
     on_change=apply_preset,
 )
 if choice:
     now = {k: v for k, v in scenario.mix_weights().items() if v > 0}
     edited = "" if grid.preset_weights(choice, presets) == now else " (weights since changed)"
-    st.caption(f"Source: {fmt.plain(preset_rows.loc[choice, 'source'])}.{edited}")
+    source = cache_pages.preset_rows().loc[choice, "source"]
+    st.caption(f"Source: {fmt.plain(source)}.{edited}")
 try:
     shares = grid.normalise_shares(scenario.mix_weights(), sources)
 except ValueError as err:
@@ -66,7 +67,7 @@ mix = shares.to_dict()
 plot(power_charts.mix_bar_figure(shares, labels))
 intensity = grid.mix_intensity_g_per_kwh(mix, sources)
 cost_low, cost_high = grid.mix_cost_usd_per_mwh(mix, sources)
-leads = fleet.lead_time_table(scenario, cat)  # the lead-time inputs, spread following them
+leads = cache_pages.lead_time_table(scenario)  # the lead-time inputs, spread following them
 arrivals = grid.arrival_years(BASE_YEAR, mix, leads)
 last = grid.last_arrival(arrivals)
 per_gw = float(grid.nameplate_gw(1.0, mix, sources, limits).sum())
@@ -108,9 +109,9 @@ st.markdown(arrival_text(grid.lead_times(leads, tuple(arrivals.index)), year))
 st.dataframe(power_charts.source_table(arrivals, labels, plates), hide_index=True)
 
 st.subheader("What the build inputs do to this mix")
-build = grid.build_by_source(cache_pages.supply_by_source(scenario), year, BASE_YEAR)
+build = cache_pages.build_by_source(scenario, year)
 st.dataframe(power_charts.build_table(build, labels, year), hide_index=True)
 st.markdown(build_inputs_text(scenario, year))
 
 plot(cache_pages.source_comparison_chart(tuple(map(str, arrivals.index))))
-st.markdown(contrast_text(grid.source_contrasts(sources, limits)))
+st.markdown(contrast_text(cache_pages.source_contrasts()))

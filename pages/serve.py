@@ -8,7 +8,7 @@ import streamlit as st
 from charts.serve import datacenter_figure, per_query_figure
 from model import inference
 from ui import cache_pages
-from ui.data import catalog, projection_frame
+from ui.data import catalog
 from ui.page import page_scenario
 from ui.plot import plot
 from ui.serve_text import (
@@ -37,26 +37,18 @@ render_query_metrics(scenario, result)
 render_fleet_metrics(scenario, result, cache_pages.electricity_totals())
 st.markdown(published_emissions_text(cache_pages.published_emissions_per_query(), result))
 
-published = cache_pages.published_per_query()
-figure = per_query_figure(cache_pages.per_query_traces(), result.wh_per_query)
-plot(figure)
-anchors = published.set_index("label")["wh_per_query"]
-st.markdown(
-    why_they_differ_text(
-        tuple(float(anchors[inference.PER_QUERY_ITEMS[i]]) for i in inference.WHY_ITEMS),
-        inference.published_value("mlenergy_reasoning_vs_chat", cat),
-        inference.per_token_check(result.efficiency_flop_per_j, cat),
-    )
-)
+plot(per_query_figure(cache_pages.per_query_traces(), result.wh_per_query))
+anchors, reasoning_x = cache_pages.why_figures()
+check = inference.per_token_check(result.efficiency_flop_per_j, cat)
+st.markdown(why_they_differ_text(anchors, reasoning_x, check))
 with st.expander("Published figures with their sources"):
     st.dataframe(
-        published,
+        cache_pages.published_per_query(),
         hide_index=True,
         column_config={"wh_per_query": st.column_config.NumberColumn("Wh/query", format="%.3g")},
     )
 
-scenario_ai = inference.ai_demand_twh(projection_frame(scenario))
-context = cache_pages.datacenter_traces()
-plot(datacenter_figure(context, scenario_ai, result.twh_per_year))
+scenario_ai = cache_pages.ai_demand_twh(scenario)
+plot(datacenter_figure(cache_pages.datacenter_traces(), scenario_ai, result.twh_per_year))
 st.markdown(datacenter_text(cache_pages.datacenter_facts()))
 render_method()

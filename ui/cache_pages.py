@@ -8,10 +8,15 @@ dataclass by its fields) and tuples of (name, Scenario) pairs (`named_items`).
 Functions under st.cache_resource return one shared object to every session: callers
 only read it (st.plotly_chart copies a figure before sending it). st.cache_data ones
 return a fresh copy on each call, so callers may add to what they get.
+
+A Scenario is hashed by its repr (`scenario_key`, passed as hash_funcs): Streamlit's own
+hashing of a dataclass took ~0.7 ms a call, and a page made several such calls a rerun.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -21,16 +26,32 @@ import streamlit as st
 from charts import compare as compare_charts
 from charts import power as power_charts
 from charts import serve as serve_charts
-from model import claims, inference, projection, scenario_io, uncertainty
+from model import claims, fleet, grid, inference, projection, scenario_io, uncertainty
 from model.catalog import Catalog
-from model.compare import HEADLINE_COLUMNS, headline_numbers
+from model.compare import (
+    DEFAULT_NAME,
+    HEADLINE_COLUMNS,
+    coinciding,
+    headline_numbers,
+)
 from model.presets import Preset, all_presets
-from model.scenario import Scenario
+from model.scenario import BASE_YEAR, END_YEAR, GROUP_PAGES, INPUTS, Scenario
 from ui.data import catalog, projection_frame
 from ui.version import app_version
 
 #: Named scenarios as a cache key, in display order.
 NamedItems = tuple[tuple[str, Scenario], ...]
+
+
+def scenario_key(scenario: Scenario) -> str:
+    """What the caches here hash for a Scenario: its repr, which names every field with
+    its value (a float's repr reads back as the same float), so two scenarios share a
+    key only if every input is equal."""
+    return repr(scenario)
+
+
+#: hash_funcs of every cache here that takes Scenarios (alone or in NamedItems).
+BY_KEY: dict[str | type[Any], Callable[[Any], Any]] = {Scenario: scenario_key}
 
 
 def named_items(scenarios: dict[str, Scenario]) -> NamedItems:
@@ -53,6 +74,12 @@ def preset_rows() -> pd.DataFrame:
     return catalog()["mix_presets"].drop_duplicates("preset_id").set_index("preset_id")
 
 
+@st.cache_resource(show_spinner=False)
+def preset_labels() -> dict[str, str]:
+    """Display label of each mix preset by preset id, in the table's order. Read only."""
+    return {str(k): str(v) for k, v in preset_rows()["label"].items()}
+
+
 @st.cache_resource(show_spinner=False, max_entries=128)
 def source_comparison_chart(used: tuple[str, ...]) -> go.Figure:
     """Every source compared, the sources in `used` (ids) in full colour. Read only."""
@@ -60,11 +87,34 @@ def source_comparison_chart(used: tuple[str, ...]) -> go.Figure:
     return power_charts.source_comparison_figure(sources, set(used))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def supply_by_source(scenario: Scenario) -> pd.DataFrame:
-    """Nameplate wanted and started, and firm power, per source and year
-    (model.projection.supply_by_source), cached per scenario."""
-    return projection.supply_by_source(scenario, catalog())
+@st.cache_resource(show_spinner=False)
+def source_contrasts() -> dict[str, float]:
+    """The figures the source comparison's caption quotes (model.grid.source_contrasts).
+    Read only."""
+    return grid.source_contrasts(catalog()["generation_sources"], catalog()["build_limits"])
+
+
+def lead_time_table(scenario: Scenario) -> pd.DataFrame:
+    """model.fleet.lead_time_table for the scenario, cached per lead-time inputs (the one
+    part of the scenario it reads), so moving a mix weight does not rebuild it. Read only."""
+    return _lead_time_table(tuple(scenario.lead_times().items()), scenario)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _lead_time_table(
+    lead_times: tuple[tuple[str, float], ...], _scenario: Scenario
+) -> pd.DataFrame:
+    # Keyed on `lead_times` alone: a leading underscore keeps Streamlit from hashing the
+    # scenario, whose lead times these are.
+    return fleet.lead_time_table(_scenario, catalog())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_KEY)
+def build_by_source(scenario: Scenario, year: int) -> pd.DataFrame:
+    """What the build inputs do to each source of the mix (model.grid.build_by_source of
+    model.projection.supply_by_source), cached per scenario and year. Read only."""
+    supply = projection.supply_by_source(scenario, catalog())
+    return grid.build_by_source(supply, year, BASE_YEAR)
 
 
 # --- Serve it ---------------------------------------------------------------------------
@@ -94,22 +144,58 @@ def datacenter_traces() -> list[dict[str, Any]]:
     return serve_charts.context_traces(context)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def electricity_totals() -> dict[str, tuple[float, int]]:
-    """Latest electricity total [TWh/yr] and its year, for "us" and "world"."""
+    """Latest electricity total [TWh/yr] and its year, for "us" and "world". Read only."""
     return {r: inference.electricity_total_twh(r, catalog()) for r in ("us", "world")}
 
 
-@st.cache_data(show_spinner=False)
-def published_emissions_per_query() -> pd.DataFrame:
-    """Published gCO2e per query (model.inference.published_emissions_per_query)."""
-    return inference.published_emissions_per_query(catalog())
+@st.cache_resource(show_spinner=False)
+def published_emissions_per_query() -> tuple[dict[Any, Any], ...]:
+    """Published gCO2e per query (model.inference.published_emissions_per_query), a dict
+    per row. Read only."""
+    return tuple(inference.published_emissions_per_query(catalog()).to_dict("records"))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
+def why_figures() -> tuple[tuple[float, ...], float]:
+    """What the 'why they differ' note quotes from data/inference.csv: the Wh per query of
+    model.inference.WHY_ITEMS, in order, and ML.ENERGY's reasoning-vs-chat ratio [x]."""
+    anchors = published_per_query().set_index("label")["wh_per_query"]
+    wh = tuple(float(anchors[inference.PER_QUERY_ITEMS[i]]) for i in inference.WHY_ITEMS)
+    return wh, inference.published_value("mlenergy_reasoning_vs_chat", catalog())
+
+
+@st.cache_resource(show_spinner=False)
 def datacenter_facts() -> dict[str, float]:
-    """The published data-centre figures the serving page quotes (model.inference)."""
+    """The published data-centre figures the serving page quotes (model.inference).
+    Read only."""
     return inference.datacenter_facts(catalog())
+
+
+#: Inputs the projection does not read: those of the sidebar groups that move no number
+#: of Growth vs power, which shows the whole projection (model.scenario.GROUP_PAGES, which
+#: tests/test_input_pages.py checks by moving every input).
+NOT_PROJECTED = tuple(s.name for s in INPUTS if "growth" not in GROUP_PAGES[s.group])
+
+
+def projected_part(scenario: Scenario) -> Scenario:
+    """The scenario with every NOT_PROJECTED input at its default: the same projection,
+    and one cache entry for all the values of those inputs."""
+    defaults = Scenario()
+    return dataclasses.replace(scenario, **{n: getattr(defaults, n) for n in NOT_PROJECTED})
+
+
+def ai_demand_twh(scenario: Scenario) -> pd.DataFrame:
+    """All-AI power wanted each year as TWh/yr (model.inference.ai_demand_twh of the
+    scenario's projection), cached per projected part, so moving a serving input does not
+    project again. Read only."""
+    return _ai_demand_twh(projected_part(scenario))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_KEY)
+def _ai_demand_twh(scenario: Scenario) -> pd.DataFrame:
+    return inference.ai_demand_twh(projection_frame(scenario))
 
 
 def scenario_zip(scenario: Scenario, cat: Catalog, link: str, headline: dict[str, Any]) -> bytes:
@@ -137,13 +223,42 @@ def scenario_zip(scenario: Scenario, cat: Catalog, link: str, headline: dict[str
 # --- Compare & share --------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def compare_chart(named: NamedItems) -> go.Figure:
-    """The default scenario and each named scenario, power wanted and available. Read only."""
-    return compare_charts.compare_figure(
-        projection_frame(Scenario()),
-        {name: projection_frame(scenario) for name, scenario in named},
+@dataclasses.dataclass(frozen=True)
+class CompareView:
+    """What Compare & share shows of its scenarios: the chart, the groups of scenarios
+    whose lines coincide (model.compare.coinciding) and the headline table as displayed,
+    a column per scenario (the default first)."""
+
+    figure: go.Figure
+    coinciding: list[tuple[str, ...]]
+    table: pd.DataFrame
+
+
+@st.cache_resource(show_spinner=False)
+def default_frame() -> pd.DataFrame:
+    """The default scenario's projection, which Compare & share draws on every rerun, held
+    once (ui.data.projection_frame copies it out of its cache on every call). Read only."""
+    return projection_frame(Scenario())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_KEY)
+def compare_view(named: NamedItems) -> CompareView:
+    """The default scenario and each named scenario side by side (CompareView), from the
+    cached projections, one cache entry per list of scenarios. Read only."""
+    base = default_frame()
+    shown = {name: projection_frame(scenario) for name, scenario in named}
+    table = _headline_table(((DEFAULT_NAME, Scenario()), *named), [base, *shown.values()])
+    return CompareView(
+        compare_charts.compare_figure(base, shown),
+        coinciding({DEFAULT_NAME: base} | shown),
+        compare_charts.headline_columns(table, END_YEAR),
     )
+
+
+def headline_cells(scenario: Scenario) -> dict[str, str]:
+    """One scenario's headline numbers as the compare table shows them (a column's cells,
+    by row label): what the download's methods file quotes."""
+    return compare_charts.headline_cells(_headline_numbers(scenario), END_YEAR)
 
 
 @st.cache_resource(show_spinner=False)
@@ -152,20 +267,28 @@ def presets() -> dict[str, Preset]:
     return {p.name: p for p in all_presets(catalog())}
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _headline_numbers(scenario: Scenario) -> dict[str, Any]:
-    return headline_numbers(scenario, catalog(), frame=projection_frame(scenario))
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=BY_KEY)
+def _headline_numbers(scenario: Scenario, _frame: pd.DataFrame | None = None) -> dict[str, Any]:
+    # Keyed on the scenario alone: `_frame`, if given, is its projection (a leading
+    # underscore keeps Streamlit from hashing it).
+    frame = projection_frame(scenario) if _frame is None else _frame
+    return headline_numbers(scenario, catalog(), frame=frame)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def headlines(named: NamedItems) -> pd.DataFrame:
-    """The table of model.compare.headline_table for the named scenarios, a row each in
-    order, from the cached projections (headline_table would project each one again).
-    Read only."""
+def _headline_table(named: NamedItems, frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """model.compare.headline_table's table from the scenarios' projections `frames`."""
     table = pd.DataFrame(
-        [_headline_numbers(scenario) for _, scenario in named],
+        [_headline_numbers(s, f) for (_, s), f in zip(named, frames, strict=True)],
         columns=list(HEADLINE_COLUMNS),
         index=pd.Index([name for name, _ in named], name="scenario"),
     )
     table["wall_year"] = table["wall_year"].astype("Int64")
     return table
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_KEY)
+def headlines(named: NamedItems) -> pd.DataFrame:
+    """The table of model.compare.headline_table for the named scenarios, a row each in
+    order, from the cached projections (headline_table would project each one again).
+    Read only."""
+    return _headline_table(named, [projection_frame(s) for _, s in named])

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from model.inference import ServingResult
@@ -81,8 +81,9 @@ def render_fleet_metrics(
     )
 
 
-def published_emissions_text(published: pd.DataFrame, result: ServingResult) -> str:
-    """Published emissions per query beside this estimate."""
+def published_emissions_text(published: Sequence[Mapping[Any, Any]], result: ServingResult) -> str:
+    """Published emissions per query (rows of model.inference.published_emissions_per_query)
+    beside this estimate."""
     return (
         "**Published emissions per query.** "
         + " ".join(
@@ -90,7 +91,7 @@ def published_emissions_text(published: pd.DataFrame, result: ServingResult) -> 
             f"{fmt.sig(float(r['wh_per_query']))} Wh, i.e. "
             f"{fmt.sig(float(r['implied_g_per_kwh']))} gCO2e/kWh on the company's own "
             "reckoning of its supply."
-            for r in published.to_dict("records")
+            for r in published
         )
         + f" These settings: {fmt.sig(result.g_co2e_per_query)} gCO2e for "
         f"{fmt.energy(result.mwh_per_query)} at {fmt.sig(result.carbon_intensity_g_per_kwh)} "

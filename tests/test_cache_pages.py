@@ -1,0 +1,113 @@
+"""The caches of Power it, Serve it and Compare & share (ui/cache_pages.py) give what the
+model gives without them, and their keys tell scenarios apart."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from charts.compare import compare_figure, headline_cells, headline_display
+from model import fleet, grid, inference, projection
+from model.catalog import default_catalog
+from model.compare import DEFAULT_NAME, coinciding, headline_numbers, headline_table
+from model.presets import preset_by_name
+from model.scenario import BASE_YEAR, END_YEAR, INPUTS, InputSpec, Scenario
+from model.scenario_io import choice_options
+from ui import cache_pages
+
+CAT = default_catalog()
+CHOICES = choice_options(CAT)
+PUE_1_5 = dataclasses.replace(Scenario(), pue=1.5)
+NUCLEAR_BET = preset_by_name("Nuclear bet", CAT).scenario()
+
+
+def far_values(spec: InputSpec) -> list[Any]:
+    """The ends of an input's range, or its other options or state."""
+    if spec.kind == "bool":
+        return [not spec.default]
+    if spec.kind == "choice":
+        return [o for o in spec.options or CHOICES[spec.name] if o != spec.default]
+    assert spec.min is not None
+    assert spec.max is not None
+    ends = [spec.min, spec.max]
+    return [int(v) for v in ends] if spec.kind == "int" else ends
+
+
+@pytest.mark.parametrize("spec", INPUTS, ids=lambda s: s.name)
+def test_a_scenario_key_changes_with_every_input(spec):
+    key = cache_pages.scenario_key(Scenario())
+    assert cache_pages.scenario_key(Scenario()) == key
+    for value in far_values(spec):
+        if value != spec.default:
+            moved = dataclasses.replace(Scenario(), **{spec.name: value})
+            assert cache_pages.scenario_key(moved) != key
+
+
+def test_the_serving_inputs_are_the_ones_left_out_of_the_projections_key():
+    names = set(cache_pages.NOT_PROJECTED)
+    assert {"inference_utilization", "queries_per_day", "active_params"} <= names
+    assert not names & {"pue", "utilization", "mix_nuclear_large", "compute_growth"}
+
+
+@pytest.mark.parametrize(
+    "spec", [s for s in INPUTS if s.name in cache_pages.NOT_PROJECTED], ids=lambda s: s.name
+)
+def test_an_input_left_out_of_the_projections_key_leaves_the_projection_alone(spec):
+    # The claim the cache of ai_demand_twh rests on, checked at both ends of each range.
+    for base in (Scenario(), NUCLEAR_BET):
+        expected = projection.project(base, CAT)
+        for value in far_values(spec):
+            moved = dataclasses.replace(base, **{spec.name: value})
+            pd.testing.assert_frame_equal(projection.project(moved, CAT), expected)
+
+
+def test_the_cached_ai_demand_follows_the_projection_not_the_serving_inputs():
+    busy = dataclasses.replace(PUE_1_5, inference_utilization=0.7, queries_per_day=1e11)
+    expected = inference.ai_demand_twh(projection.project(busy, CAT))
+    pd.testing.assert_frame_equal(cache_pages.ai_demand_twh(busy), expected)
+    # PUE 1.5 against 1.2 raises what all AI wants in 2025 (the first row): the key keeps it.
+    default = cache_pages.ai_demand_twh(Scenario())
+    assert cache_pages.ai_demand_twh(busy)["twh"].iloc[0] > default["twh"].iloc[0]
+
+
+def test_the_cached_lead_time_table_follows_the_lead_times_alone():
+    # The default and the Nuclear bet (another mix, the default lead times) share one
+    # table; a longer nuclear lead time (12 years, default 8) gets its own.
+    slow = dataclasses.replace(Scenario(), lead_nuclear_large=12.0)
+    for scenario in (Scenario(), NUCLEAR_BET, slow):
+        expected = fleet.lead_time_table(scenario, CAT)
+        pd.testing.assert_frame_equal(cache_pages.lead_time_table(scenario), expected)
+    table = cache_pages.lead_time_table(slow).set_index("source_id")
+    assert table.at["nuclear_large", "lead_time_mid_years"] == 12.0
+
+
+@pytest.mark.parametrize("year", [BASE_YEAR, 2030, END_YEAR])
+def test_the_cached_build_table_is_the_models(year):
+    supply = projection.supply_by_source(NUCLEAR_BET, CAT)
+    pd.testing.assert_frame_equal(
+        cache_pages.build_by_source(NUCLEAR_BET, year),
+        grid.build_by_source(supply, year, BASE_YEAR),
+    )
+
+
+def test_the_compare_view_is_the_models_chart_table_and_coinciding_lines():
+    shown = {"Current scenario": PUE_1_5, "Saved": Scenario(), "Bet": NUCLEAR_BET}
+    view = cache_pages.compare_view(cache_pages.named_items(shown))
+    frames = {name: projection.project(s, CAT) for name, s in shown.items()}
+    default = projection.project(Scenario(), CAT)
+    assert view.figure.to_dict() == compare_figure(default, frames).to_dict()
+    # "Saved" is the default scenario under another name: their lines coincide.
+    assert view.coinciding == coinciding({DEFAULT_NAME: default} | frames)
+    assert view.coinciding == [(DEFAULT_NAME, "Saved")]
+    table = headline_table({DEFAULT_NAME: Scenario(), **shown}, CAT)
+    pd.testing.assert_frame_equal(view.table, headline_display(table, END_YEAR).T)
+
+
+def test_the_downloads_headline_is_the_scenarios_column_of_the_table():
+    cells = cache_pages.headline_cells(NUCLEAR_BET)
+    assert cells == headline_cells(headline_numbers(NUCLEAR_BET, CAT), END_YEAR)
+    table = headline_display(headline_table({"This scenario": NUCLEAR_BET}, CAT), END_YEAR)
+    assert cells == table.iloc[0].to_dict()

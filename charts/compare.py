@@ -206,14 +206,14 @@ def headline_display(table: pd.DataFrame, end_year: int) -> pd.DataFrame:
     )
 
 
-def headline_columns(table: pd.DataFrame, end_year: int) -> pd.DataFrame:
-    """`headline_display` turned a column per scenario (the rows are HEADLINE_LABELS), as
-    the compare page shows it; built that way round, since transposing a table of text
-    costs ~1 ms."""
-    cells = {
-        name: list(headline_cells(numbers, end_year).values())
-        for name, numbers in zip(table.index, table.to_dict("records"), strict=True)
-    }
-    out = pd.DataFrame(cells, index=list(HEADLINE_LABELS))
-    out.columns = pd.Index(table.index, name="Scenario")
+def headline_columns(numbers: Mapping[str, Mapping[Any, Any]], end_year: int) -> pd.DataFrame:
+    """The headline table as the compare page shows it: a column per scenario (name ->
+    its model.compare.headline_numbers, in order), a row per HEADLINE_LABELS, in readable
+    units. The same as `headline_display(...).T`, built that way round: transposing a
+    table of text took ~1 ms."""
+    out = pd.DataFrame(
+        {name: list(headline_cells(n, end_year).values()) for name, n in numbers.items()},
+        index=list(HEADLINE_LABELS),
+    )
+    out.columns = pd.Index(list(numbers), name="Scenario")
     return out

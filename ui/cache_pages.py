@@ -247,11 +247,12 @@ def compare_view(named: NamedItems) -> CompareView:
     cached projections, one cache entry per list of scenarios. Read only."""
     base = default_frame()
     shown = {name: projection_frame(scenario) for name, scenario in named}
-    table = _headline_table(((DEFAULT_NAME, Scenario()), *named), [base, *shown.values()])
+    numbers = {DEFAULT_NAME: _headline_numbers(Scenario(), base)}
+    numbers |= {name: _headline_numbers(s, shown[name]) for name, s in named}
     return CompareView(
         compare_charts.compare_figure(base, shown),
         coinciding({DEFAULT_NAME: base} | shown),
-        compare_charts.headline_columns(table, END_YEAR),
+        compare_charts.headline_columns(numbers, END_YEAR),
     )
 
 

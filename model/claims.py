@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,7 @@ from model.constants import HOURS_PER_YEAR, JOULES_PER_MWH
 from model.equivalents import us_home_years
 from model.inference import electricity_total_twh
 from model.presets import mix_changes
+from model.projection import CONSTRAINTS
 from model.runs import published_runs
 from model.scenario import BASE_YEAR, END_YEAR, INPUTS_BY_NAME, Scenario
 
@@ -349,28 +350,61 @@ def claim_2(scenario: Scenario, catalog: Catalog) -> ClaimResult:
     return ClaimResult(RULES_BY_ID[2], verdict_2(weighted), numbers, table.reset_index(drop=True))
 
 
+def yearly_growth(achieved: np.ndarray) -> np.ndarray:
+    """Growth of the achieved run from each year to the next (0 after a year of none). [x/yr]"""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(achieved[:-1] > 0, achieved[1:] / achieved[:-1], 0.0)
+
+
 def growth_table(frame: pd.DataFrame, trend_growth: float) -> pd.DataFrame:
     """Yearly growth of the achieved run against the trend, and the step binding. [x/yr]"""
-    achieved = frame["compute_achieved_flop"].to_numpy()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        growth = np.where(achieved[:-1] > 0, achieved[1:] / achieved[:-1], 0.0)
     return pd.DataFrame(
         {
             "year": frame["year"].iloc[1:].to_numpy(),
-            "achieved_growth": growth,
+            "achieved_growth": yearly_growth(frame["compute_achieved_flop"].to_numpy()),
             "trend_growth": trend_growth,
             "binding_constraint": frame["binding_constraint"].iloc[1:].to_numpy(),
         }
     )
 
 
-def exponential_end_year(table: pd.DataFrame, trend_growth: float, share: float) -> int | None:
-    """First year growth falls below `share` of the trend's log rate, or None. [year]"""
+def _first_below(
+    years: np.ndarray, growth: np.ndarray, trend_growth: float, share: float
+) -> int | None:
     if trend_growth <= 1.0:
         return None  # a flat trend is no exponential to fall short of
-    floor = trend_growth**share
-    below = table.loc[table["achieved_growth"] < floor * (1 - 1e-12), "year"]
-    return None if below.empty else int(below.iloc[0])
+    below = years[growth < trend_growth**share * (1 - 1e-12)]
+    return None if below.size == 0 else int(below[0])
+
+
+def exponential_end_year(table: pd.DataFrame, trend_growth: float, share: float) -> int | None:
+    """First year growth falls below `share` of the trend's log rate, or None. [year]"""
+    return _first_below(
+        table["year"].to_numpy(), table["achieved_growth"].to_numpy(), trend_growth, share
+    )
+
+
+@dataclass(frozen=True)
+class ExponentialEnd:
+    """Where claim 3 looks: the year exponential growth ends (None: not by END_YEAR), the
+    step that binds then, and whether compute still grows after it."""
+
+    year: int | None
+    step: str | None
+    still_growing: bool
+
+
+def exponential_end(
+    achieved: np.ndarray, steps: Sequence[str], trend_growth: float
+) -> ExponentialEnd:
+    """Claim 3's numbers from the achieved run and the binding step, year by year."""
+    share = RULES_BY_ID[3].threshold("exponential_share")
+    years = projection.years()
+    end = _first_below(years[1:], yearly_growth(achieved), trend_growth, share)
+    if end is None:
+        return ExponentialEnd(None, None, False)
+    at = end - BASE_YEAR
+    return ExponentialEnd(end, str(steps[at]), bool(achieved[-1] > achieved[at] * (1 + 1e-9)))
 
 
 def claim_3(scenario: Scenario, catalog: Catalog) -> ClaimResult:
@@ -379,15 +413,13 @@ def claim_3(scenario: Scenario, catalog: Catalog) -> ClaimResult:
     rule = RULES_BY_ID[3]
     share = rule.threshold("exponential_share")
     table = growth_table(frame, scenario.compute_growth)
-    end = exponential_end_year(table, scenario.compute_growth, share)
-    indexed = frame.set_index("year")
-    step = None if end is None else str(indexed.loc[end, "binding_constraint"])
-    achieved = indexed["compute_achieved_flop"]
-    growing = end is not None and achieved[END_YEAR] > achieved[end] * (1 + 1e-9)
-    years = END_YEAR - BASE_YEAR
-    overall = (
-        (achieved[END_YEAR] / achieved[BASE_YEAR]) ** (1 / years) if achieved[BASE_YEAR] else 0
+    achieved = frame["compute_achieved_flop"].to_numpy()
+    outcome = exponential_end(
+        achieved, frame["binding_constraint"].tolist(), scenario.compute_growth
     )
+    end, step = outcome.year, outcome.step
+    years = END_YEAR - BASE_YEAR
+    overall = (achieved[-1] / achieved[0]) ** (1 / years) if achieved[0] else 0
     note = ""
     if scenario.compute_growth <= 1.0:
         note = "The trend is flat (1x a year): there is no exponential to fall short of."
@@ -402,8 +434,20 @@ def claim_3(scenario: Scenario, catalog: Catalog) -> ClaimResult:
         Number(f"Average growth {BASE_YEAR}-{END_YEAR}", float(overall), "ratio"),
         Number("Exponential means at least", scenario.compute_growth**share, "ratio"),
     )
-    verdict = verdict_3(end, step, bool(growing))
+    verdict = verdict_3(end, step, outcome.still_growing)
     return ClaimResult(rule, verdict, numbers, table, note=note)
+
+
+def mix_variant(scenario: Scenario, preset_id: str, catalog: Catalog) -> Scenario:
+    """The scenario with the mix of a data/mix_presets.csv preset."""
+    return dataclasses.replace(scenario, **dict(mix_changes(preset_id, catalog["mix_presets"])))
+
+
+def price_variant(scenario: Scenario, factor: float) -> Scenario:
+    """The scenario with its electricity price times `factor`, kept in the input's range."""
+    return dataclasses.replace(
+        scenario, price_scale=min(max(scenario.price_scale * factor, 0.25), 4.0)
+    )
 
 
 def mix_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
@@ -411,9 +455,7 @@ def mix_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     first new power and the build caps' bite."""
     rows = []
     for preset_id, label in CLAIM_4_MIXES:
-        variant = dataclasses.replace(
-            scenario, **dict(mix_changes(preset_id, catalog["mix_presets"]))
-        )
+        variant = mix_variant(scenario, preset_id, catalog)
         frame = projection.project(variant, catalog).set_index("year")
         weights = variant.mix_weights()
         intensity = grid.mix_intensity_g_per_kwh(weights, catalog["generation_sources"])
@@ -480,8 +522,7 @@ def price_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     """The scenario at half, the same and double the electricity price, in CHECK_YEAR."""
     rows = []
     for factor in (0.5, 1.0, 2.0):
-        scale = min(max(scenario.price_scale * factor, 0.25), 4.0)
-        frame = projection.project(dataclasses.replace(scenario, price_scale=scale), catalog)
+        frame = projection.project(price_variant(scenario, factor), catalog)
         indexed = frame.set_index("year")
         rows.append(
             {
@@ -529,19 +570,74 @@ def quick_verdict_1(scenario: Scenario, catalog: Catalog) -> str:
     return verdict_1(energy, _home_mwh(catalog))
 
 
+def weighted_lead_years_of(scenario: Scenario, sources: fleet.Sources) -> float:
+    """weighted_lead_years(lead_table(scenario, catalog)) from the projection's sources
+    (numpy instead of the table's pandas): the same sum, over the same sources, in the
+    same order. [years]"""
+    built = sources.shares > 0
+    mid = sources.lead_time_years[built]
+    on_grid = 1.0 - scenario.behind_meter_share / 100.0
+    to_first_power = mid + on_grid * np.maximum(0.0, scenario.queue_years - mid)
+    return float((sources.shares[built] * to_first_power).sum())
+
+
 def quick_verdict_2(scenario: Scenario, catalog: Catalog) -> str:
-    """Claim 2's verdict from the lead-time table alone."""
-    return verdict_2(weighted_lead_years(lead_table(scenario, catalog)))
+    """Claim 2's verdict from the lead times of the mix alone."""
+    return verdict_2(weighted_lead_years_of(scenario, fleet.sources_for(scenario, catalog)))
+
+
+def _wall(out: Mapping[str, np.ndarray], row: int) -> int | None:
+    """The wall year of one row of projection.simulate's outputs."""
+    short = np.flatnonzero(out["energy_limited"][row] > 0)
+    return None if short.size == 0 else int(projection.years()[short[0]])
+
+
+def _verdict_3(out: Mapping[str, np.ndarray], row: int, scenario: Scenario) -> str:
+    steps = [CONSTRAINTS[int(i)] for i in out["binding_index"][row]]
+    end = exponential_end(out["compute_achieved_flop"][row], steps, scenario.compute_growth)
+    return verdict_3(end.year, end.step, end.still_growing)
+
+
+def _verdict_5(out: Mapping[str, np.ndarray], same: int, doubled: int) -> str:
+    """Claim 5 from the rows of the scenario at its price and at double the price."""
+    at = CHECK_YEAR - BASE_YEAR
+    before = float(out["compute_achieved_flop"][same, at])
+    after = float(out["compute_achieved_flop"][doubled, at])
+    return verdict_5(after / before - 1.0 if before > 0 else 0.0)
+
+
+def quick_verdict_3(scenario: Scenario, catalog: Catalog) -> str:
+    """Claim 3's verdict from the projection's arrays (no tables)."""
+    return _verdict_3(projection.project_batch([scenario], catalog), 0, scenario)
 
 
 def quick_verdict_4(scenario: Scenario, catalog: Catalog) -> str:
-    """Claim 4's verdict from the three walls alone."""
-    walls = []
-    for preset_id, _ in CLAIM_4_MIXES:
-        changes = dict(mix_changes(preset_id, catalog["mix_presets"]))
-        frame = projection.project(dataclasses.replace(scenario, **changes), catalog)
-        walls.append(projection.wall_year(frame))
-    return verdict_4(walls[0], tuple(walls[1:]))
+    """Claim 4's verdict from the three mixes' walls, projected as one batch."""
+    mixes = [mix_variant(scenario, preset_id, catalog) for preset_id, _ in CLAIM_4_MIXES]
+    out = projection.project_batch(mixes, catalog)
+    return verdict_4(_wall(out, 0), (_wall(out, 1), _wall(out, 2)))
+
+
+def quick_verdict_5(scenario: Scenario, catalog: Catalog) -> str:
+    """Claim 5's verdict from the scenario at its price and at double, as one batch."""
+    variants = [price_variant(scenario, factor) for factor in (1.0, 2.0)]
+    return _verdict_5(projection.project_batch(variants, catalog), 0, 1)
+
+
+def quick_verdicts(scenario: Scenario, catalog: Catalog) -> tuple[str, ...]:
+    """The five verdicts, claims 3-5 read from ONE batched projection of the scenario,
+    its price at x1 and x2 and claim 4's three mixes (the same verdicts as the claims
+    judged in full; tests/test_claim_verdicts.py)."""
+    mixes = [mix_variant(scenario, preset_id, catalog) for preset_id, _ in CLAIM_4_MIXES]
+    prices = [price_variant(scenario, factor) for factor in (1.0, 2.0)]
+    out = projection.project_batch([scenario, *prices, *mixes], catalog)
+    return (
+        quick_verdict_1(scenario, catalog),
+        quick_verdict_2(scenario, catalog),
+        _verdict_3(out, 0, scenario),
+        verdict_4(_wall(out, 3), (_wall(out, 4), _wall(out, 5))),
+        _verdict_5(out, 1, 2),
+    )
 
 
 CLAIMS: dict[int, Callable[[Scenario, Catalog], ClaimResult]] = {
@@ -557,9 +653,9 @@ CLAIMS: dict[int, Callable[[Scenario, Catalog], ClaimResult]] = {
 QUICK_VERDICTS: dict[int, Callable[[Scenario, Catalog], str]] = {
     1: quick_verdict_1,
     2: quick_verdict_2,
-    3: lambda s, c: claim_3(s, c).verdict,
+    3: quick_verdict_3,
     4: quick_verdict_4,
-    5: lambda s, c: claim_5(s, c).verdict,
+    5: quick_verdict_5,
 }
 
 

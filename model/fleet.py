@@ -7,7 +7,7 @@ year's samples side by side in memory).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,11 +26,18 @@ PIPELINE_MIX_PRESET = "world_2024"
 
 @dataclass(frozen=True)
 class Sources:
-    """Per-source facts for the sources a projection uses, in data/ order."""
+    """Per-source facts for the sources a projection uses, in data/ order.
+
+    One scenario's sources hold one value per source; several scenarios' sources stacked
+    (stack_sources) hold a row per scenario in the fields that depend on the mix (shares,
+    nameplate split, lead times, cost).
+    """
 
     ids: tuple[str, ...]
     #: Shares of new AI supply (of the firm power it delivers), normalised. [-]
     shares: Array
+    #: GW of nameplate started per GW built, per source (nameplate_split). [GW/GW]
+    nameplate_split: Array
     #: Shares of today's world mix, for the pipeline, normalised. [-]
     pipeline_shares: Array
     #: Average power a flat 24/7 load can count on per GW of nameplate. [GW/GW]
@@ -43,7 +50,7 @@ class Sources:
     lead_time_low_years: Array
     lead_time_high_years: Array
     #: Energy-weighted levelised cost of new supply, middle of the range. [USD/MWh]
-    lcoe_mid_usd_per_mwh: float
+    lcoe_mid_usd_per_mwh: float | Array
 
 
 def lead_time_table(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
@@ -110,11 +117,13 @@ def sources_for(scenario: Scenario, catalog: Catalog) -> Sources:
         _column(table, "lcoe_low_usd_per_mwh") + _column(table, "lcoe_high_usd_per_mwh")
     ) / 2
     used = (shares > 0) | (pipeline > 0)
+    firm = _column(limits, "firm_factor")[at]
     return Sources(
         ids=tuple(sid for sid, keep in zip(ids, used, strict=True) if keep),
         shares=shares[used],
+        nameplate_split=nameplate_split(shares[used], firm[used]),
         pipeline_shares=pipeline[used],
-        firm_factor=_column(limits, "firm_factor")[at][used],
+        firm_factor=firm[used],
         build_cap_gw_per_yr=_column(limits, "build_cap_gw_per_yr")[at][used],
         lead_time_years=mid[used],
         lead_time_low_years=low[used],
@@ -130,10 +139,57 @@ def nameplate_split(shares: Array, firm_factor: Array) -> Array:
     return per_firm / per_firm.sum()
 
 
+#: Sources fields that come from data/ alone, and those that follow the scenario.
+_DATA_FIELDS = ("pipeline_shares", "firm_factor", "build_cap_gw_per_yr")
+_SCENARIO_FIELDS = (
+    "shares",
+    "nameplate_split",
+    "lead_time_years",
+    "lead_time_low_years",
+    "lead_time_high_years",
+)
+
+
+def stack_sources(variants: Sequence[Sources], order: Sequence[str]) -> Sources:
+    """Several scenarios' sources as one, to project the scenarios as the samples of one
+    batch: every source any of them uses, in `order` (data/'s), with a row per scenario
+    of the fields that follow the scenario. Where a scenario does not use a source, its
+    share and split are 0 (so the source adds nothing to its supply) and its lead times
+    are another scenario's (they then multiply only zeros).
+
+    The facts from data/ alone (today's mix, firm factor, build cap) must agree across
+    the scenarios: ValueError otherwise.
+    """
+    ids = tuple(sid for sid in order if any(sid in v.ids for v in variants))
+    donors = {sid: next(v for v in variants if sid in v.ids) for sid in ids}
+
+    def column(variant: Sources, name: str) -> Array:
+        own = dict(zip(variant.ids, getattr(variant, name), strict=True))
+        if name in ("shares", "nameplate_split"):
+            return np.array([own.get(sid, 0.0) for sid in ids])
+        return np.array(
+            [
+                own[sid] if sid in own else getattr(donors[sid], name)[donors[sid].ids.index(sid)]
+                for sid in ids
+            ]
+        )
+
+    data = {name: column(variants[0], name) for name in _DATA_FIELDS}
+    for variant in variants[1:]:
+        if any(not np.array_equal(column(variant, name), data[name]) for name in data):
+            raise ValueError("the scenarios' sources disagree on facts from data/")
+    return Sources(
+        ids=ids,
+        **data,
+        **{name: np.array([column(v, name) for v in variants]) for name in _SCENARIO_FIELDS},
+        lcoe_mid_usd_per_mwh=np.array([v.lcoe_mid_usd_per_mwh for v in variants]),
+    )
+
+
 def nameplate_started_gw(
     dt: Array,
     build_rate_gw_per_yr: Array,
-    split: float,
+    split: float | Array,
     cap_gw_per_yr: float,
     cap_share: Array,
     cap_growth: Array,
@@ -146,7 +202,7 @@ def nameplate_started_gw(
     ----------
     dt : Years since the base year, a column (years, 1). [years]
     build_rate_gw_per_yr : Nameplate the scenario wants started per year, (1, samples). [GW/yr]
-    split : The source's nameplate per GW started. [GW/GW]
+    split : The source's nameplate per GW started, one number or one per sample. [GW/GW]
     cap_gw_per_yr : The source's world additions in the base year. [GW/yr]
     cap_share : Share of world additions AI can claim, (1, samples). [-]
     cap_growth : Yearly growth of the caps, (1, samples). [x/yr]
@@ -295,7 +351,7 @@ def supply(
     column = dt[:, None]
     lead = np.ascontiguousarray(lead_time_years.T)  # (sources, samples)
     shape = (dt.size, lead.shape[1])
-    split = nameplate_split(sources.shares, sources.firm_factor)
+    split = sources.nameplate_split
     wanted_total = np.zeros((1, 1))
     started_total = np.zeros(shape)
     delivered_total = np.zeros(shape)
@@ -304,7 +360,7 @@ def supply(
         wanted, started = nameplate_started_gw(
             column,
             rows["build_rate_gw_per_yr"],
-            float(split[i]),
+            split[..., i],
             float(sources.build_cap_gw_per_yr[i]),
             rows["build_cap_share"] / 100.0,
             rows["build_cap_growth"],
@@ -313,7 +369,7 @@ def supply(
         started_total += started
         # Only sources in the scenario's mix are built (the others feed the pipeline alone).
         delivered = np.zeros(shape)
-        if sources.shares[i] > 0:
+        if np.any(sources.shares[..., i] > 0):
             delivered = delivered_firm_gw(
                 started,
                 lead[i],

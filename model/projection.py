@@ -341,6 +341,35 @@ def project(scenario: Scenario, catalog: Catalog | None = None) -> pd.DataFrame:
     return frame
 
 
+def _same_apart_from_sources(a: Fixed, b: Fixed) -> bool:
+    return (
+        a.base_efficiency_flop_per_j == b.base_efficiency_flop_per_j
+        and a.wall_ceiling_flop_per_j == b.wall_ceiling_flop_per_j
+        and a.h100_flop_per_s == b.h100_flop_per_s
+        and a.utilization == b.utilization
+        and np.array_equal(a.run_seconds, b.run_seconds)
+    )
+
+
+def project_batch(scenarios: Sequence[Scenario], catalog: Catalog) -> dict[str, Array]:
+    """`simulate`'s outputs for several scenarios at once, one sample (row) each, in
+    order: each row is the projection of its scenario (the same numbers as `project`).
+
+    The scenarios may differ in their mix and in any input `simulate` takes per sample;
+    the chip, facility and run length (what `fixed_inputs` takes besides the sources)
+    must agree, ValueError otherwise.
+    """
+    fixed = [fixed_inputs(scenario, catalog) for scenario in scenarios]
+    if not all(_same_apart_from_sources(fixed[0], other) for other in fixed[1:]):
+        raise ValueError("the scenarios differ in chip, facility or run length")
+    order = [str(sid) for sid in catalog["generation_sources"]["source_id"]]
+    sources = fleet.stack_sources([f.sources for f in fixed], order)
+    each = [scenario_values(scenario) for scenario in scenarios]
+    values = {name: np.concatenate([v[name] for v in each]) for name in each[0]}
+    batch = dataclasses.replace(fixed[0], sources=sources)
+    return simulate(values, batch, sources.lead_time_years)
+
+
 def supply_by_source(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     """Nameplate wanted and started (after caps) and firm power by source and year. [GW]"""
     cat = catalog

@@ -1,0 +1,123 @@
+"""The home page's verdicts (model.claims.quick_verdicts, one batched projection) and the
+flip search's (QUICK_VERDICTS) against the claims judged in full (model.claims.CLAIMS,
+one projection per variant), for the defaults, every preset and scenarios at the edges.
+
+The verdicts are what the reader sees: a shortcut that changed one would be a wrong
+answer, not a rounding difference.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from model import claims, projection
+from model.catalog import default_catalog
+from model.presets import all_presets, mix_changes
+from model.scenario import SOURCE_IDS, Scenario
+
+CAT = default_catalog()
+DEFAULT = Scenario()
+NUCLEAR_ONLY = {f"mix_{sid}": 0.0 for sid in SOURCE_IDS} | {"mix_nuclear_large": 100.0}
+SOLAR_ONLY = {f"mix_{sid}": 0.0 for sid in SOURCE_IDS} | {"mix_solar_pv_utility": 100.0}
+EDGES = {
+    # So much building, so soon, that no mix runs short: claim 4 cannot be judged.
+    "no_wall": dataclasses.replace(
+        DEFAULT,
+        build_rate_gw_per_yr=500.0,
+        build_cap_share=100.0,
+        build_cap_growth=1.5,
+        queue_years=0.0,
+        compute_growth=1.5,
+        other_ai_compute_growth=1.0,
+    ),
+    # Power dear, hardware cheap and a budget that does not grow: electricity is most of
+    # a run's cost, and doubling its price shrinks the run (claim 5 supported).
+    "dear_power": dataclasses.replace(
+        DEFAULT,
+        price_scale=2.0,
+        hardware_cost_base_usd_per_eflop=0.1,
+        price_performance_growth=3.0,
+        run_budget_base_usd=1e8,
+        run_budget_growth=1.0,
+    ),
+    # Price already at the top of its range: doubling it is clipped (claim 5's variant
+    # is the scenario itself).
+    "price_at_top": dataclasses.replace(DEFAULT, price_scale=4.0),
+    "price_at_bottom": dataclasses.replace(DEFAULT, price_scale=0.25),
+    # Fast to build: solar in a year, behind the meter, no queue (claim 2).
+    "fast_build": dataclasses.replace(
+        DEFAULT,
+        **SOLAR_ONLY,
+        lead_solar_pv_utility=1.0,
+        queue_years=0.0,
+        behind_meter_share=100.0,
+    ),
+    "nuclear_only": dataclasses.replace(DEFAULT, **NUCLEAR_ONLY, lead_nuclear_large=16.0),
+    "every_source": dataclasses.replace(DEFAULT, **{f"mix_{sid}": 1.0 for sid in SOURCE_IDS}),
+    # A small first run (claim 1) and a flat trend (claim 3).
+    "small_run_flat_trend": dataclasses.replace(
+        DEFAULT, frontier_flop_base=1e24, compute_growth=1.0
+    ),
+    # The first run set by model size rather than FLOP.
+    "by_params": dataclasses.replace(DEFAULT, frontier_basis="params", frontier_params=1e14),
+    "steep_trend_starved": dataclasses.replace(
+        DEFAULT, compute_growth=10.0, build_rate_gw_per_yr=0.0, efficiency_doubling_years=8.0
+    ),
+}
+SCENARIOS = {
+    "defaults": DEFAULT,
+    **{preset.name: preset.scenario() for preset in all_presets(CAT)},
+    **EDGES,
+}
+
+
+def _in_full(scenario: Scenario) -> tuple[str, ...]:
+    return tuple(claims.CLAIMS[rule.claim_id](scenario, CAT).verdict for rule in claims.RULES)
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_the_batched_verdicts_are_the_claims_judged_in_full(name):
+    scenario = SCENARIOS[name]
+    full = _in_full(scenario)
+    assert claims.quick_verdicts(scenario, CAT) == full
+    assert tuple(claims.QUICK_VERDICTS[r.claim_id](scenario, CAT) for r in claims.RULES) == full
+
+
+def test_the_edges_reach_the_verdicts_of_claims_2_to_5():
+    # The cases above are worth comparing only if they reach the verdicts' branches.
+    seen = {i: {_in_full(s)[i - 1] for s in SCENARIOS.values()} for i in (2, 3, 4, 5)}
+    assert {claims.SUPPORTED, claims.NOT_SUPPORTED} <= seen[2]
+    assert {claims.SUPPORTED, claims.NOT_SUPPORTED} <= seen[3]
+    assert claims.CANNOT_JUDGE in seen[4]
+    assert {claims.SUPPORTED, claims.NOT_SUPPORTED} <= seen[5]
+
+
+@pytest.mark.parametrize("name", ["defaults", "every_source", "fast_build", "no_wall"])
+def test_one_batched_projection_gives_each_variant_its_own_projection(name):
+    # The variants claims 4 and 5 compare, as the rows of one batch: each row must be
+    # the projection of its own scenario, to the last bit.
+    scenario = SCENARIOS[name]
+    variants = [
+        scenario,
+        dataclasses.replace(scenario, price_scale=min(4.0, 2 * scenario.price_scale)),
+        *(
+            dataclasses.replace(scenario, **dict(mix_changes(preset, CAT["mix_presets"])))
+            for preset, _ in claims.CLAIM_4_MIXES
+        ),
+    ]
+    batch = projection.project_batch(variants, CAT)
+    for row, variant in enumerate(variants):
+        frame = projection.project(variant, CAT)
+        for column in ("compute_achieved_flop", "power_demand_gw", "power_supply_gw"):
+            np.testing.assert_array_equal(batch[column][row], frame[column], err_msg=column)
+        walls = batch["energy_limited"][row] > 0
+        np.testing.assert_array_equal(walls, frame["energy_limited"])
+
+
+def test_a_batch_of_scenarios_on_different_chips_is_refused():
+    other_chip = dataclasses.replace(DEFAULT, pue=1.5)
+    with pytest.raises(ValueError, match="chip, facility or run length"):
+        projection.project_batch([DEFAULT, other_chip], CAT)

@@ -44,7 +44,7 @@ if str(ROOT) not in sys.path:  # run as `python bench/run.py`: make the repo imp
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from tests.apptest_support import keep_navigation_mode  # noqa: E402
+from tests.apptest_support import keep_navigation_mode, sidebar_input  # noqa: E402
 from tests.browser.helpers import (  # noqa: E402
     CHARTS,
     CHROMIUM_ARGS,
@@ -168,6 +168,7 @@ def bench_reruns(cases: tuple[SliderCase, ...], repeats: int) -> list[Row]:
         if case.path != "/":
             at.switch_page(page_file(case.path))
             at.run()
+        sidebar_input(at, case.key)  # opens the slider's group if the page has it closed
         app_s, base_s = [], []
         for target in case.targets[:repeats]:
             t0 = time.perf_counter()
@@ -221,6 +222,7 @@ def profile_rerun(path: str) -> None:
     if path != "/":
         at.switch_page(page_file(path))
         at.run()
+    sidebar_input(at, case.key)
     original = script_runner.exec_func_with_error_handling
     sessions: list[Session] = []
 

@@ -14,19 +14,14 @@ from ui import format as fmt
 from ui.data import catalog, claim_verdicts, history, monte_carlo, projection_frame
 from ui.glossary import define
 from ui.growth_text import power_text
-from ui.headline import binding_text, summary_for, wall_text
+from ui.headline import binding_text, ranges_text, summary_for, wall_text
 from ui.home_links import render_claim_cards, render_page_links
 from ui.page import page_scenario
 from ui.plot import plot
-from ui.url import share_query
+from ui.url import VIEW_BY_NAME, share_query
 
 scenario = page_scenario()
 frame = projection_frame(scenario)
-world_gw = average_power_gw("world", catalog())
-mc = monte_carlo(scenario)
-summary = summary_for(frame, mc)
-split = power_split(frame, summary.year)
-run = frame.set_index("year").loc[summary.year]
 
 st.title("Is energy the rate-limiting step for scaling AI?")
 st.markdown(
@@ -35,9 +30,19 @@ st.markdown(
     "take years to build, so at some point the electricity that can actually be delivered, "
     "not chips or money, may set how fast AI can grow."
 )
+# The Monte Carlo runs only when the reader asks for its ranges (Growth has them by default).
+show_bands = st.toggle(
+    "Show uncertainty (10,000 Monte Carlo samples)",
+    value=VIEW_BY_NAME["home_bands"].default,
+    key="home_bands",
+    bind="query-params",
+)
+mc = monte_carlo(scenario) if show_bands else None
+summary = summary_for(frame, mc)
+split = power_split(frame, summary.year)
+run = frame.set_index("year").loc[summary.year]
 st.subheader(binding_text(summary))
 st.subheader(wall_text(summary))
-
 year = summary.year
 wall = wall_year(frame)
 # Two rows of four metrics of a fixed width in wrapping rows: four across on a desktop,
@@ -107,13 +112,10 @@ with st.container(horizontal=True, gap="small"):
     )
 
 chart, text = st.columns([3, 1])
-power = power_figure(frame, mc.bands, history(), wall, world_average_gw=world_gw)
-plot(power, chart)
-text.markdown(
-    power_text(split, scenario.frontier_runs, wall)
-    + " Bands: 10th-90th percentiles of 10,000 Monte Carlo samples. Every input is in the "
-    "sidebar, with its source on the **?**."
-)
+bands = mc.bands if mc is not None else None
+world_gw = average_power_gw("world", catalog())
+plot(power_figure(frame, bands, history(), wall, world_average_gw=world_gw), chart)
+text.markdown(f"{power_text(split, scenario.frontier_runs, wall)} {ranges_text(mc is not None)}")
 
 render_claim_cards(claim_verdicts(scenario), share_query(scenario))
 render_page_links()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from model.projection import first_binding_year, project, wall_year
@@ -25,6 +27,36 @@ def test_home_shows_the_headline_and_numbers():
     )
     assert metric_value(at, "Largest run, wanted") == fmt.power(achieved["frontier_run_power_gw"])
     assert metric_value(at, "Binding step") == achieved["binding_constraint"].capitalize()
+
+
+def _home_chart_traces(at) -> list[str]:
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return [trace.get("name", "") for trace in spec["data"]]
+
+
+def test_home_runs_no_monte_carlo_until_asked_and_says_where_the_ranges_are():
+    at = open_app()
+    # Off by default: the central scenario, no P10-P90 in the answer or the chart.
+    assert at.toggle(key="home_bands").value is False
+    assert all("P10-P90" not in h.value for h in at.subheader)
+    assert not any("P10-P90" in name for name in _home_chart_traces(at))
+    words = " ".join(m.value for m in at.markdown)
+    assert "turn on *Show uncertainty* above" in words
+    assert "*Growth vs power*" in words
+    assert "Bands:" not in words
+    at.toggle(key="home_bands").set_value(True).run()
+    assert not at.exception
+    assert "(P10-P90:" in at.subheader[0].value
+    assert {"Wanted P10-P90", "Supply P10-P90"} <= set(_home_chart_traces(at))
+    assert "Bands: 10th-90th percentiles of 10,000 Monte Carlo samples." in " ".join(
+        m.value for m in at.markdown
+    )
+
+
+def test_home_bands_from_the_url():
+    at = open_app(params={"home_bands": "true"})
+    assert at.toggle(key="home_bands").value is True
+    assert "(P10-P90:" in at.subheader[0].value
 
 
 def test_home_headline_moves_with_compute_growth():

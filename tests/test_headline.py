@@ -7,7 +7,7 @@ import dataclasses
 from model.answer import YearSpread, binding_summary
 from model.scenario import END_YEAR
 from tests.test_answer import small_frame
-from ui.headline import binding_text, ratio, spread_text, wall_text
+from ui.headline import binding_text, ranges_text, ratio, spread_text, wall_text
 
 
 def summary(**changes):
@@ -56,3 +56,24 @@ def test_spreads_and_ratios_read_plainly():
     assert spread_text(YearSpread(2030, 2030)) == " (P10-P90: 2030)"
     assert ratio(4.2917) == "4.3x"
     assert ratio(50938.0) == "51,000x"
+
+
+def test_without_a_monte_carlo_the_answer_reads_without_ranges():
+    # The home page's default: no spreads at all (summary_for(frame, None)).
+    s = summary(power_spread=None, wall_spread=None)
+    assert binding_text(s) == (
+        "Power limits the largest run from 2030; the next limit, capital, would allow 3x "
+        "as much in 2030."
+    )
+    assert wall_text(summary(wall=None, wall_spread=None)) == (
+        f"All-AI demand stays within supply to {END_YEAR}."
+    )
+
+
+def test_the_ranges_note_says_what_is_drawn_or_where_to_find_it():
+    assert ranges_text(True).startswith("Bands: 10th-90th percentiles of 10,000")
+    off = ranges_text(False)
+    assert "without ranges" in off
+    assert "*Show uncertainty*" in off
+    assert "*Growth vs power*" in off
+    assert "Bands" not in off

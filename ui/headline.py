@@ -82,3 +82,18 @@ def wall_text(s: BindingSummary) -> str:
             f"{spread_text(s.wall_spread, 'wall P10-P90')}."
         )
     return f"All-AI demand outgrows supply in {s.wall}{spread_text(s.wall_spread)}."
+
+
+def ranges_text(shown: bool) -> str:
+    """Where the home page's chart says its ranges are: drawn, or one switch away."""
+    if shown:
+        return (
+            "Bands: 10th-90th percentiles of 10,000 Monte Carlo samples. Every input is in "
+            "the sidebar, with its source on the **?**."
+        )
+    return (
+        "These are the central scenario's numbers, without ranges: turn on *Show "
+        "uncertainty* above for the 10th-90th percentiles of 10,000 Monte Carlo samples, "
+        "or see *Growth vs power*, which shows them. Every input is in the sidebar, with "
+        "its source on the **?**."
+    )

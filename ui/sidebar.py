@@ -76,6 +76,8 @@ def help_text(spec: InputSpec) -> str:
     return f"{spec.help}{unit} Default source: {spec.source}.{words}"
 
 
+#: Marks an input the session holds no value for.
+_MISSING = object()
 #: How the grid choice "My mix" reads (and is written in a link).
 MY_MIX_LABEL = "My mix (set under Generation mix)"
 #: Session-state key of whether a group's expander is open on a page: each page
@@ -202,7 +204,8 @@ def input_widget(spec: InputSpec, disabled: bool = False, why: str = "") -> Any:
 def session_values() -> dict[str, Any]:
     """Every input's value that the session holds (a link's, a reset's, a widget's)."""
     state = st.session_state
-    return {spec.name: state[spec.name] for spec in INPUTS if spec.name in state}
+    held = {spec.name: state.get(spec.name, _MISSING) for spec in INPUTS}
+    return {name: value for name, value in held.items() if value is not _MISSING}
 
 
 def _changed_inputs(values: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from model.compare import HEADLINE_YEAR
@@ -79,10 +80,23 @@ def _row(frame: pd.DataFrame, year: int) -> pd.Series:
     return rows.iloc[0]
 
 
+def _steps(frame: pd.DataFrame) -> list[str]:
+    """The step that sets the run, year by year."""
+    return [str(step) for step in frame["binding_constraint"]]
+
+
+def _year_index(frame: pd.DataFrame, year: int) -> int:
+    """The position of `year` in the projection (as _row, without building the row)."""
+    rows = np.flatnonzero(frame["year"].to_numpy() == year)
+    if rows.size == 0:
+        raise ValueError(f"{year} is not a year of the projection")
+    return int(rows[0])
+
+
 def runner_up(frame: pd.DataFrame, year: int) -> tuple[str, float]:
     """The limit (not the trend) that allows the smallest run in `year`, other than the
     one that sets it, and how many times the achieved run it allows. [x]"""
-    binding = str(_row(frame, year)["binding_constraint"])
+    binding = _steps(frame)[_year_index(frame, year)]
     ratios = {step: limit_ratio(frame, year, step) for step in LIMITS if step != binding}
     step = min(ratios, key=lambda s: ratios[s])
     return step, ratios[step]
@@ -96,11 +110,11 @@ def binding_summary(
 ) -> BindingSummary:
     """The answer for one projection; the spreads (from `year_spread` of the Monte Carlo's
     percentiles) are passed through, None when no Monte Carlo was run."""
-    steps = frame["binding_constraint"].astype(str)
-    limited = frame.loc[steps != "trend"]
-    first_step = None if limited.empty else str(limited["binding_constraint"].iloc[0])
-    first_year = None if limited.empty else int(limited["year"].iloc[0])
-    counts = steps.value_counts()
+    steps = _steps(frame)
+    years = frame["year"].to_numpy()
+    limited = [i for i, step in enumerate(steps) if step != "trend"]
+    first_step = steps[limited[0]] if limited else None
+    first_year = int(years[limited[0]]) if limited else None
     step, ratio = runner_up(frame, year)
     return BindingSummary(
         first_step=first_step,
@@ -108,14 +122,14 @@ def binding_summary(
         power_year=first_binding_year(frame, "power"),
         power_spread=power_spread,
         year=year,
-        step_in_year=str(_row(frame, year)["binding_constraint"]),
+        step_in_year=steps[_year_index(frame, year)],
         runner_up=step,
         runner_up_ratio=ratio,
         trend_ratio=limit_ratio(frame, year, "trend"),
-        trend_ratio_end=limit_ratio(frame, int(frame["year"].max()), "trend"),
+        trend_ratio_end=limit_ratio(frame, int(years.max()), "trend"),
         wall=wall_year(frame),
         wall_spread=wall_spread,
-        years_binding={s: int(counts[s]) for s in CONSTRAINTS if s in counts.index},
+        years_binding={s: steps.count(s) for s in CONSTRAINTS if s in steps},
     )
 
 

@@ -412,10 +412,11 @@ def growth_after_wall(frame: pd.DataFrame) -> float | None:
 
 def limit_ratio(frame: pd.DataFrame, year: int, constraint: str) -> float:
     """How many times the achieved run a step would allow in `year`. [x]"""
-    indexed = frame.set_index("year")
-    column = LIMIT_COLUMNS[constraint]
-    achieved = float(np.asarray(indexed.at[year, "compute_achieved_flop"]))
-    step = float(np.asarray(indexed.at[year, column]))
+    rows = np.flatnonzero(frame["year"].to_numpy() == year)
+    if rows.size == 0:
+        raise KeyError(year)
+    achieved = float(frame["compute_achieved_flop"].to_numpy()[rows[0]])
+    step = float(frame[LIMIT_COLUMNS[constraint]].to_numpy()[rows[0]])
     return step / achieved if achieved > 0 else float("inf")
 
 

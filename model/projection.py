@@ -102,9 +102,9 @@ def fixed_inputs(scenario: Scenario, catalog: Catalog) -> Fixed:
 def scenario_values(scenario: Scenario) -> dict[str, Array]:
     """Every numeric input as an array of shape (1, 1), plus the resolved base-year run."""
     values = {
-        name: np.array([[float(value)]])
-        for name, value in dataclasses.asdict(scenario).items()
-        if INPUTS_BY_NAME[name].kind in ("float", "int")
+        field.name: np.array([[float(getattr(scenario, field.name))]])
+        for field in dataclasses.fields(scenario)
+        if INPUTS_BY_NAME[field.name].kind in ("float", "int")
     }
     values["frontier_flop_base"] = np.array([[frontier_flop_base(scenario)]])
     return values

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 #: One colour per generation source, used on every page. Each keeps its family (coal grey,
 #: gas orange, nuclear purple, hydro blue, wind teal, solar yellow, geothermal brown) and
@@ -140,6 +141,30 @@ def house_layout(
     return out
 
 
+class HouseFigure(go.Figure):
+    """A go.Figure that puts plotly's default template (Streamlit's, once Streamlit has
+    registered it) into `to_dict`'s output instead of turning it into plotly objects
+    when the figure is built: that took ~0.25 ms of each chart on every rerun. The dict
+    Streamlit sends to the browser is the same, key for key."""
+
+    #: The default template when the figure was built (a name or a Template), or None.
+    _house_template: Any = None
+
+    def _initialize_layout_template(self) -> None:
+        # plotly's hook, run when the figure is built: remember the default, do not copy it.
+        self._house_template = pio.templates.default
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = super().to_dict()
+        default = self._house_template
+        if default is not None and "template" not in out["layout"]:
+            template = (
+                default if isinstance(default, go.layout.Template) else pio.templates[default]
+            )
+            out["layout"]["template"] = template.to_plotly_json()
+        return out
+
+
 def figure(
     traces: list[dict[str, Any]],
     layout: dict[str, Any] | None = None,
@@ -155,7 +180,7 @@ def figure(
     `overrides` is merged last, for the few settings a chart needs unlike the house style.
     """
     out = _merged(house_layout(layout or {}, **house), overrides or {})
-    return go.Figure(data=traces, layout=out, _validate=False)
+    return HouseFigure(data=traces, layout=out, _validate=False)
 
 
 def hex_to_rgba(colour: str, alpha: float) -> str:

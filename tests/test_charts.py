@@ -11,10 +11,11 @@ import json
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 
 from charts.growth import binding_shares_figure, limits_figure, power_figure, tornado_figure
-from charts.style import STEP_COLOURS
+from charts.style import STEP_COLOURS, figure, house_layout
 from model.projection import project
 from model.scenario import Scenario
 from tests.apptest_support import open_app
@@ -125,3 +126,29 @@ def test_power_chart_splits_what_ai_gets_into_serving_and_training(default_frame
         assert abs(s + t - a) <= 1e-9 * a
     assert "All AI, wanted" in by_name
     assert "Power available to AI" in by_name
+
+
+@pytest.mark.parametrize("template", ["plotly", "simple_white", None])
+def test_a_house_figure_sends_what_plotly_would_template_and_key_order_included(template):
+    # charts.style.figure adds the default template when the figure is turned into a dict,
+    # not when it is built; the JSON must be the same as plotly's own (as style.figure
+    # built it before, unvalidated), byte for byte.
+    traces = [{"type": "bar", "x": [1.0, 2.0], "y": ["a", "b"], "orientation": "h"}]
+    before = pio.templates.default
+    pio.templates.default = template
+    try:
+        ours = figure(traces, {"barmode": "stack"}, title="T", x_title="X", y_title="Y")
+        layout = house_layout({"barmode": "stack"}, title="T", x_title="X", y_title="Y")
+        plain = go.Figure(data=traces, layout=layout, _validate=False)
+        assert json.dumps(ours.to_dict()) == json.dumps(plain.to_dict())
+    finally:
+        pio.templates.default = before
+    has_template = "template" in ours.to_dict()["layout"]
+    assert has_template == (template is not None)
+
+
+def test_a_template_set_on_a_house_figure_is_kept():
+    fig = figure(
+        [], {"template": {"layout": {"font": {"size": 99}}}}, title="T", x_title="X", y_title="Y"
+    )
+    assert fig.to_dict()["layout"]["template"] == {"layout": {"font": {"size": 99}}}

@@ -43,6 +43,17 @@ def test_each_page_opens_its_own_group_the_first_time():
     assert not _group_names("mix") & drawn
 
 
+def test_a_page_shown_anew_opens_its_own_group_again():
+    at = open_app("pages/train.py")
+    open_group(at, "growth")
+    assert "compute_growth" in _drawn_keys(at)
+    at.switch_page("pages/power.py").run()
+    at.switch_page("pages/train.py").run()
+    drawn = _drawn_keys(at)
+    assert "compute_growth" not in drawn
+    assert _group_names("train") <= drawn
+
+
 def test_a_value_in_a_closed_group_stays_in_the_scenario_and_the_url():
     at = open_app("pages/power.py")
     sidebar_input(at, "mix_coal").set_value(0.0).run()

@@ -80,8 +80,9 @@ def help_text(spec: InputSpec) -> str:
 _MISSING = object()
 #: How the grid choice "My mix" reads (and is written in a link).
 MY_MIX_LABEL = "My mix (set under Generation mix)"
-#: Session-state key of whether a group's expander is open on a page: each page
-#: remembers its own, and opens the groups app.py names for it the first time.
+#: Session-state key of whether a group's expander is open on a page. A page shown anew
+#: opens the group app.py names for it and closes the rest (as before groups were lazy);
+#: a group the reader opens stays open while they stay on the page.
 OPEN_KEY = "_open_{page}_{group}"
 #: Session-state keys: the inputs a reset changed (for its undo), and the last message of
 #: a typed value, per group.

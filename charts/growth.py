@@ -44,20 +44,21 @@ def _band(bands: pd.DataFrame, column: str, colour: str, name: str) -> Trace:
 
 
 def _line(frame: pd.DataFrame, column: str, name: str, colour: str, dash: str, label: Any) -> Trace:
+    values = frame[column].to_numpy()
     return {
         "type": "scatter",
         "mode": "lines",
         "x": frame["year"].tolist(),
-        "y": frame[column].tolist(),
+        "y": values.tolist(),
         "name": name,
         "line": {"color": colour, "dash": dash, "width": 2.5},
-        "customdata": [label(v) for v in frame[column]],
+        "customdata": [label(v) for v in values],
         "hovertemplate": "%{x}: %{customdata}<extra>" + name + "</extra>",
     }
 
 
 def _points(
-    x: pd.Series, y: pd.Series, names: pd.Series, name: str, colour: str, size: int, label: Any
+    x: np.ndarray, y: np.ndarray, names: np.ndarray, name: str, colour: str, size: int, label: Any
 ) -> Trace:
     return {
         "type": "scatter",
@@ -228,14 +229,17 @@ def tornado_figure(table: pd.DataFrame, wall: int | None, end_year: int) -> go.F
     low (P10) and high (P90) value, the others at the scenario's; a year after `end_year`
     means none by then. Each input's name and values are written above its bar, so the
     bars keep the full width on a phone."""
-    rows = table.iloc[::-1].reset_index(drop=True)
-    positions = list(range(len(rows)))
+    # The table's first row (the widest swing) drawn at the top.
+    rows = {column: table[column].to_numpy()[::-1] for column in table.columns}
+    positions = list(range(len(table)))
     # 'None by end_year' sits apart from the years, so it does not read as end_year + 1.
     none_x = end_year + 2.5
-    walls = rows[["wall_low", "wall_high"]]
-    shown = walls.where(walls <= end_year, none_x)
-    low = shown.min(axis=1)
-    high = shown.max(axis=1)
+    shown = {
+        column: np.where(rows[column] <= end_year, rows[column], none_x).astype(float)
+        for column in ("wall_low", "wall_high")
+    }
+    low = np.minimum(shown["wall_low"], shown["wall_high"])
+    high = np.maximum(shown["wall_low"], shown["wall_high"])
 
     def year_text(year: float) -> str:
         return f"none by {end_year}" if year > end_year else str(int(year))
@@ -301,7 +305,7 @@ def tornado_figure(table: pd.DataFrame, wall: int | None, end_year: int) -> go.F
             "tickvals": [*ticks, none_x],
             "ticktext": [str(t) for t in ticks] + [f"None by<br>{end_year}"],
         },
-        "yaxis": {"visible": False, "range": [-0.5, len(rows) + 0.1]},
+        "yaxis": {"visible": False, "range": [-0.5, len(table) + 0.1]},
         "annotations": labels,
     }
     wall_x = wall if wall is not None else none_x
@@ -312,7 +316,7 @@ def tornado_figure(table: pd.DataFrame, wall: int | None, end_year: int) -> go.F
         title="Which inputs move the wall most",
         x_title="Wall year (first year all-AI demand exceeds supply)",
         y_title="Input",
-        height=170 + 72 * len(rows),
+        height=170 + 72 * len(table),
         marker_x=wall_x,
         marker_text=f"This scenario: {year_text(wall_x)}",
     )
@@ -355,12 +359,13 @@ def power_figure(
     first = float(frame["year"].min())
     lows = [float(frame["frontier_run_power_achieved_gw"].min())]
     if history is not None:
-        pts = history.dropna(subset=["power_gw"])
+        power = history["power_gw"].to_numpy()
+        known = ~np.isnan(power)
         traces.append(
             _points(
-                pts["year"],
-                pts["power_gw"],
-                pts["model"],
+                history["year"].to_numpy()[known],
+                power[known],
+                history["model"].to_numpy()[known],
                 "Past frontier runs (Epoch AI)",
                 style.TRAINING,
                 7,
@@ -368,8 +373,8 @@ def power_figure(
             )
         )
         first = min(first, float(history["year"].min()))
-        if not pts.empty:
-            lows.append(float(pts["power_gw"].min()))
+        if known.any():
+            lows.append(float(power[known].min()))
     top = float(frame[["power_demand_gw", "power_supply_gw"]].to_numpy().max())
     if world_average_gw:
         top = min(top, 10 * world_average_gw)
@@ -428,9 +433,9 @@ def compute_figure(
     if history is not None:
         traces.append(
             _points(
-                history["year"],
-                history["flop"],
-                history["model"],
+                history["year"].to_numpy(),
+                history["flop"].to_numpy(),
+                history["model"].to_numpy(),
                 "Past frontier models (Epoch AI)",
                 style.TRAINING,
                 6,

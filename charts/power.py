@@ -6,6 +6,7 @@ rerun; tests/test_charts.py validates what the pages draw).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -35,16 +36,17 @@ def _colour(source_id: str) -> str:
     return style.SOURCE_COLOURS.get(source_id, _FALLBACK)
 
 
-def mix_bar_figure(shares: pd.Series, labels: pd.Series) -> go.Figure:
+def mix_bar_figure(shares: pd.Series, labels: Mapping[str, str]) -> go.Figure:
     """The normalised mix as one horizontal bar that adds to 100%, a segment per source.
 
-    `shares` (fractions summing to 1) and `labels` are indexed by source id.
+    `shares` (fractions summing to 1) is indexed by source id; `labels` maps source ids
+    to display labels.
     """
     traces = []
     for sid, share in shares.items():
         if share <= 0:
             continue
-        label = str(labels.get(sid, sid))
+        label = labels.get(str(sid), str(sid))
         traces.append(
             {
                 "type": "bar",
@@ -196,14 +198,20 @@ def source_comparison_figure(sources: pd.DataFrame, used: set[str] | None = None
     )
 
 
-def arrival_figure(arrivals: pd.DataFrame, labels: pd.Series, base_year: int) -> go.Figure:
+def arrival_figure(
+    arrivals: pd.DataFrame,
+    nameplate_gw: Mapping[str, float],
+    labels: Mapping[str, str],
+    base_year: int,
+) -> go.Figure:
     """When each part of the mix first delivers, if its build is decided in `base_year`.
 
-    `arrivals` is model.grid.arrival_years joined with a `nameplate_gw` column, indexed by
-    source id; each bar spans the low to high lead time, the tick marks the mid.
+    `arrivals` is model.grid.arrival_years, indexed by source id; each bar spans the low
+    to high lead time, the tick marks the mid, and the label gives the source's nameplate
+    (`nameplate_gw`, by source id).
     """
     table = arrivals.iloc[::-1]
-    plates = table["nameplate_gw"].tolist()
+    plates = [nameplate_gw[s] for s in table.index]
     # The nameplate goes in the source's label, which never runs off a narrow chart.
     names = [
         f"{labels.get(s, s)}<br>{fmt.power(gw)}" for s, gw in zip(table.index, plates, strict=True)
@@ -292,7 +300,7 @@ def load_table(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def source_table(
-    arrivals: pd.DataFrame, labels: pd.Series, nameplates: pd.DataFrame
+    arrivals: pd.DataFrame, labels: Mapping[str, str], nameplates: pd.DataFrame
 ) -> pd.DataFrame:
     """Per source in the mix: share, nameplate per load, first year it delivers.
 
@@ -317,7 +325,7 @@ def source_table(
     )
 
 
-def build_table(build: pd.DataFrame, labels: pd.Series, year: int) -> pd.DataFrame:
+def build_table(build: pd.DataFrame, labels: Mapping[str, str], year: int) -> pd.DataFrame:
     """What the build inputs do to each source: started vs wanted, first firm power.
 
     `build` is model.grid.build_by_source, indexed by source id.

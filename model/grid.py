@@ -85,13 +85,21 @@ def mix_intensity_g_per_kwh(
     defaults to the shipped data/generation_sources.csv.
     """
     table = default_catalog()["generation_sources"] if sources is None else sources
-    norm = normalise_shares(shares, table)
-    return float((norm.to_numpy() * _column(table, "lifecycle_gco2e_per_kwh")).sum())
+    return _intensity(normalise_shares(shares, table).to_numpy(), table)
+
+
+def _intensity(norm: np.ndarray, sources: pd.DataFrame) -> float:
+    # Normalised shares in table order (normalise_shares) x each source's lifecycle g/kWh.
+    return float((norm * _column(sources, "lifecycle_gco2e_per_kwh")).sum())
 
 
 def mix_cost_usd_per_mwh(shares: Mapping[str, float], sources: pd.DataFrame) -> tuple[float, float]:
     """Energy-weighted LCOE range of a mix: sum of share x LCOE, low and high. [USD/MWh]"""
-    norm = normalise_shares(shares, sources).to_numpy()
+    return _cost(normalise_shares(shares, sources).to_numpy(), sources)
+
+
+def _cost(norm: np.ndarray, sources: pd.DataFrame) -> tuple[float, float]:
+    # Normalised shares in table order x each source's LCOE, low and high.
     return (
         float((norm * _column(sources, "lcoe_low_usd_per_mwh")).sum()),
         float((norm * _column(sources, "lcoe_high_usd_per_mwh")).sum()),
@@ -112,8 +120,12 @@ def nameplate_gw(
     """
     check_physical("load_gw", load_gw)
     norm = normalise_shares(shares, sources)
-    firm = _by_source(build_limits, "firm_factor", norm.index)
-    return pd.Series(norm.to_numpy() * load_gw / firm, index=norm.index)
+    return pd.Series(_nameplate(norm, load_gw, build_limits), index=norm.index)
+
+
+def _nameplate(norm: pd.Series, load_gw: float, build_limits: pd.DataFrame) -> np.ndarray:
+    # Normalised shares x load / each source's firm factor (NaN for a source without one).
+    return norm.to_numpy() * load_gw / _by_source(build_limits, "firm_factor", norm.index)
 
 
 def unit_counts(nameplate: pd.Series, unit_gw: float) -> dict[str, float]:
@@ -123,8 +135,10 @@ def unit_counts(nameplate: pd.Series, unit_gw: float) -> dict[str, float]:
     "reactors" (large and small nuclear) and "gas_units" (combined cycle and peakers).
     """
     check_physical("unit_gw", unit_gw, strict=True)
-    plates = dict(zip(nameplate.index, nameplate.to_numpy(float), strict=True))
+    return _unit_counts(dict(zip(nameplate.index, nameplate.to_numpy(float), strict=True)), unit_gw)
 
+
+def _unit_counts(plates: Mapping[str, float], unit_gw: float) -> dict[str, float]:
     def total_gw(ids: tuple[str, ...]) -> float:
         # Sources not in the nameplate count 0, and so do NaN ones (as pandas' sum skips them).
         return float(np.nansum([plates.get(sid, 0.0) for sid in ids]))
@@ -259,6 +273,18 @@ def build_by_source(supply: pd.DataFrame, year: int, base_year: int) -> pd.DataF
     )
 
 
+#: Columns of load_outputs' summary, in order.
+LOAD_OUTPUT_COLUMNS = (
+    "load_gw",
+    "nameplate_gw",
+    "reactors",
+    "gas_units",
+    "emissions_tco2e_per_yr",
+    "cost_low_usd_per_yr",
+    "cost_high_usd_per_yr",
+)
+
+
 def load_outputs(
     loads_gw: Mapping[str, float],
     shares: Mapping[str, float],
@@ -274,25 +300,26 @@ def load_outputs(
     cost_high_usd_per_yr [USD/yr] (energy x LCOE range). `nameplates` has a column of
     nameplate per source [GW] for each load, indexed by source id.
     """
-    intensity = mix_intensity_g_per_kwh(shares, sources)
-    cost_low, cost_high = mix_cost_usd_per_mwh(shares, sources)
-    per_gw = nameplate_gw(1.0, shares, sources, build_limits)
-    plates = pd.DataFrame(
-        {name: per_gw.to_numpy() * gw for name, gw in loads_gw.items()}, index=per_gw.index
-    )
+    check_physical("unit_gw", unit_gw, strict=True)
+    norm = normalise_shares(shares, sources)
+    intensity = _intensity(norm.to_numpy(), sources)
+    cost_low, cost_high = _cost(norm.to_numpy(), sources)
+    per_gw = _nameplate(norm, 1.0, build_limits)  # as nameplate_gw(1.0, ...)
+    plates = {name: per_gw * gw for name, gw in loads_gw.items()}
     rows = []
     for name, gw in loads_gw.items():
         energy = float(annual_energy_mwh(gw))
-        counts = unit_counts(plates[name], unit_gw)
+        counts = _unit_counts(dict(zip(norm.index, plates[name], strict=True)), unit_gw)
         rows.append(
-            {
-                "load_gw": float(gw),
-                "nameplate_gw": float(np.nansum(plates[name].to_numpy())),
-                "reactors": counts["reactors"],
-                "gas_units": counts["gas_units"],
-                "emissions_tco2e_per_yr": float(emissions_tco2e(energy, intensity)),
-                "cost_low_usd_per_yr": energy * cost_low,
-                "cost_high_usd_per_yr": energy * cost_high,
-            }
+            (
+                float(gw),
+                float(np.nansum(plates[name])),
+                counts["reactors"],
+                counts["gas_units"],
+                float(emissions_tco2e(energy, intensity)),
+                energy * cost_low,
+                energy * cost_high,
+            )
         )
-    return pd.DataFrame(rows, index=list(loads_gw)), plates
+    summary = pd.DataFrame(rows, columns=list(LOAD_OUTPUT_COLUMNS), index=list(loads_gw))
+    return summary, pd.DataFrame(plates, index=norm.index)

@@ -103,8 +103,7 @@ summary, plates = grid.load_outputs(loads, mix, sources, limits, equivalents.rea
 st.dataframe(power_charts.load_table(summary), width="stretch")
 st.markdown(firm_power_text(wants, gets, per_gw, equivalents.reactor_gw(cat)))
 
-arrivals["nameplate_gw"] = plates[wants]
-plot(power_charts.arrival_figure(arrivals, labels, BASE_YEAR))
+plot(power_charts.arrival_figure(arrivals, plates[wants].to_dict(), labels, BASE_YEAR))
 st.markdown(arrival_text(grid.lead_times(leads, tuple(arrivals.index)), year))
 st.dataframe(power_charts.source_table(arrivals, labels, plates), hide_index=True)
 

@@ -63,9 +63,10 @@ def named_items(scenarios: dict[str, Scenario]) -> NamedItems:
 
 
 @st.cache_resource(show_spinner=False)
-def source_labels() -> pd.Series:
-    """Display label of each generation source, indexed by source id. Read only."""
-    return catalog()["generation_sources"].set_index("source_id")["label"]
+def source_labels() -> dict[str, str]:
+    """Display label of each generation source by source id. Read only."""
+    sources = catalog()["generation_sources"]
+    return dict(zip(sources["source_id"], sources["label"], strict=True))
 
 
 @st.cache_resource(show_spinner=False)

@@ -72,21 +72,13 @@ class BindingSummary:
     years_binding: dict[str, int]
 
 
-def _row(frame: pd.DataFrame, year: int) -> pd.Series:
-    """The projection's row for `year`."""
-    rows = frame.loc[frame["year"] == year]
-    if rows.empty:
-        raise ValueError(f"{year} is not a year of the projection")
-    return rows.iloc[0]
-
-
 def _steps(frame: pd.DataFrame) -> list[str]:
     """The step that sets the run, year by year."""
     return [str(step) for step in frame["binding_constraint"]]
 
 
 def _year_index(frame: pd.DataFrame, year: int) -> int:
-    """The position of `year` in the projection (as _row, without building the row)."""
+    """The position of `year` in the projection; ValueError if it is not one of its years."""
     rows = np.flatnonzero(frame["year"].to_numpy() == year)
     if rows.size == 0:
         raise ValueError(f"{year} is not a year of the projection")
@@ -169,7 +161,7 @@ class PowerSplit:
 
 def power_split(frame: pd.DataFrame, year: int) -> PowerSplit:
     """The power chart's numbers in `year`."""
-    row = _row(frame, year)
+    row = frame.iloc[_year_index(frame, year)]
     return PowerSplit(
         year=year,
         wanted_gw=float(row["power_demand_gw"]),

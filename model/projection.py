@@ -385,18 +385,21 @@ def supply_by_source(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     return fleet.build_table(fixed.sources, result, years())
 
 
+def _first_year_where(frame: pd.DataFrame, flags: npt.NDArray[np.bool_]) -> int | None:
+    rows = np.flatnonzero(flags)
+    return None if rows.size == 0 else int(frame["year"].to_numpy()[rows[0]])
+
+
 def wall_year(frame: pd.DataFrame) -> int | None:
     """First year in which all-AI demand exceeds supply, or None if it never does."""
-    limited = frame.loc[frame["energy_limited"].astype(bool), "year"]
-    return None if limited.empty else int(limited.iloc[0])
+    return _first_year_where(frame, frame["energy_limited"].to_numpy().astype(bool))
 
 
 def first_binding_year(frame: pd.DataFrame, constraint: str) -> int | None:
     """First year in which `constraint` sets the largest run, or None."""
     if constraint not in CONSTRAINTS:
         raise ValueError(f"unknown constraint {constraint!r}; one of {', '.join(CONSTRAINTS)}")
-    rows = frame.loc[frame["binding_constraint"] == constraint, "year"]
-    return None if rows.empty else int(rows.iloc[0])
+    return _first_year_where(frame, frame["binding_constraint"].to_numpy() == constraint)
 
 
 def growth_after_wall(frame: pd.DataFrame) -> float | None:
@@ -404,10 +407,12 @@ def growth_after_wall(frame: pd.DataFrame) -> float | None:
     wall = wall_year(frame)
     if wall is None or wall >= END_YEAR:
         return None
-    achieved = frame.set_index("year")["compute_achieved_flop"]
-    if achieved[wall] <= 0:
+    years = frame["year"].to_numpy()
+    achieved = frame["compute_achieved_flop"].to_numpy()
+    at_wall = achieved[years == wall][0]
+    if at_wall <= 0:
         return None
-    return float((achieved[END_YEAR] / achieved[wall]) ** (1.0 / (END_YEAR - wall)))
+    return float((achieved[years == END_YEAR][0] / at_wall) ** (1.0 / (END_YEAR - wall)))
 
 
 def limit_ratio(frame: pd.DataFrame, year: int, constraint: str) -> float:

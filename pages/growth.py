@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from charts import growth as charts
 from model.answer import power_split, shares_in_year, tornado_lead
-from model.equivalents import average_power_gw
 from model.projection import growth_after_wall, growth_decomposition, wall_year
-from model.scenario import END_YEAR
 from ui import growth_text as text
-from ui.data import catalog, history, monte_carlo, projection_frame, tornado_table
+from ui.data import growth_figures, monte_carlo, projection_frame, tornado_table
 from ui.headline import binding_text, summary_for, wall_text
 from ui.page import page_scenario
 from ui.plot import plot
@@ -47,37 +44,22 @@ def chart_with_text(figure: object, words: str) -> None:
     side.markdown(words)
 
 
-chart_with_text(charts.limits_figure(frame), text.limits_text(summary, split))
+figures = growth_figures(scenario, mc is not None)
+chart_with_text(figures["limits"], text.limits_text(summary, split))
 if mc is not None:
     chart_with_text(
-        charts.binding_shares_figure(mc.binding_shares, len(mc.wall_years)),
+        figures["shares"],
         text.shares_text(shares_in_year(mc.binding_shares, summary.year), summary.year),
     )
-tornado = tornado_table(scenario)
+chart_with_text(figures["tornado"], text.tornado_text(tornado_lead(tornado_table(scenario)), wall))
+chart_with_text(figures["power"], text.power_text(split, scenario.frontier_runs, wall))
 chart_with_text(
-    charts.tornado_figure(tornado, wall, END_YEAR), text.tornado_text(tornado_lead(tornado), wall)
-)
-chart_with_text(
-    charts.power_figure(
-        frame,
-        mc.bands if mc else None,
-        history(),
-        wall,
-        world_average_gw=average_power_gw("world", catalog()),
-    ),
-    text.power_text(split, scenario.frontier_runs, wall),
-)
-chart_with_text(
-    charts.compute_figure(frame, mc.bands if mc else None, history(), wall),
+    figures["compute"],
     text.compute_text(summary, scenario.compute_growth, growth_after_wall(frame)),
 )
-decomp = growth_decomposition(scenario)
-chart_with_text(charts.decomposition_figure(decomp), text.decomposition_text(decomp))
+chart_with_text(figures["decomposition"], text.decomposition_text(growth_decomposition(scenario)))
 if mc is not None:
-    chart_with_text(
-        charts.wall_distribution_figure(mc.wall_years, END_YEAR),
-        text.wall_distribution_text(mc.share_with_wall(), summary),
-    )
+    chart_with_text(figures["wall"], text.wall_distribution_text(mc.share_with_wall(), summary))
 else:
     st.caption(
         "Turn on uncertainty to see how often each step binds and the distribution of "

@@ -6,14 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from charts.growth import history_points
+from charts import growth as growth_charts
 from charts.training import published_traces
 from model import claims, projection, uncertainty
 from model.catalog import Catalog, default_catalog
+from model.equivalents import average_power_gw
 from model.runs import published_runs
-from model.scenario import Scenario
+from model.scenario import END_YEAR, Scenario
 
 
 @st.cache_resource(show_spinner=False)
@@ -64,10 +66,39 @@ def claim_verdicts(scenario: Scenario) -> tuple[str, ...]:
 @st.cache_data(show_spinner=False)
 def history() -> pd.DataFrame:
     """Epoch AI's frontier models as points for the growth charts."""
-    return history_points(catalog()["epoch_frontier_models"])
+    return growth_charts.history_points(catalog()["epoch_frontier_models"])
 
 
 @st.cache_data(show_spinner=False)
 def published_run_traces() -> list[dict[str, Any]]:
     """The published runs as chart traces (the same for every scenario)."""
     return published_traces(published_runs(catalog()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=BY_REPR)
+def growth_figures(scenario: Scenario, with_bands: bool) -> dict[str, go.Figure]:
+    """The Growth vs power page's charts, built once per scenario and uncertainty switch
+    (a rerun that changes neither, or a return to the page, draws them from here). Read
+    only: st.plotly_chart copies a figure before sending it. The Monte Carlo's two charts
+    ('shares', 'wall') are there only `with_bands`."""
+    frame = projection_frame(scenario)
+    mc = monte_carlo(scenario) if with_bands else None
+    bands = mc.bands if mc is not None else None
+    wall = projection.wall_year(frame)
+    figures = {
+        "limits": growth_charts.limits_figure(frame),
+        "tornado": growth_charts.tornado_figure(tornado_table(scenario), wall, END_YEAR),
+        "power": growth_charts.power_figure(
+            frame, bands, history(), wall, world_average_gw=average_power_gw("world", catalog())
+        ),
+        "compute": growth_charts.compute_figure(frame, bands, history(), wall),
+        "decomposition": growth_charts.decomposition_figure(
+            projection.growth_decomposition(scenario)
+        ),
+    }
+    if mc is not None:
+        figures["shares"] = growth_charts.binding_shares_figure(
+            mc.binding_shares, len(mc.wall_years)
+        )
+        figures["wall"] = growth_charts.wall_distribution_figure(mc.wall_years, END_YEAR)
+    return figures

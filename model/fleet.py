@@ -242,9 +242,10 @@ def ramp_delivered(started_gw: Array, cumulative_gw: Array, delay_years: Array) 
     zeros = np.zeros((years + 2, count))
     t = np.arange(years)[:, None] + years  # index of year t below the zeros
     index = np.clip(t - whole, 0, 2 * years + 1)
-    columns = np.arange(count)
-    full = np.concatenate([zeros, cumulative_gw])[index, columns]
-    last = np.concatenate([zeros, started_gw])[index + 1, columns]
+    # Positions in the flattened arrays (np.take on them is faster than 2-d indexing).
+    flat = index * count + np.arange(count)
+    full = np.take(np.concatenate([zeros, cumulative_gw]), flat)
+    last = np.take(np.concatenate([zeros, started_gw]), flat + count)
     return full + part * last
 
 
@@ -274,10 +275,16 @@ def delivered_firm_gw(
     out = np.zeros(shape)
     # Nothing arrives in a year t <= L (for every sample): start after the shortest L.
     first = int(np.floor(lead_time_years.min(initial=shape[0]))) + 1
-    out[first:] = rate * (
-        behind_meter_share * np.maximum(0.0, t[first:] - lead_time_years)
-        + (1.0 - behind_meter_share) * np.maximum(0.0, t[first:] - grid_delay)
-    )
+    # rate x (b x max(0, t - L) + (1 - b) x max(0, t - max(L, Q))), in place; max against
+    # a row of zeros runs several times faster than against the number 0.
+    zeros = np.zeros(shape[1])
+    arrived = np.maximum(t[first:] - lead_time_years, zeros)
+    arrived *= behind_meter_share
+    on_grid = np.maximum(t[first:] - grid_delay, zeros)
+    on_grid *= 1.0 - behind_meter_share
+    arrived += on_grid
+    arrived *= rate
+    out[first:] = arrived
     capped = np.flatnonzero(np.any(started != rate, axis=0))
     if capped.size:
         rising = started[:, capped]
@@ -301,8 +308,10 @@ def pipeline_arrived_gw(
     (sources, samples).
     """
     arrived = np.zeros((dt.shape[0], lead_time_years.shape[1]))
+    ones = np.ones(lead_time_years.shape[1])  # min against a row: faster than against 1.0
     for share, lead in zip(pipeline_shares, lead_time_years, strict=True):
-        done = np.minimum(1.0, dt / lead)
+        done = dt / lead
+        np.minimum(done, ones, out=done)
         done *= share
         arrived += done
     return pipeline_gw * arrived

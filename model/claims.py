@@ -22,10 +22,9 @@ from model.catalog import Catalog
 from model.constants import HOURS_PER_YEAR, JOULES_PER_MWH
 from model.equivalents import us_home_years
 from model.inference import electricity_total_twh
-from model.presets import mix_changes
 from model.projection import CONSTRAINTS
 from model.runs import published_runs
-from model.scenario import BASE_YEAR, END_YEAR, INPUTS_BY_NAME, Scenario
+from model.scenario import BASE_YEAR, END_YEAR, INPUTS_BY_NAME, SOURCE_IDS, Scenario
 
 SUPPORTED = "Supported"
 PARTLY = "Partly"
@@ -439,8 +438,13 @@ def claim_3(scenario: Scenario, catalog: Catalog) -> ClaimResult:
 
 
 def mix_variant(scenario: Scenario, preset_id: str, catalog: Catalog) -> Scenario:
-    """The scenario with the mix of a data/mix_presets.csv preset."""
-    return dataclasses.replace(scenario, **dict(mix_changes(preset_id, catalog["mix_presets"])))
+    """The scenario with the mix of a data/mix_presets.csv preset (model.presets.mix_changes,
+    read with numpy: unlisted sources 0)."""
+    weights = fleet.preset_mix(catalog["mix_presets"], preset_id, SOURCE_IDS)
+    changes: dict[str, Any] = {
+        f"mix_{sid}": float(w) for sid, w in zip(SOURCE_IDS, weights, strict=True)
+    }
+    return dataclasses.replace(scenario, **changes)
 
 
 def price_variant(scenario: Scenario, factor: float) -> Scenario:

@@ -84,12 +84,12 @@ def _rows_of(table: pd.DataFrame, ids: list[str]) -> list[int]:
     return [row[sid] for sid in ids]
 
 
-def _world_mix(presets: pd.DataFrame, ids: list[str]) -> Array:
-    """Today's world mix (PIPELINE_MIX_PRESET's weights in data/mix_presets.csv) in the
-    order of `ids`, 0 for a source it lacks: grid.preset_weights with numpy masks."""
-    rows = presets["preset_id"].to_numpy() == PIPELINE_MIX_PRESET
+def preset_mix(presets: pd.DataFrame, preset_id: str, ids: Sequence[str]) -> Array:
+    """A data/mix_presets.csv preset's weights in the order of `ids`, 0 for a source it
+    lacks: grid.preset_weights with numpy masks (this runs for every projection)."""
+    rows = presets["preset_id"].to_numpy() == preset_id
     if not rows.any():
-        raise ValueError(f"unknown mix preset {PIPELINE_MIX_PRESET!r}")
+        raise ValueError(f"unknown mix preset {preset_id!r}")
     sources = presets["source_id"].to_numpy()[rows].astype(str).tolist()
     weights = dict(zip(sources, presets["share"].to_numpy(float)[rows].tolist(), strict=True))
     return np.array([weights.get(sid, 0.0) for sid in ids])
@@ -107,7 +107,7 @@ def sources_for(scenario: Scenario, catalog: Catalog) -> Sources:
     at = _rows_of(limits, ids)
     mix = scenario.mix_weights()
     shares = _normalised(np.array([mix[sid] for sid in ids]))
-    pipeline = _normalised(_world_mix(catalog["mix_presets"], ids))
+    pipeline = _normalised(preset_mix(catalog["mix_presets"], PIPELINE_MIX_PRESET, ids))
     leads = scenario.lead_times()
     mid = np.array([leads[sid] for sid in ids])
     shift = mid - _column(table, "lead_time_mid_years")

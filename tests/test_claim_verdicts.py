@@ -117,6 +117,17 @@ def test_one_batched_projection_gives_each_variant_its_own_projection(name):
         np.testing.assert_array_equal(walls, frame["energy_limited"])
 
 
+def test_claim_4s_mixes_are_the_presets_mixes():
+    # mix_variant reads data/mix_presets.csv with numpy; model.presets.mix_changes with
+    # pandas: the same scenario, from the defaults and from a preset with its own mix.
+    for scenario in (DEFAULT, SCENARIOS["every_source"]):
+        for preset, _ in claims.CLAIM_4_MIXES:
+            expected = dataclasses.replace(
+                scenario, **dict(mix_changes(preset, CAT["mix_presets"]))
+            )
+            assert claims.mix_variant(scenario, preset, CAT) == expected
+
+
 def test_a_batch_of_scenarios_on_different_chips_is_refused():
     other_chip = dataclasses.replace(DEFAULT, pue=1.5)
     with pytest.raises(ValueError, match="chip, facility or run length"):

@@ -13,6 +13,7 @@ from numpy.testing import assert_allclose
 
 from model import claims, projection
 from model.catalog import default_catalog
+from model.presets import mix_changes
 from model.scenario import INPUTS, SOURCE_IDS, Scenario
 
 CAT = default_catalog()
@@ -172,7 +173,7 @@ def test_claim_4_default_compares_three_mixes_with_the_model():
     table = result.chart
     assert list(table["mix"]) == [label for _, label in claims.CLAIM_4_MIXES]
     for preset_id, wall in zip(table["preset_id"], table["wall_year"], strict=True):
-        changes = dict(claims.mix_changes(preset_id, CAT["mix_presets"]))
+        changes = dict(mix_changes(preset_id, CAT["mix_presets"]))
         frame = projection.project(dataclasses.replace(Scenario(), **changes))
         assert wall == projection.wall_year(frame)
     # Reactors: the world's ~8.2 GW a year, half for AI, against 40 GW/yr x 70% wanted.

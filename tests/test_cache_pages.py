@@ -17,6 +17,7 @@ from model.presets import preset_by_name
 from model.scenario import BASE_YEAR, END_YEAR, INPUTS, InputSpec, Scenario
 from model.scenario_io import choice_options
 from ui import cache_pages
+from ui.data import BY_REPR
 
 CAT = default_catalog()
 CHOICES = choice_options(CAT)
@@ -37,13 +38,12 @@ def far_values(spec: InputSpec) -> list[Any]:
 
 
 @pytest.mark.parametrize("spec", INPUTS, ids=lambda s: s.name)
-def test_a_scenario_key_changes_with_every_input(spec):
-    key = cache_pages.scenario_key(Scenario())
-    assert cache_pages.scenario_key(Scenario()) == key
+def test_the_caches_key_for_a_scenario_changes_with_every_input(spec):
+    key = BY_REPR[Scenario]
+    assert key(Scenario()) == key(Scenario())
     for value in far_values(spec):
         if value != spec.default:
-            moved = dataclasses.replace(Scenario(), **{spec.name: value})
-            assert cache_pages.scenario_key(moved) != key
+            assert key(dataclasses.replace(Scenario(), **{spec.name: value})) != key(Scenario())
 
 
 def test_the_serving_inputs_are_the_ones_left_out_of_the_projections_key():

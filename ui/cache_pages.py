@@ -3,7 +3,7 @@
 Whatever does not change with the scenario (published figures, tables from the catalog)
 is built once per process; charts that depend on a few plain values are cached per value.
 Cached functions take hashable values: Scenarios and tuples of (name, Scenario) pairs
-(`named_items`). A Scenario is hashed by its repr (`scenario_key`, passed as hash_funcs):
+(`named_items`). A Scenario is hashed by its repr (ui.data.BY_REPR, passed as hash_funcs):
 Streamlit's own hashing of a dataclass, field by field, took ~0.7 ms a call.
 
 Functions under st.cache_resource return one shared object to every session: callers
@@ -14,7 +14,6 @@ return a fresh copy on each call, so callers may add to what they get.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -34,22 +33,11 @@ from model.compare import (
 )
 from model.presets import Preset, all_presets
 from model.scenario import BASE_YEAR, END_YEAR, GROUP_PAGES, INPUTS, Scenario
-from ui.data import catalog, projection_frame
+from ui.data import BY_REPR, catalog, projection_frame
 from ui.version import app_version
 
 #: Named scenarios as a cache key, in display order.
 NamedItems = tuple[tuple[str, Scenario], ...]
-
-
-def scenario_key(scenario: Scenario) -> str:
-    """What the caches here hash for a Scenario: its repr, which names every field with
-    its value (a float's repr reads back as the same float), so two scenarios share a
-    key only if every input is equal."""
-    return repr(scenario)
-
-
-#: hash_funcs of every cache here that takes Scenarios (alone or in NamedItems).
-BY_KEY: dict[str | type[Any], Callable[[Any], Any]] = {Scenario: scenario_key}
 
 
 def named_items(scenarios: dict[str, Scenario]) -> NamedItems:
@@ -108,7 +96,7 @@ def _lead_time_table(
     return fleet.lead_time_table(_scenario, catalog())
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_KEY)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
 def build_by_source(scenario: Scenario, year: int) -> pd.DataFrame:
     """What the build inputs do to each source of the mix (model.grid.build_by_source of
     model.projection.supply_by_source), cached per scenario and year. Read only."""
@@ -192,7 +180,7 @@ def ai_demand_twh(scenario: Scenario) -> pd.DataFrame:
     return _ai_demand_twh(projected_part(scenario))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_KEY)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
 def _ai_demand_twh(scenario: Scenario) -> pd.DataFrame:
     return inference.ai_demand_twh(projection_frame(scenario))
 
@@ -240,7 +228,7 @@ def default_frame() -> pd.DataFrame:
     return projection_frame(Scenario())
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_KEY)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
 def compare_view(named: NamedItems) -> CompareView:
     """The default scenario and each named scenario side by side (CompareView), from the
     cached projections, one cache entry per list of scenarios. Read only."""
@@ -267,7 +255,7 @@ def presets() -> dict[str, Preset]:
     return {p.name: p for p in all_presets(catalog())}
 
 
-@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=BY_KEY)
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=BY_REPR)
 def _headline_numbers(scenario: Scenario, _frame: pd.DataFrame | None = None) -> dict[str, Any]:
     # Keyed on the scenario alone: `_frame`, if given, is its projection (a leading
     # underscore keeps Streamlit from hashing it).
@@ -286,7 +274,7 @@ def _headline_table(named: NamedItems, frames: list[pd.DataFrame]) -> pd.DataFra
     return table
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_KEY)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
 def headlines(named: NamedItems) -> pd.DataFrame:
     """The table of model.compare.headline_table for the named scenarios, a row each in
     order, from the cached projections (headline_table would project each one again).

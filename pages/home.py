@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from charts.growth import power_figure
 from charts.style import STEP_NAMES
 from model.answer import power_split
-from model.equivalents import average_power_gw
 from model.projection import growth_decomposition, wall_year
 from model.scenario import END_YEAR
 from ui import format as fmt
-from ui.data import catalog, claim_verdicts, history, monte_carlo, projection_frame
+from ui.data import claim_verdicts, monte_carlo, power_chart, projection_frame
 from ui.glossary import define
 from ui.growth_text import power_text
 from ui.headline import binding_text, ranges_text, summary_for, wall_text
@@ -112,9 +110,7 @@ with st.container(horizontal=True, gap="small"):
     )
 
 chart, text = st.columns([3, 1])
-bands = mc.bands if mc is not None else None
-world_gw = average_power_gw("world", catalog())
-plot(power_figure(frame, bands, history(), wall, world_average_gw=world_gw), chart)
+plot(power_chart(scenario, mc is not None), chart)
 text.markdown(f"{power_text(split, scenario.frontier_runs, wall)} {ranges_text(mc is not None)}")
 
 render_claim_cards(claim_verdicts(scenario), share_query(scenario))

@@ -76,6 +76,18 @@ def published_run_traces() -> list[dict[str, Any]]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=BY_REPR)
+def power_chart(scenario: Scenario, with_bands: bool) -> go.Figure:
+    """Power wanted, available and achieved (charts.growth.power_figure), with the Monte
+    Carlo's bands `with_bands`; built once per scenario and switch, for the home and
+    Growth pages. Read only."""
+    frame = projection_frame(scenario)
+    bands = monte_carlo(scenario).bands if with_bands else None
+    world_gw = average_power_gw("world", catalog())
+    wall = projection.wall_year(frame)
+    return growth_charts.power_figure(frame, bands, history(), wall, world_average_gw=world_gw)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=BY_REPR)
 def growth_figures(scenario: Scenario, with_bands: bool) -> dict[str, go.Figure]:
     """The Growth vs power page's charts, built once per scenario and uncertainty switch
     (a rerun that changes neither, or a return to the page, draws them from here). Read
@@ -88,9 +100,7 @@ def growth_figures(scenario: Scenario, with_bands: bool) -> dict[str, go.Figure]
     figures = {
         "limits": growth_charts.limits_figure(frame),
         "tornado": growth_charts.tornado_figure(tornado_table(scenario), wall, END_YEAR),
-        "power": growth_charts.power_figure(
-            frame, bands, history(), wall, world_average_gw=average_power_gw("world", catalog())
-        ),
+        "power": power_chart(scenario, with_bands),
         "compute": growth_charts.compute_figure(frame, bands, history(), wall),
         "decomposition": growth_charts.decomposition_figure(
             projection.growth_decomposition(scenario)

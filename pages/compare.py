@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import streamlit as st
 
-from model import scenario_io
 from model.compare import scenarios_to_show
 from ui import cache_pages, compare_text, share
 from ui import format as fmt
-from ui.data import catalog
 from ui.page import page_scenario
 from ui.plot import plot
 from ui.version import app_version
@@ -95,29 +91,4 @@ st.markdown(compare_text.table_note(same))
 st.dataframe(view.table, width="stretch", key="compare_table")
 
 st.subheader("Download or restore")
-down, up = st.columns(2)
-down.download_button(
-    "Download scenario (zip)",
-    # Built when clicked (on another thread), not on every rerun of the page.
-    data=partial(
-        cache_pages.scenario_zip, scenario, catalog(), link, cache_pages.headline_cells(scenario)
-    ),
-    file_name=f"ai-energy-scenario-v{app_version()}.zip",
-    mime="application/zip",
-    icon=":material/download:",
-    on_click="ignore",
-    key="compare_download",
-)
-down.caption(
-    f"One zip: `{scenario_io.ZIP_SCENARIO}` (the inputs, to restore later), "
-    f"`{scenario_io.ZIP_TIMESERIES}` (every yearly series, with emissions, electricity "
-    f"cost and P10/P50/P90 bands) and `{scenario_io.ZIP_METHODS}` (inputs, their sources, "
-    "the model version)."
-)
-up.file_uploader(
-    "Restore a scenario (.json or the downloaded .zip)",
-    type=["json", "zip"],
-    key="compare_upload",
-    on_change=share.import_upload,
-    args=("compare_upload",),
-)
+compare_text.render_download_and_restore(scenario, link)

@@ -1,14 +1,21 @@
-"""Sentences of the Compare & share page that depend on the scenarios (names escaped)."""
+"""Sentences of the Compare & share page that depend on the scenarios (names escaped),
+and its download and restore buttons."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
+import streamlit as st
+
+from model import scenario_io
 from model.compare import DEFAULT_NAME, HEADLINE_YEAR
 from model.presets import Preset
 from model.scenario import Scenario
+from ui import cache_pages, share
 from ui import format as fmt
-from ui import share
+from ui.data import catalog
+from ui.version import app_version
 
 
 def _names(names: Sequence[str]) -> str:
@@ -63,4 +70,39 @@ def preset_effect(preset: Preset, current: Scenario, mode: str) -> str:
     return (
         f"{sets}. **Every other input returns to its default**, including {len(reset)} "
         f"you changed: {'; '.join(reset)}."
+    )
+
+
+def render_download_and_restore(scenario: Scenario, link: str) -> None:
+    """The scenario's zip to download (with its share `link`) beside the upload that
+    restores one."""
+    down, up = st.columns(2)
+    down.download_button(
+        "Download scenario (zip)",
+        # Built when clicked (on another thread), not on every rerun of the page.
+        data=partial(
+            cache_pages.scenario_zip,
+            scenario,
+            catalog(),
+            link,
+            cache_pages.headline_cells(scenario),
+        ),
+        file_name=f"ai-energy-scenario-v{app_version()}.zip",
+        mime="application/zip",
+        icon=":material/download:",
+        on_click="ignore",
+        key="compare_download",
+    )
+    down.caption(
+        f"One zip: `{scenario_io.ZIP_SCENARIO}` (the inputs, to restore later), "
+        f"`{scenario_io.ZIP_TIMESERIES}` (every yearly series, with emissions, electricity "
+        f"cost and P10/P50/P90 bands) and `{scenario_io.ZIP_METHODS}` (inputs, their "
+        "sources, the model version)."
+    )
+    up.file_uploader(
+        "Restore a scenario (.json or the downloaded .zip)",
+        type=["json", "zip"],
+        key="compare_upload",
+        on_change=share.import_upload,
+        args=("compare_upload",),
     )

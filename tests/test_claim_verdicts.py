@@ -132,3 +132,14 @@ def test_a_batch_of_scenarios_on_different_chips_is_refused():
     other_chip = dataclasses.replace(DEFAULT, pue=1.5)
     with pytest.raises(ValueError, match="chip, facility or run length"):
         projection.project_batch([DEFAULT, other_chip], CAT)
+
+
+@pytest.mark.parametrize("claim_id", [2, 3, 4, 5])
+def test_the_flip_search_finds_the_same_flips_with_the_quick_verdicts(claim_id):
+    # The flip search probes ~17 values of each input: each probe's verdict, and so the
+    # flip found, must be the same from the quick verdict as from the claim in full.
+    rule = claims.RULES_BY_ID[claim_id]
+    for name in rule.flip_inputs:
+        quick = claims.find_flip(DEFAULT, name, lambda s: claims.QUICK_VERDICTS[claim_id](s, CAT))
+        full = claims.find_flip(DEFAULT, name, lambda s: claims.CLAIMS[claim_id](s, CAT).verdict)
+        assert quick == full, name

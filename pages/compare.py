@@ -6,13 +6,11 @@ import streamlit as st
 
 from model.compare import scenarios_to_show
 from ui import cache_pages, compare_text, share
-from ui import format as fmt
 from ui.page import page_scenario
 from ui.plot import plot
 from ui.version import app_version
 
 scenario = page_scenario()
-presets = cache_pages.presets()
 
 st.title("Compare & share")
 st.markdown(
@@ -35,51 +33,14 @@ st.caption(
 )
 
 st.subheader("Start from a preset")
-pick, source = st.columns([1, 2])
-chosen = pick.selectbox("Preset", list(presets), key="compare_preset")
-mode = pick.radio(
-    "Apply it",
-    list(share.APPLY_LABELS),
-    format_func=share.APPLY_LABELS.__getitem__,
-    key="compare_preset_mode",
-)
-pick.button(
-    "Apply to the sidebar",
-    on_click=share.apply_preset,
-    args=(chosen, "compare_preset_mode"),
-    icon=":material/tune:",
-    key="compare_apply_preset",
-)
-source.markdown(f"**{chosen}**: {presets[chosen].source}.")
-source.caption(compare_text.preset_effect(presets[chosen], scenario, mode))
+compare_text.render_presets(cache_pages.presets(), scenario)
 
 st.subheader("Compare scenarios")
 saved = share.saved_scenarios()
 for problem in share.saved_link_problems():
     st.warning(f"From the link: {problem}.", icon=":material/link_off:")
-name_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
-name_col.text_input(
-    "Name for the current scenario",
-    key="compare_save_name",
-    max_chars=share.MAX_NAME_CHARS,
-    placeholder=share.next_name(),
-)
-button_col.button(
-    f"Save ({len(saved)}/{share.MAX_SAVED})",
-    on_click=share.save_current,
-    args=("compare_save_name",),
-    icon=":material/bookmark_add:",
-    disabled=len(saved) >= share.MAX_SAVED,
-    key="compare_save",
-    width="stretch",
-)
 shown, same = scenarios_to_show(scenario, saved)
-for i, name in enumerate(saved):
-    with st.container(horizontal=True, vertical_alignment="center"):
-        here = " (in the sidebar)" if name == same else ""
-        st.markdown(f"{i + 1}\\. {fmt.plain(name)}{here}", width="stretch")
-        st.button("Load", key=f"compare_load_{i}", on_click=share.load_saved, args=(name,))
-        st.button("Remove", key=f"compare_remove_{i}", on_click=share.remove_saved, args=(name,))
+compare_text.render_saved(saved, same)
 
 view = cache_pages.compare_view(cache_pages.named_items(shown))
 chart, text = st.columns([3, 1])

@@ -1,9 +1,9 @@
 """Sentences of the Compare & share page that depend on the scenarios (names escaped),
-and its download and restore buttons."""
+and the widgets it draws beside them: presets, saved scenarios, download and restore."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 
 import streamlit as st
@@ -106,3 +106,54 @@ def render_download_and_restore(scenario: Scenario, link: str) -> None:
         on_change=share.import_upload,
         args=("compare_upload",),
     )
+
+
+def render_presets(presets: Mapping[str, Preset], current: Scenario) -> None:
+    """Pick a preset and how to apply it (on top of the sidebar, or from the defaults),
+    with its source and what applying it will change."""
+    pick, source = st.columns([1, 2])
+    chosen = pick.selectbox("Preset", list(presets), key="compare_preset")
+    mode = pick.radio(
+        "Apply it",
+        list(share.APPLY_LABELS),
+        format_func=share.APPLY_LABELS.__getitem__,
+        key="compare_preset_mode",
+    )
+    pick.button(
+        "Apply to the sidebar",
+        on_click=share.apply_preset,
+        args=(chosen, "compare_preset_mode"),
+        icon=":material/tune:",
+        key="compare_apply_preset",
+    )
+    source.markdown(f"**{chosen}**: {presets[chosen].source}.")
+    source.caption(preset_effect(presets[chosen], current, mode))
+
+
+def render_saved(saved: Mapping[str, Scenario], same: str | None) -> None:
+    """Save the sidebar's scenario under a name, then each saved scenario with Load and
+    Remove; `same` is the one the sidebar holds (model.compare.scenarios_to_show)."""
+    name_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
+    name_col.text_input(
+        "Name for the current scenario",
+        key="compare_save_name",
+        max_chars=share.MAX_NAME_CHARS,
+        placeholder=share.next_name(),
+    )
+    button_col.button(
+        f"Save ({len(saved)}/{share.MAX_SAVED})",
+        on_click=share.save_current,
+        args=("compare_save_name",),
+        icon=":material/bookmark_add:",
+        disabled=len(saved) >= share.MAX_SAVED,
+        key="compare_save",
+        width="stretch",
+    )
+    for i, name in enumerate(saved):
+        with st.container(horizontal=True, vertical_alignment="center"):
+            here = " (in the sidebar)" if name == same else ""
+            st.markdown(f"{i + 1}\\. {fmt.plain(name)}{here}", width="stretch")
+            st.button("Load", key=f"compare_load_{i}", on_click=share.load_saved, args=(name,))
+            st.button(
+                "Remove", key=f"compare_remove_{i}", on_click=share.remove_saved, args=(name,)
+            )

@@ -8,7 +8,7 @@ import streamlit as st
 from model.answer import power_split, shares_in_year, tornado_lead
 from model.projection import growth_after_wall, growth_decomposition, wall_year
 from ui import growth_text as text
-from ui.data import growth_figures, monte_carlo, projection_frame, tornado_table
+from ui.data import growth_figures, limits_chart, monte_carlo, projection_frame, tornado_table
 from ui.headline import binding_text, summary_for, wall_text
 from ui.page import page_scenario
 from ui.plot import plot
@@ -30,11 +30,7 @@ show_bands = st.toggle(
     key="show_bands",
     bind="query-params",
 )
-mc = monte_carlo(scenario) if show_bands else None
-summary = summary_for(frame, mc)
-split = power_split(frame, summary.year)
-st.subheader(binding_text(summary))
-st.subheader(wall_text(summary))
+answer = st.container()  # filled once the Monte Carlo (if on) has run, below
 
 
 def chart_with_text(figure: object, words: str) -> None:
@@ -44,8 +40,16 @@ def chart_with_text(figure: object, words: str) -> None:
     side.markdown(words)
 
 
+# The first chart needs no Monte Carlo: it is drawn before the 10,000 samples run, so
+# it follows a slider at once; the answer above it then gets its P10-P90 ranges.
+central = summary_for(frame, None)
+split = power_split(frame, central.year)
+chart_with_text(limits_chart(scenario), text.limits_text(central, split))
+mc = monte_carlo(scenario) if show_bands else None
+summary = summary_for(frame, mc)
+answer.subheader(binding_text(summary))
+answer.subheader(wall_text(summary))
 figures = growth_figures(scenario, mc is not None)
-chart_with_text(figures["limits"], text.limits_text(summary, split))
 if mc is not None:
     chart_with_text(
         figures["shares"],

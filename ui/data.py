@@ -88,6 +88,13 @@ def power_chart(scenario: Scenario, with_bands: bool) -> go.Figure:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=BY_REPR)
+def limits_chart(scenario: Scenario) -> go.Figure:
+    """What limits the largest run (charts.growth.limits_figure), once per scenario: it
+    needs no Monte Carlo, so Growth vs power draws it before running one. Read only."""
+    return growth_charts.limits_figure(projection_frame(scenario))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=BY_REPR)
 def growth_figures(scenario: Scenario, with_bands: bool) -> dict[str, go.Figure]:
     """The Growth vs power page's charts, built once per scenario and uncertainty switch
     (a rerun that changes neither, or a return to the page, draws them from here). Read
@@ -98,7 +105,7 @@ def growth_figures(scenario: Scenario, with_bands: bool) -> dict[str, go.Figure]
     bands = mc.bands if mc is not None else None
     wall = projection.wall_year(frame)
     figures = {
-        "limits": growth_charts.limits_figure(frame),
+        "limits": limits_chart(scenario),
         "tornado": growth_charts.tornado_figure(tornado_table(scenario), wall, END_YEAR),
         "power": power_chart(scenario, with_bands),
         "compute": growth_charts.compute_figure(frame, bands, history(), wall),

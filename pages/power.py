@@ -6,10 +6,8 @@ import streamlit as st
 
 from charts import power as power_charts
 from model import equivalents, grid
-from model.presets import mix_changes
 from model.scenario import BASE_YEAR
 from ui import cache_pages
-from ui import format as fmt
 from ui.data import catalog, projection_frame
 from ui.page import page_scenario
 from ui.plot import plot
@@ -19,22 +17,14 @@ from ui.power_text import (
     contrast_text,
     firm_power_text,
     render_mix_metrics,
+    render_preset_picker,
 )
 from ui.url import VIEW_BY_NAME
 
 scenario = page_scenario()
 cat = catalog()
-sources, limits, presets = cat["generation_sources"], cat["build_limits"], cat["mix_presets"]
+sources, limits = cat["generation_sources"], cat["build_limits"]
 labels = cache_pages.source_labels()
-preset_labels = cache_pages.preset_labels()
-
-
-def apply_preset() -> None:
-    """Set every mix weight to the chosen preset's (0 for sources it leaves out)."""
-    if chosen := st.session_state.get("power_preset"):
-        for name, weight in mix_changes(chosen, presets):
-            st.session_state[name] = weight
-
 
 st.title("Power it")
 st.markdown(
@@ -43,20 +33,7 @@ st.markdown(
     "what the mix emits, costs, how much must be built and when it can deliver. The same "
     "mix feeds the supply on *Growth vs power*, and *Train a model* when its grid is 'My mix'."
 )
-choice = st.selectbox(
-    "Start from a preset mix",
-    list(preset_labels),
-    index=None,
-    key="power_preset",
-    placeholder="Choose a preset (it sets the sidebar weights)",
-    format_func=preset_labels.__getitem__,
-    on_change=apply_preset,
-)
-if choice:
-    now = {k: v for k, v in scenario.mix_weights().items() if v > 0}
-    edited = "" if grid.preset_weights(choice, presets) == now else " (weights since changed)"
-    source = cache_pages.preset_rows().loc[choice, "source"]
-    st.caption(f"Source: {fmt.plain(source)}.{edited}")
+render_preset_picker(scenario)
 try:
     shares = grid.normalise_shares(scenario.mix_weights(), sources)
 except ValueError as err:

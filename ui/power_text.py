@@ -1,4 +1,5 @@
-"""What Power it says beside its tables and charts: sentences built from the model's numbers."""
+"""What Power it says beside its tables and charts: sentences built from the model's numbers,
+its metric row and its preset picker."""
 
 from __future__ import annotations
 
@@ -7,12 +8,44 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from model import grid
+from model.presets import mix_changes
 from model.scenario import BASE_YEAR, INPUTS_BY_NAME, Scenario
+from ui import cache_pages
 from ui import format as fmt
+from ui.data import catalog
 
 #: Supply inputs that act on this page only through the projection's demand in a year.
 ELSEWHERE = ("supply_base_gw", "pipeline_gw", "flexible_headroom_gw")
 ELSEWHERE_PRICE = ("scarcity_adder_usd_per_mwh", "price_scale")
+
+
+def _apply_preset() -> None:
+    """Set every mix weight to the chosen preset's (0 for sources it leaves out)."""
+    if chosen := st.session_state.get("power_preset"):
+        for name, weight in mix_changes(chosen, catalog()["mix_presets"]):
+            st.session_state[name] = weight
+
+
+def render_preset_picker(scenario: Scenario) -> None:
+    """A preset mix to start from (choosing one sets the sidebar's weights), with its
+    source and whether the weights have changed since."""
+    labels = cache_pages.preset_labels()
+    choice = st.selectbox(
+        "Start from a preset mix",
+        list(labels),
+        index=None,
+        key="power_preset",
+        placeholder="Choose a preset (it sets the sidebar weights)",
+        format_func=labels.__getitem__,
+        on_change=_apply_preset,
+    )
+    if choice:
+        now = {k: v for k, v in scenario.mix_weights().items() if v > 0}
+        preset = grid.preset_weights(choice, catalog()["mix_presets"])
+        edited = "" if preset == now else " (weights since changed)"
+        source = cache_pages.preset_rows().loc[choice, "source"]
+        st.caption(f"Source: {fmt.plain(source)}.{edited}")
 
 
 def render_mix_metrics(

@@ -634,10 +634,11 @@ def quick_verdicts(scenario: Scenario, catalog: Catalog) -> tuple[str, ...]:
     judged in full; tests/test_claim_verdicts.py)."""
     mixes = [mix_variant(scenario, preset_id, catalog) for preset_id, _ in CLAIM_4_MIXES]
     prices = [price_variant(scenario, factor) for factor in (1.0, 2.0)]
-    out = projection.project_batch([scenario, *prices, *mixes], catalog)
+    facts = fleet.source_facts(catalog)  # read once, for the batch and claim 2
+    out = projection.project_batch([scenario, *prices, *mixes], catalog, facts)
     return (
         quick_verdict_1(scenario, catalog),
-        quick_verdict_2(scenario, catalog),
+        verdict_2(weighted_lead_years_of(scenario, fleet.sources_from(scenario, facts))),
         _verdict_3(out, 0, scenario),
         verdict_4(_wall(out, 3), (_wall(out, 4), _wall(out, 5))),
         _verdict_5(out, 1, 2),

@@ -95,40 +95,76 @@ def preset_mix(presets: pd.DataFrame, preset_id: str, ids: Sequence[str]) -> Arr
     return np.array([weights.get(sid, 0.0) for sid in ids])
 
 
-def sources_for(scenario: Scenario, catalog: Catalog) -> Sources:
-    """The sources with a share in the scenario's mix or in today's world mix.
+@dataclass(frozen=True)
+class SourceFacts:
+    """What data/ says of every generation source, as arrays in data/generation_sources.csv's
+    order: all that `sources_from` reads besides the scenario. Built once (source_facts)
+    and shared by the scenarios of a batch, so that their sources are plain numpy."""
 
-    Plain arrays in data/generation_sources.csv's order (this runs on every projection:
-    pandas indexing here was most of a projection's time).
-    """
+    ids: tuple[str, ...]
+    #: Weights of today's world mix (PIPELINE_MIX_PRESET), normalised. [-]
+    pipeline_shares: Array
+    firm_factor: Array  # [GW/GW]
+    build_cap_gw_per_yr: Array  # [GW/yr]
+    #: data/'s low, mid and high lead times, before the scenario moves them. [years]
+    lead_time_low_years: Array
+    lead_time_mid_years: Array
+    lead_time_high_years: Array
+    #: Middle of each source's levelised cost range. [USD/MWh]
+    lcoe_mid_usd_per_mwh: Array
+
+
+def source_facts(catalog: Catalog) -> SourceFacts:
+    """The catalog's per-source facts as arrays (the only pandas a projection's sources need)."""
     table = catalog["generation_sources"]
     ids = [str(sid) for sid in table["source_id"]]
     limits = catalog["build_limits"]
     at = _rows_of(limits, ids)
-    mix = scenario.mix_weights()
-    shares = _normalised(np.array([mix[sid] for sid in ids]))
-    pipeline = _normalised(preset_mix(catalog["mix_presets"], PIPELINE_MIX_PRESET, ids))
-    leads = scenario.lead_times()
-    mid = np.array([leads[sid] for sid in ids])
-    shift = mid - _column(table, "lead_time_mid_years")
-    low = np.maximum(MIN_LEAD_YEARS, _column(table, "lead_time_low_years") + shift)
-    high = np.maximum(MIN_LEAD_YEARS, _column(table, "lead_time_high_years") + shift)
     lcoe_mid = (
         _column(table, "lcoe_low_usd_per_mwh") + _column(table, "lcoe_high_usd_per_mwh")
     ) / 2
+    return SourceFacts(
+        ids=tuple(ids),
+        pipeline_shares=_normalised(preset_mix(catalog["mix_presets"], PIPELINE_MIX_PRESET, ids)),
+        firm_factor=_column(limits, "firm_factor")[at],
+        build_cap_gw_per_yr=_column(limits, "build_cap_gw_per_yr")[at],
+        lead_time_low_years=_column(table, "lead_time_low_years"),
+        lead_time_mid_years=_column(table, "lead_time_mid_years"),
+        lead_time_high_years=_column(table, "lead_time_high_years"),
+        lcoe_mid_usd_per_mwh=lcoe_mid,
+    )
+
+
+def sources_for(scenario: Scenario, catalog: Catalog) -> Sources:
+    """The sources with a share in the scenario's mix or in today's world mix, in
+    data/generation_sources.csv's order (sources_from the catalog's source_facts)."""
+    return sources_from(scenario, source_facts(catalog))
+
+
+def sources_from(scenario: Scenario, facts: SourceFacts) -> Sources:
+    """sources_for with the catalog's facts already read: numpy only (this runs for every
+    scenario projected)."""
+    mix = scenario.mix_weights()
+    shares = _normalised(np.array([mix[sid] for sid in facts.ids]))
+    pipeline = facts.pipeline_shares
+    leads = scenario.lead_times()
+    mid = np.array([leads[sid] for sid in facts.ids])
+    shift = mid - facts.lead_time_mid_years
+    low = np.maximum(MIN_LEAD_YEARS, facts.lead_time_low_years + shift)
+    high = np.maximum(MIN_LEAD_YEARS, facts.lead_time_high_years + shift)
     used = (shares > 0) | (pipeline > 0)
-    firm = _column(limits, "firm_factor")[at]
+    firm = facts.firm_factor
     return Sources(
-        ids=tuple(sid for sid, keep in zip(ids, used, strict=True) if keep),
+        ids=tuple(sid for sid, keep in zip(facts.ids, used, strict=True) if keep),
         shares=shares[used],
         nameplate_split=nameplate_split(shares[used], firm[used]),
         pipeline_shares=pipeline[used],
         firm_factor=firm[used],
-        build_cap_gw_per_yr=_column(limits, "build_cap_gw_per_yr")[at][used],
+        build_cap_gw_per_yr=facts.build_cap_gw_per_yr[used],
         lead_time_years=mid[used],
         lead_time_low_years=low[used],
         lead_time_high_years=high[used],
-        lcoe_mid_usd_per_mwh=float((shares * lcoe_mid).sum()),
+        lcoe_mid_usd_per_mwh=float((shares * facts.lcoe_mid_usd_per_mwh).sum()),
     )
 
 

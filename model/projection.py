@@ -79,11 +79,14 @@ class Fixed:
     run_seconds: Array  # (years,)
 
 
-def fixed_inputs(scenario: Scenario, catalog: Catalog) -> Fixed:
-    """The scenario's non-sampled facts: sources, efficiency, H100 FLOP/s, run length."""
+def fixed_inputs(
+    scenario: Scenario, catalog: Catalog, facts: fleet.SourceFacts | None = None
+) -> Fixed:
+    """The scenario's non-sampled facts: sources, efficiency, H100 FLOP/s, run length.
+    `facts` are fleet.source_facts(catalog), when the caller has read them already."""
     dt = (years() - BASE_YEAR).astype(float)
     return Fixed(
-        sources=fleet.sources_for(scenario, catalog),
+        sources=fleet.sources_from(scenario, facts or fleet.source_facts(catalog)),
         base_efficiency_flop_per_j=base_efficiency_flop_per_j(scenario, catalog),
         wall_ceiling_flop_per_j=limits.wall_ceiling_flop_per_j(
             scenario.efficiency_ceiling_flop_per_j,
@@ -99,15 +102,31 @@ def fixed_inputs(scenario: Scenario, catalog: Catalog) -> Fixed:
     )
 
 
+#: The Scenario fields that are numbers, in field order (what scenario_values holds).
+NUMERIC_INPUTS = tuple(
+    field.name
+    for field in dataclasses.fields(Scenario)
+    if INPUTS_BY_NAME[field.name].kind in ("float", "int")
+)
+
+
 def scenario_values(scenario: Scenario) -> dict[str, Array]:
     """Every numeric input as an array of shape (1, 1), plus the resolved base-year run."""
-    values = {
-        field.name: np.array([[float(getattr(scenario, field.name))]])
-        for field in dataclasses.fields(scenario)
-        if INPUTS_BY_NAME[field.name].kind in ("float", "int")
-    }
-    values["frontier_flop_base"] = np.array([[frontier_flop_base(scenario)]])
-    return values
+    return batch_values([scenario])
+
+
+def batch_values(scenarios: Sequence[Scenario]) -> dict[str, Array]:
+    """scenario_values of several scenarios, one row each: arrays of shape (scenarios, 1)."""
+    table = np.array(
+        [
+            [float(getattr(scenario, name)) for name in NUMERIC_INPUTS]
+            + [frontier_flop_base(scenario)]
+            for scenario in scenarios
+        ]
+    )
+    # Each input one column of the table (a view of shape (scenarios, 1)).
+    names = (*NUMERIC_INPUTS, "frontier_flop_base")
+    return {name: table[:, i : i + 1] for i, name in enumerate(names)}
 
 
 def exogenous_paths(dt: Array, rows: Mapping[str, Array], fixed: Fixed) -> dict[str, Array]:
@@ -351,23 +370,24 @@ def _same_apart_from_sources(a: Fixed, b: Fixed) -> bool:
     )
 
 
-def project_batch(scenarios: Sequence[Scenario], catalog: Catalog) -> dict[str, Array]:
+def project_batch(
+    scenarios: Sequence[Scenario], catalog: Catalog, facts: fleet.SourceFacts | None = None
+) -> dict[str, Array]:
     """`simulate`'s outputs for several scenarios at once, one sample (row) each, in
     order: each row is the projection of its scenario (the same numbers as `project`).
 
     The scenarios may differ in their mix and in any input `simulate` takes per sample;
     the chip, facility and run length (what `fixed_inputs` takes besides the sources)
-    must agree, ValueError otherwise.
+    must agree, ValueError otherwise. `facts` are fleet.source_facts(catalog), when the
+    caller has read them already.
     """
-    fixed = [fixed_inputs(scenario, catalog) for scenario in scenarios]
+    facts = facts or fleet.source_facts(catalog)
+    fixed = [fixed_inputs(scenario, catalog, facts) for scenario in scenarios]
     if not all(_same_apart_from_sources(fixed[0], other) for other in fixed[1:]):
         raise ValueError("the scenarios differ in chip, facility or run length")
-    order = [str(sid) for sid in catalog["generation_sources"]["source_id"]]
-    sources = fleet.stack_sources([f.sources for f in fixed], order)
-    each = [scenario_values(scenario) for scenario in scenarios]
-    values = {name: np.concatenate([v[name] for v in each]) for name in each[0]}
+    sources = fleet.stack_sources([f.sources for f in fixed], facts.ids)
     batch = dataclasses.replace(fixed[0], sources=sources)
-    return simulate(values, batch, sources.lead_time_years)
+    return simulate(batch_values(scenarios), batch, sources.lead_time_years)
 
 
 def supply_by_source(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:

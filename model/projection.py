@@ -190,13 +190,41 @@ def _full(array: Array, shape: tuple[int, int]) -> Array:
     return array if array.shape == shape else np.broadcast_to(array, shape).copy()
 
 
+def _runs_wanted(
+    paths: Mapping[str, Array], inputs: Mapping[str, Array], fixed: Fixed
+) -> tuple[Array, Array]:
+    """What the runs ask the fleet for each year, and the power frontier training wants
+    for it, (years, samples): every limit but the fleet's power, the capital limit at the
+    base price, the largest site included (no grid can feed a run bigger than the site it
+    runs on). Nothing here depends on the year before, so it is worked out for all years
+    at once, outside the year loop. [FLOP], [GW]"""
+    seconds = fixed.run_seconds[:, None]
+    efficiency = paths["efficiency"]
+    base_price = fixed.sources.lcoe_mid_usd_per_mwh * inputs["price_scale"][0]
+    capital_first = limits.capital_flop(
+        paths["budget"], paths["hardware_cost"], limits.energy_usd_per_flop(base_price, efficiency)
+    )
+    wanted = np.minimum(paths["trend"], paths["chips"])
+    for limit in (
+        capital_first,
+        paths["data"],
+        paths["latency"],
+        limits.power_flop(paths["site"], efficiency, seconds),
+    ):
+        np.minimum(wanted, limit, out=wanted)
+    train_demand = inputs["frontier_runs"][0] * limits.run_power_gw(wanted, efficiency, seconds)
+    return wanted, train_demand
+
+
 def _year_loop(
     paths: Mapping[str, Array], supply_gw: Array, inputs: Mapping[str, Array], fixed: Fixed
 ) -> dict[str, Array]:
     """The projection's year-by-year part on (years, samples) arrays; see `simulate`.
     `inputs` are rows (1, samples) or (1, 1)."""
     n_years, samples = supply_gw.shape
-    out = {name: np.empty((n_years, samples)) for name in LOOP_OUTPUTS}
+    wanted, train = _runs_wanted(paths, inputs, fixed)
+    out = {"compute_wanted_flop": wanted, "training_power_demand_gw": train}
+    out |= {name: np.empty((n_years, samples)) for name in LOOP_OUTPUTS if name not in out}
     k = inputs["frontier_runs"][0]
     growth = inputs["other_ai_compute_growth"][0]
     scale = inputs["price_scale"][0]
@@ -211,25 +239,11 @@ def _year_loop(
             serve_demand = np.broadcast_to(inputs["other_ai_power_base_gw"][0], (samples,))
         else:
             serve_demand = served_compute * growth / e
-        capital_first = limits.capital_flop(
-            budget, hardware, limits.energy_usd_per_flop(base_price, e)
-        )
-        # What the runs ask the fleet for: every limit but the fleet's power, the largest
-        # site included (no grid can feed a run bigger than the site it runs on).
-        wanted = np.minimum(paths["trend"][j], paths["chips"][j])
-        for limit in (
-            capital_first,
-            paths["data"][j],
-            paths["latency"][j],
-            limits.power_flop(paths["site"][j], e, seconds),
-        ):
-            np.minimum(wanted, limit, out=wanted)
-        train_demand = k * limits.run_power_gw(wanted, e, seconds)
         # Frontier runs keep the power they had (a lab does not switch off its training
         # campus); serving is served next; the runs take whatever is left.
-        kept = np.minimum(np.minimum(training_before, train_demand), supply)
+        kept = np.minimum(np.minimum(training_before, train[j]), supply)
         serve_got = np.minimum(serve_demand, supply - kept)
-        short = serve_demand + train_demand > supply
+        short = serve_demand + train[j] > supply
         price = base_price + short * adder * scale
         energy_cost = limits.energy_usd_per_flop(price, e)
         capital = limits.capital_flop(budget, hardware, energy_cost)
@@ -237,17 +251,17 @@ def _year_loop(
         power = limits.power_flop(cap_gw, e, seconds)
         out["inference_power_demand_gw"][j] = serve_demand
         out["inference_power_achieved_gw"][j] = serve_got
-        out["training_power_demand_gw"][j] = train_demand
         out["electricity_price_usd_per_mwh"][j] = price
         out["compute_limit_capital_flop"][j] = capital
         out["compute_limit_power_flop"][j] = power
-        out["compute_wanted_flop"][j] = wanted
         out["run_power_cap_gw"][j] = cap_gw
-        out["energy_share_of_run_cost"][j] = energy_cost / (hardware + energy_cost)
+        out["energy_share_of_run_cost"][j] = energy_cost  # made a share after the loop
         served_compute = serve_got * e
         training_before = k * limits.run_power_gw(
-            np.minimum(np.minimum(power, wanted), capital), e, seconds
+            np.minimum(np.minimum(power, wanted[j]), capital), e, seconds
         )
+    energy_cost = out["energy_share_of_run_cost"]
+    energy_cost /= paths["hardware_cost"] + energy_cost
     return out
 
 

@@ -628,13 +628,16 @@ def quick_verdict_5(scenario: Scenario, catalog: Catalog) -> str:
     return _verdict_5(projection.project_batch(variants, catalog), 0, 1)
 
 
-def quick_verdicts(scenario: Scenario, catalog: Catalog) -> tuple[str, ...]:
+def quick_verdicts(
+    scenario: Scenario, catalog: Catalog, facts: fleet.SourceFacts | None = None
+) -> tuple[str, ...]:
     """The five verdicts, claims 3-5 read from ONE batched projection of the scenario,
     its price at x1 and x2 and claim 4's three mixes (the same verdicts as the claims
-    judged in full; tests/test_claim_verdicts.py)."""
+    judged in full; tests/test_claim_verdicts.py). `facts` are fleet.source_facts(catalog),
+    when the caller has them already."""
     mixes = [mix_variant(scenario, preset_id, catalog) for preset_id, _ in CLAIM_4_MIXES]
     prices = [price_variant(scenario, factor) for factor in (1.0, 2.0)]
-    facts = fleet.source_facts(catalog)  # read once, for the batch and claim 2
+    facts = facts or fleet.source_facts(catalog)  # read once, for the batch and claim 2
     out = projection.project_batch([scenario, *prices, *mixes], catalog, facts)
     return (
         quick_verdict_1(scenario, catalog),

@@ -197,27 +197,33 @@ def stack_sources(variants: Sequence[Sources], order: Sequence[str]) -> Sources:
     the scenarios: ValueError otherwise.
     """
     ids = tuple(sid for sid in order if any(sid in v.ids for v in variants))
-    donors = {sid: next(v for v in variants if sid in v.ids) for sid in ids}
+    at = {sid: i for i, sid in enumerate(ids)}
+    where = [np.array([at[sid] for sid in v.ids], dtype=int) for v in variants]
 
-    def column(variant: Sources, name: str) -> Array:
-        own = dict(zip(variant.ids, getattr(variant, name), strict=True))
-        if name in ("shares", "nameplate_split"):
-            return np.array([own.get(sid, 0.0) for sid in ids])
-        return np.array(
-            [
-                own[sid] if sid in own else getattr(donors[sid], name)[donors[sid].ids.index(sid)]
-                for sid in ids
-            ]
-        )
+    def donated(name: str) -> Array:
+        """Each source's value in the first scenario that uses it (later ones first, so
+        that earlier ones overwrite them)."""
+        row = np.empty(len(ids))
+        for variant, positions in zip(variants[::-1], where[::-1], strict=True):
+            row[positions] = getattr(variant, name)
+        return row
 
-    data = {name: column(variants[0], name) for name in _DATA_FIELDS}
-    for variant in variants[1:]:
-        if any(not np.array_equal(column(variant, name), data[name]) for name in data):
+    def rows(name: str) -> Array:
+        """A row per scenario: its own values, 0 or another's where it lacks a source."""
+        fill = np.zeros(len(ids)) if name in ("shares", "nameplate_split") else donated(name)
+        out = np.tile(fill, (len(variants), 1))
+        for row, (variant, positions) in enumerate(zip(variants, where, strict=True)):
+            out[row, positions] = getattr(variant, name)
+        return out
+
+    data = {name: donated(name) for name in _DATA_FIELDS}
+    for variant, positions in zip(variants, where, strict=True):
+        if any(not np.array_equal(getattr(variant, name), data[name][positions]) for name in data):
             raise ValueError("the scenarios' sources disagree on facts from data/")
     return Sources(
         ids=ids,
         **data,
-        **{name: np.array([column(v, name) for v in variants]) for name in _SCENARIO_FIELDS},
+        **{name: rows(name) for name in _SCENARIO_FIELDS},
         lcoe_mid_usd_per_mwh=np.array([v.lcoe_mid_usd_per_mwh for v in variants]),
     )
 

@@ -357,10 +357,13 @@ def simulate(values: Mapping[str, Array], fixed: Fixed, lead_time_years: Array) 
     return {name: array.T for name, array in by_year.items()}
 
 
-def project(scenario: Scenario, catalog: Catalog | None = None) -> pd.DataFrame:
-    """One row per year from BASE_YEAR to END_YEAR with DESIGN.md's projection columns."""
+def project(
+    scenario: Scenario, catalog: Catalog | None = None, facts: fleet.SourceFacts | None = None
+) -> pd.DataFrame:
+    """One row per year from BASE_YEAR to END_YEAR with DESIGN.md's projection columns.
+    `facts` are fleet.source_facts(catalog), when the caller has them already."""
     cat = catalog or default_catalog()
-    fixed = fixed_inputs(scenario, cat)
+    fixed = fixed_inputs(scenario, cat, facts)
     out = simulate(scenario_values(scenario), fixed, fixed.sources.lead_time_years[None, :])
     columns: dict[str, Any] = {"year": years()}
     for name, values in out.items():

@@ -275,10 +275,15 @@ def _project_samples(
 
 
 def run_monte_carlo(
-    scenario: Scenario, n: int = DEFAULT_SAMPLES, seed: int = 0, catalog: Catalog | None = None
+    scenario: Scenario,
+    n: int = DEFAULT_SAMPLES,
+    seed: int = 0,
+    catalog: Catalog | None = None,
+    facts: fleet.SourceFacts | None = None,
 ) -> MonteCarloResult:
-    """Project every sample; return bands, wall years and binding shares."""
-    fixed = projection.fixed_inputs(scenario, catalog or default_catalog())
+    """Project every sample; return bands, wall years and binding shares. `facts` are
+    fleet.source_facts(catalog), when the caller has them already."""
+    fixed = projection.fixed_inputs(scenario, catalog or default_catalog(), facts)
     values = projection.scenario_values(scenario)
     out = _project_samples(values, _draw(values, fixed.sources, n, seed), fixed)
     columns: dict[str, npt.NDArray[np.float64] | npt.NDArray[np.int64]] = {
@@ -309,13 +314,16 @@ def spread_ends(spread: Spread, median: float) -> tuple[float, float]:
     return ends[0], ends[1]
 
 
-def tornado(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
+def tornado(
+    scenario: Scenario, catalog: Catalog, facts: fleet.SourceFacts | None = None
+) -> pd.DataFrame:
     """Each sampled input at its P10 and P90 (the rest at the scenario's values): the wall
     year and the first year power binds. 'None' counts as END_YEAR + 1. Sorted by how far
     the input moves the wall, then how far it moves power's binding year.
 
     The 2 x len(SPREADS) variants run as the samples of one projection: none of these
-    inputs changes what `projection.fixed_inputs` takes from the scenario.
+    inputs changes what `projection.fixed_inputs` takes from the scenario. `facts` are
+    fleet.source_facts(catalog), when the caller has them already.
     """
     base = projection.scenario_values(scenario)
     variants = [
@@ -326,7 +334,7 @@ def tornado(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     values = {name: np.repeat(array, len(variants), axis=0) for name, array in base.items()}
     for i, (spread, value) in enumerate(variants):
         values[spread.name][i, 0] = value
-    fixed = projection.fixed_inputs(scenario, catalog)
+    fixed = projection.fixed_inputs(scenario, catalog, facts)
     lead = np.repeat(fixed.sources.lead_time_years[None, :], len(variants), axis=0)
     out = projection.simulate(values, fixed, lead)
     yrs = projection.years()

@@ -111,3 +111,32 @@ def test_batch_values_are_each_scenarios_values():
         for name, value in one.items():
             assert value.shape == (1, 1)
             assert batch[name][row, 0] == value[0, 0], name
+
+
+def test_stacked_sources_hold_each_scenarios_own_row():
+    # Claim 4's three mixes use different sources: each row of the stack is its own
+    # scenario's values where it uses a source, 0 share and split where it does not.
+    variants = [SCENARIOS["defaults"], SCENARIOS["nuclear_fast"], SCENARIOS["every_source"]]
+    own = [fleet.sources_for(v, CAT) for v in variants]
+    stack = fleet.stack_sources(own, fleet.source_facts(CAT).ids)
+    assert stack.ids == own[2].ids  # every source: the third uses them all
+    for row, sources in enumerate(own):
+        at = [stack.ids.index(sid) for sid in sources.ids]
+        lacks = [i for i, sid in enumerate(stack.ids) if sid not in sources.ids]
+        for name in ("shares", "nameplate_split", "lead_time_years", "lead_time_high_years"):
+            np.testing.assert_array_equal(getattr(stack, name)[row, at], getattr(sources, name))
+        assert not stack.shares[row, lacks].any()
+        assert not stack.nameplate_split[row, lacks].any()
+        assert stack.lcoe_mid_usd_per_mwh[row] == sources.lcoe_mid_usd_per_mwh
+    # A lacking source's lead time is the first scenario's that uses it (the third's).
+    lacks = [i for i, sid in enumerate(stack.ids) if sid not in own[0].ids]
+    np.testing.assert_array_equal(stack.lead_time_years[0, lacks], stack.lead_time_years[2, lacks])
+    for name in ("pipeline_shares", "firm_factor", "build_cap_gw_per_yr"):
+        np.testing.assert_array_equal(getattr(stack, name), getattr(own[2], name))
+
+
+def test_stacking_sources_that_disagree_on_data_is_refused():
+    one = fleet.sources_for(SCENARIOS["defaults"], CAT)
+    other = dataclasses.replace(one, firm_factor=one.firm_factor * 0.5)
+    with pytest.raises(ValueError, match="disagree on facts from data/"):
+        fleet.stack_sources([one, other], fleet.source_facts(CAT).ids)

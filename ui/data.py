@@ -11,7 +11,7 @@ import streamlit as st
 
 from charts import growth as growth_charts
 from charts.training import published_traces
-from model import claims, projection, uncertainty
+from model import claims, fleet, projection, uncertainty
 from model.catalog import Catalog, default_catalog
 from model.equivalents import average_power_gw
 from model.runs import published_runs
@@ -24,6 +24,13 @@ def catalog() -> Catalog:
     return default_catalog()
 
 
+@st.cache_resource(show_spinner=False)
+def source_facts() -> fleet.SourceFacts:
+    """The generation sources' facts as arrays (model.fleet.source_facts), read once per
+    server process for every projection (read-only)."""
+    return fleet.source_facts(catalog())
+
+
 #: hash_funcs of the caches keyed on a Scenario: its repr names every field with its value
 #: (a float's repr reads back as the same float), so two scenarios share a key only if
 #: every input is equal; Streamlit's own hashing of the dataclass took ~0.7 ms a call.
@@ -33,7 +40,7 @@ BY_REPR: dict[str | type[Any], Callable[[Any], Any]] = {Scenario: repr}
 @st.cache_data(show_spinner=False, max_entries=256, hash_funcs=BY_REPR)
 def projection_frame(scenario: Scenario) -> pd.DataFrame:
     """The scenario's projection, cached per scenario."""
-    return projection.project(scenario, catalog())
+    return projection.project(scenario, catalog(), source_facts())
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
@@ -41,13 +48,13 @@ def monte_carlo(
     scenario: Scenario, n: int = uncertainty.DEFAULT_SAMPLES, seed: int = 0
 ) -> uncertainty.MonteCarloResult:
     """Monte Carlo bands for the scenario, cached per scenario, sample count and seed."""
-    return uncertainty.run_monte_carlo(scenario, n, seed, catalog())
+    return uncertainty.run_monte_carlo(scenario, n, seed, catalog(), source_facts())
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
 def tornado_table(scenario: Scenario) -> pd.DataFrame:
     """Which inputs move the wall most (model.uncertainty.tornado), cached per scenario."""
-    return uncertainty.tornado(scenario, catalog())
+    return uncertainty.tornado(scenario, catalog(), source_facts())
 
 
 @st.cache_data(show_spinner=False, max_entries=32, hash_funcs=BY_REPR)
@@ -60,7 +67,7 @@ def claim_results(scenario: Scenario) -> tuple[claims.ClaimResult, ...]:
 def claim_verdicts(scenario: Scenario) -> tuple[str, ...]:
     """The five verdicts alone (no flip search, one batched projection), cached per
     scenario: for the home page."""
-    return claims.quick_verdicts(scenario, catalog())
+    return claims.quick_verdicts(scenario, catalog(), source_facts())
 
 
 @st.cache_data(show_spinner=False)

@@ -43,18 +43,26 @@ def _band(bands: pd.DataFrame, column: str, colour: str, name: str) -> Trace:
     }
 
 
-def _line(frame: pd.DataFrame, column: str, name: str, colour: str, dash: str, label: Any) -> Trace:
-    values = frame[column].to_numpy()
+def _line(
+    years: list[int], values: np.ndarray, name: str, colour: str, dash: str, hover: list[str]
+) -> Trace:
+    """A line of the projection by year, with `hover` (one text per year) on hover."""
     return {
         "type": "scatter",
         "mode": "lines",
-        "x": frame["year"].tolist(),
+        "x": years,
         "y": values.tolist(),
         "name": name,
         "line": {"color": colour, "dash": dash, "width": 2.5},
-        "customdata": [label(v) for v in values],
+        "customdata": hover,
         "hovertemplate": "%{x}: %{customdata}<extra>" + name + "</extra>",
     }
+
+
+def _columns(frame: pd.DataFrame, names: Any) -> dict[str, np.ndarray]:
+    """The projection's columns `names` as arrays, each read from the frame once (a
+    DataFrame look-up costs several microseconds; a chart reads a column many times)."""
+    return {name: frame[name].to_numpy() for name in names}
 
 
 def _points(
@@ -90,20 +98,20 @@ def history_points(models: pd.DataFrame) -> pd.DataFrame:
     return out.dropna(subset=["year"])
 
 
-def _run_label(frame: pd.DataFrame) -> list[str]:
+def _run_label(achieved: np.ndarray, binding: np.ndarray) -> list[str]:
     """Hover text of the achieved run: its compute and the step that set it."""
     return [
         f"{fmt.flop(v)}, set by {style.STEP_NAMES[step].lower()}"
-        for v, step in zip(frame["compute_achieved_flop"], frame["binding_constraint"], strict=True)
+        for v, step in zip(achieved.tolist(), binding.tolist(), strict=True)
     ]
 
 
-def _binding_shading(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def _binding_shading(years: list[int], steps: list[str]) -> list[dict[str, Any]]:
     """A background band per year in the colour of the step that sets the run, with one
     legend entry per step."""
     shapes: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for year, step in zip(frame["year"], frame["binding_constraint"], strict=True):
+    for year, step in zip(years, steps, strict=True):
         shapes.append(
             {
                 "type": "rect",
@@ -129,33 +137,40 @@ def _binding_shading(frame: pd.DataFrame) -> list[dict[str, Any]]:
 def limits_figure(frame: pd.DataFrame) -> go.Figure:
     """What each step would allow the largest run (FLOP, log), the achieved run in bold and
     each year shaded by the step that sets it."""
+    column = _columns(frame, ("year", "compute_achieved_flop", "binding_constraint"))
+    years = column["year"].tolist()
+    achieved_flop = column["compute_achieved_flop"]
     # The achieved run first and wide, so each limit's thinner line shows on top of it
     # where that limit is the one that binds.
     achieved = _line(
-        frame, "compute_achieved_flop", "Achieved run", style.ACHIEVED, "solid", fmt.flop
+        years,
+        achieved_flop,
+        "Achieved run",
+        style.ACHIEVED,
+        "solid",
+        _run_label(achieved_flop, column["binding_constraint"]),
     )
     achieved["line"]["width"] = 7
-    achieved["customdata"] = _run_label(frame)
     traces: list[Trace] = [achieved]
-    for step in LIMIT_COLUMNS:
-        column = LIMIT_COLUMNS[step]
-        name = "Trend (nothing binds)" if step == "trend" else f"{style.STEP_NAMES[step]} allows"
+    limit = _columns(frame, LIMIT_COLUMNS.values())
+    for step, name in LIMIT_COLUMNS.items():
+        values = limit[name]
         traces.append(
             _line(
-                frame,
-                column,
-                name,
+                years,
+                values,
+                "Trend (nothing binds)" if step == "trend" else f"{style.STEP_NAMES[step]} allows",
                 style.STEP_COLOURS[step],
                 "dash" if step == "trend" else "solid",
-                fmt.flop,
+                [fmt.flop(v) for v in values.tolist()],
             )
         )
     for trace in traces:  # the unified hover names the year once, above the list
         trace["hovertemplate"] = "%{customdata}<extra>" + trace["name"] + "</extra>"
-    low = float(frame[list(LIMIT_COLUMNS.values())].to_numpy().min())
-    high = float(frame[list(LIMIT_COLUMNS.values())].to_numpy().max())
+    low = float(np.min([values.min() for values in limit.values()]))
+    high = float(np.max([values.max() for values in limit.values()]))
     # Above a thousand times the largest achieved run the lines only say "far from binding".
-    top = min(high, 1e3 * float(frame["compute_achieved_flop"].max()))
+    top = min(high, 1e3 * float(achieved_flop.max()))
     layout = {
         "yaxis": {
             "type": "log",
@@ -164,7 +179,7 @@ def limits_figure(frame: pd.DataFrame) -> go.Figure:
             "range": [float(np.log10(low)) - 0.3, float(np.log10(top)) + 0.3],
         },
         "xaxis": {"dtick": 2},
-        "shapes": _binding_shading(frame),
+        "shapes": _binding_shading(years, column["binding_constraint"].tolist()),
         "hovermode": "x unified",
     }
     return style.figure(
@@ -322,6 +337,17 @@ def tornado_figure(table: pd.DataFrame, wall: int | None, end_year: int) -> go.F
     )
 
 
+#: The power chart's lines: projection column, name, colour, dash, width.
+POWER_LINES = (
+    ("power_demand_gw", "All AI, wanted", style.WANTED, "dash", 2.5),
+    ("power_supply_gw", "Power available to AI", style.SUPPLY, "solid", 2.5),
+    ("power_achieved_gw", "All AI, achieved", style.ACHIEVED, "solid", 4),
+    ("inference_power_achieved_gw", "Serving & smaller AI, achieved", style.SERVING, "solid", 2),
+    ("training_power_achieved_gw", "Frontier training, achieved", style.TRAINING, "solid", 2),
+    ("frontier_run_power_achieved_gw", "Largest run, achieved", style.TRAINING, "dot", 2),
+)
+
+
 def power_figure(
     frame: pd.DataFrame,
     bands: pd.DataFrame | None = None,
@@ -339,25 +365,16 @@ def power_figure(
     if bands is not None:
         traces.append(_band(bands, "power_demand_gw", style.WANTED, "Wanted P10-P90"))
         traces.append(_band(bands, "power_supply_gw", style.SUPPLY, "Supply P10-P90"))
-    for column, name, colour, dash, width in (
-        ("power_demand_gw", "All AI, wanted", style.WANTED, "dash", 2.5),
-        ("power_supply_gw", "Power available to AI", style.SUPPLY, "solid", 2.5),
-        ("power_achieved_gw", "All AI, achieved", style.ACHIEVED, "solid", 4),
-        (
-            "inference_power_achieved_gw",
-            "Serving & smaller AI, achieved",
-            style.SERVING,
-            "solid",
-            2,
-        ),
-        ("training_power_achieved_gw", "Frontier training, achieved", style.TRAINING, "solid", 2),
-        ("frontier_run_power_achieved_gw", "Largest run, achieved", style.TRAINING, "dot", 2),
-    ):
-        trace = _line(frame, column, name, colour, dash, fmt.power)
+    column = _columns(frame, ("year", *(line[0] for line in POWER_LINES)))
+    years = column["year"].tolist()
+    for name_in_frame, name, colour, dash, width in POWER_LINES:
+        values = column[name_in_frame]
+        trace = _line(years, values, name, colour, dash, [fmt.power(v) for v in values.tolist()])
         trace["line"]["width"] = width
         traces.append(trace)
-    first = float(frame["year"].min())
-    lows = [float(frame["frontier_run_power_achieved_gw"].min())]
+    first = float(column["year"].min())
+    last = float(column["year"].max())
+    lows = [float(column["frontier_run_power_achieved_gw"].min())]
     if history is not None:
         power = history["power_gw"].to_numpy()
         known = ~np.isnan(power)
@@ -375,7 +392,7 @@ def power_figure(
         first = min(first, float(history["year"].min()))
         if known.any():
             lows.append(float(power[known].min()))
-    top = float(frame[["power_demand_gw", "power_supply_gw"]].to_numpy().max())
+    top = float(np.max([column["power_demand_gw"].max(), column["power_supply_gw"].max()]))
     if world_average_gw:
         top = min(top, 10 * world_average_gw)
     # The world's electricity use as a reference line, where it falls on the axis.
@@ -384,7 +401,7 @@ def power_figure(
             {
                 "type": "scatter",
                 "mode": "lines",
-                "x": [first - 10, float(frame["year"].max())],
+                "x": [first - 10, last],
                 "y": [world_average_gw, world_average_gw],
                 "name": f"World electricity use, 2024: {fmt.power(world_average_gw)}",
                 "line": {"color": "#7f8c8d", "dash": "dash", "width": 1},
@@ -393,7 +410,7 @@ def power_figure(
         )
     ticks = [10.0**k for k in range(-6, 6)]
     layout = {
-        "xaxis": {"range": [first - 0.5, float(frame["year"].max()) + 0.5]},
+        "xaxis": {"range": [first - 0.5, last + 0.5]},
         "yaxis": {
             "type": "log",
             "tickvals": ticks,
@@ -424,12 +441,24 @@ def compute_figure(
     traces: list[Trace] = []
     if bands is not None:
         traces.append(_band(bands, "compute_achieved_flop", style.ACHIEVED, "Achieved P10-P90"))
-    traces.append(
-        _line(frame, "compute_demand_flop", "Wanted (the trend)", style.WANTED, "dash", fmt.flop)
+    column = _columns(
+        frame, ("year", "compute_demand_flop", "compute_achieved_flop", "binding_constraint")
     )
-    achieved = _line(frame, "compute_achieved_flop", "Achieved", style.ACHIEVED, "solid", fmt.flop)
-    achieved["customdata"] = _run_label(frame)
-    traces.append(achieved)
+    years = column["year"].tolist()
+    wanted = column["compute_demand_flop"]
+    traces.append(
+        _line(
+            years,
+            wanted,
+            "Wanted (the trend)",
+            style.WANTED,
+            "dash",
+            [fmt.flop(v) for v in wanted.tolist()],
+        )
+    )
+    achieved = column["compute_achieved_flop"]
+    hover = _run_label(achieved, column["binding_constraint"])
+    traces.append(_line(years, achieved, "Achieved", style.ACHIEVED, "solid", hover))
     if history is not None:
         traces.append(
             _points(
@@ -442,10 +471,10 @@ def compute_figure(
                 fmt.flop,
             )
         )
-    first = float(history["year"].min()) if history is not None else float(frame["year"].min())
+    first = float(history["year"].min()) if history is not None else float(column["year"].min())
     layout = {
         "yaxis": {"type": "log", "exponentformat": "power"},
-        "xaxis": {"range": [first - 0.5, float(frame["year"].max()) + 0.5]},
+        "xaxis": {"range": [first - 0.5, float(column["year"].max()) + 0.5]},
     }
     return style.figure(
         traces,

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from model.compare import HEADLINE_YEAR
-from model.projection import CONSTRAINTS, first_binding_year, limit_ratio, wall_year
+from model.projection import CONSTRAINTS, LIMIT_COLUMNS, limit_ratio
 from model.scenario import END_YEAR
 
 #: The steps other than the trend: the limits proper.
@@ -85,6 +85,11 @@ def _year_index(frame: pd.DataFrame, year: int) -> int:
     return int(rows[0])
 
 
+def value_in_year(frame: pd.DataFrame, column: str, year: int) -> float:
+    """A projection column's value in `year` (ValueError if it is not one of its years)."""
+    return float(frame[column].to_numpy()[_year_index(frame, year)])
+
+
 def runner_up(frame: pd.DataFrame, year: int) -> tuple[str, float]:
     """The limit (not the trend) that allows the smallest run in `year`, other than the
     one that sets it, and how many times the achieved run it allows. [x]"""
@@ -94,6 +99,12 @@ def runner_up(frame: pd.DataFrame, year: int) -> tuple[str, float]:
     return step, ratios[step]
 
 
+def _first_year(years: np.ndarray, flags: np.ndarray) -> int | None:
+    """The first of `years` where `flags` holds, or None."""
+    rows = np.flatnonzero(flags)
+    return None if rows.size == 0 else int(years[rows[0]])
+
+
 def binding_summary(
     frame: pd.DataFrame,
     power_spread: YearSpread | None = None,
@@ -101,25 +112,35 @@ def binding_summary(
     year: int = HEADLINE_YEAR,
 ) -> BindingSummary:
     """The answer for one projection; the spreads (from `year_spread` of the Monte Carlo's
-    percentiles) are passed through, None when no Monte Carlo was run."""
+    percentiles) are passed through, None when no Monte Carlo was run.
+
+    The same numbers as runner_up, limit_ratio, first_binding_year and wall_year, with
+    each column read once (this runs on every rerun of the home and Growth pages)."""
     steps = _steps(frame)
     years = frame["year"].to_numpy()
+    achieved = frame["compute_achieved_flop"].to_numpy()
+    limit = {step: frame[LIMIT_COLUMNS[step]].to_numpy() for step in CONSTRAINTS}
+
+    def ratio(row: int, step: str) -> float:
+        run = float(achieved[row])
+        return float(limit[step][row]) / run if run > 0 else float("inf")
+
+    at = _year_index(frame, year)
+    ratios = {step: ratio(at, step) for step in LIMITS if step != steps[at]}
+    runner = min(ratios, key=lambda s: ratios[s])
     limited = [i for i, step in enumerate(steps) if step != "trend"]
-    first_step = steps[limited[0]] if limited else None
-    first_year = int(years[limited[0]]) if limited else None
-    step, ratio = runner_up(frame, year)
     return BindingSummary(
-        first_step=first_step,
-        first_year=first_year,
-        power_year=first_binding_year(frame, "power"),
+        first_step=steps[limited[0]] if limited else None,
+        first_year=int(years[limited[0]]) if limited else None,
+        power_year=_first_year(years, np.array(steps) == "power"),
         power_spread=power_spread,
         year=year,
-        step_in_year=steps[_year_index(frame, year)],
-        runner_up=step,
-        runner_up_ratio=ratio,
-        trend_ratio=limit_ratio(frame, year, "trend"),
-        trend_ratio_end=limit_ratio(frame, int(years.max()), "trend"),
-        wall=wall_year(frame),
+        step_in_year=steps[at],
+        runner_up=runner,
+        runner_up_ratio=ratios[runner],
+        trend_ratio=ratio(at, "trend"),
+        trend_ratio_end=ratio(int(np.flatnonzero(years == years.max())[0]), "trend"),
+        wall=_first_year(years, frame["energy_limited"].to_numpy().astype(bool)),
         wall_spread=wall_spread,
         years_binding={s: steps.count(s) for s in CONSTRAINTS if s in steps},
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.style import STEP_NAMES
-from model.answer import power_split
+from model.answer import power_split, value_in_year
 from model.projection import growth_decomposition, wall_year
 from model.scenario import END_YEAR
 from ui import format as fmt
@@ -38,7 +38,6 @@ show_bands = st.toggle(
 mc = monte_carlo(scenario) if show_bands else None
 summary = summary_for(frame, mc)
 split = power_split(frame, summary.year)
-run = frame.set_index("year").loc[summary.year]
 st.subheader(binding_text(summary))
 st.subheader(wall_text(summary))
 year = summary.year
@@ -69,14 +68,14 @@ with st.container(horizontal=True, gap="small"):
     )
     st.metric(
         "Run FLOP, achieved",
-        fmt.scientific(run["compute_achieved_flop"]),
+        fmt.scientific(value_in_year(frame, "compute_achieved_flop", year)),
         help="Training compute of that run: the smallest of the six limits.\n\n"
         + define("FLOP", "Binding step"),
         width=METRIC_WIDTH,
     )
     st.metric(
         "Run FLOP, wanted",
-        fmt.scientific(run["compute_demand_flop"]),
+        fmt.scientific(value_in_year(frame, "compute_demand_flop", year)),
         help="Training compute on the trend.\n\n" + define("Trend"),
         width=METRIC_WIDTH,
     )

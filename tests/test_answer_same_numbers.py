@@ -1,0 +1,87 @@
+"""model.answer's summary, read with each column once, against the same numbers from the
+projection's own look-ups (runner_up, limit_ratio, first_binding_year, wall_year; the
+frame indexed by year): equal, not close, for the defaults, every preset and scenarios
+where nothing binds, power binds at once, or no wall comes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from model import answer
+from model.catalog import default_catalog
+from model.presets import all_presets
+from model.projection import first_binding_year, limit_ratio, project, wall_year
+from model.scenario import BASE_YEAR, END_YEAR, Scenario
+
+CAT = default_catalog()
+SCENARIOS = {
+    "defaults": Scenario(),
+    **{preset.name: preset.scenario() for preset in all_presets(CAT)},
+    # A flat trend: the trend may set the run throughout.
+    "flat": dataclasses.replace(Scenario(), compute_growth=1.0, other_ai_compute_growth=1.0),
+    # Almost nothing built and a steep trend: power binds from the first years.
+    "starved": dataclasses.replace(
+        Scenario(), build_rate_gw_per_yr=0.0, compute_growth=10.0, queue_years=10.0
+    ),
+    "no_wall": dataclasses.replace(
+        Scenario(),
+        build_rate_gw_per_yr=500.0,
+        build_cap_share=100.0,
+        build_cap_growth=1.5,
+        queue_years=0.0,
+        compute_growth=1.5,
+        other_ai_compute_growth=1.0,
+    ),
+}
+FRAMES = {name: project(scenario, CAT) for name, scenario in SCENARIOS.items()}
+
+
+def _by_lookups(frame, year):
+    steps = frame["binding_constraint"].tolist()
+    limited = [i for i, step in enumerate(steps) if step != "trend"]
+    runner, runner_ratio = answer.runner_up(frame, year)
+    return {
+        "first_step": steps[limited[0]] if limited else None,
+        "first_year": int(frame["year"].iloc[limited[0]]) if limited else None,
+        "power_year": first_binding_year(frame, "power"),
+        "step_in_year": frame.set_index("year").loc[year, "binding_constraint"],
+        "runner_up": runner,
+        "runner_up_ratio": runner_ratio,
+        "trend_ratio": limit_ratio(frame, year, "trend"),
+        "trend_ratio_end": limit_ratio(frame, END_YEAR, "trend"),
+        "wall": wall_year(frame),
+    }
+
+
+@pytest.mark.parametrize("name", list(FRAMES))
+@pytest.mark.parametrize("year", [BASE_YEAR, 2030, END_YEAR])
+def test_the_summary_is_the_projections_lookups(name, year):
+    frame = FRAMES[name]
+    summary = answer.binding_summary(frame, year=year)
+    for field, expected in _by_lookups(frame, year).items():
+        assert getattr(summary, field) == expected, field
+
+
+def test_the_scenarios_reach_every_branch_of_the_summary():
+    # Worth comparing only if they reach: no limit at all, a limit other than power
+    # first, power never binding, and no wall.
+    summaries = [answer.binding_summary(frame) for frame in FRAMES.values()]
+    assert any(s.first_step is None for s in summaries)
+    assert any(s.first_step not in (None, "power") for s in summaries)
+    assert any(s.power_year is None for s in summaries)
+    assert any(s.wall is None for s in summaries)
+    assert any(s.wall is not None for s in summaries)
+
+
+@pytest.mark.parametrize("name", ["defaults", "starved"])
+def test_a_value_in_a_year_is_the_frames_row_for_that_year(name):
+    frame = FRAMES[name]
+    by_year = frame.set_index("year")
+    for year in (BASE_YEAR, 2030, END_YEAR):
+        for column in ("compute_achieved_flop", "compute_demand_flop"):
+            assert answer.value_in_year(frame, column, year) == by_year.loc[year, column]
+    with pytest.raises(ValueError, match="not a year"):
+        answer.value_in_year(frame, "compute_achieved_flop", END_YEAR + 1)

@@ -196,15 +196,17 @@ def limits_figure(frame: pd.DataFrame) -> go.Figure:
 def binding_shares_figure(shares: pd.DataFrame, samples: int) -> go.Figure:
     """Share of Monte Carlo samples in which each step sets the largest run, per year."""
     traces: list[Trace] = []
-    for step in shares.columns:
-        if not (shares[step] > 0).any():
+    years = shares.index.tolist()
+    table = shares.to_numpy()  # one column per step, read once
+    for step, column in zip(shares.columns, table.T, strict=True):
+        if not (column > 0).any():
             continue
         name = style.STEP_NAMES[str(step)]
         traces.append(
             {
                 "type": "bar",
-                "x": shares.index.tolist(),
-                "y": shares[step].tolist(),
+                "x": years,
+                "y": column.tolist(),
                 "name": name,
                 "marker": {"color": style.STEP_COLOURS[str(step)]},
                 "hovertemplate": "%{x}: %{y:.0%} of samples<extra>" + name + "</extra>",

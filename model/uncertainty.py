@@ -4,6 +4,7 @@ of which inputs move the wall most."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -342,7 +343,7 @@ def tornado(
     power = _first_year(out["binding_index"] == projection.CONSTRAINTS.index("power"), yrs)
     after = float(END_YEAR + 1)
     walls, power = np.nan_to_num(walls, nan=after), np.nan_to_num(power, nan=after)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i, spread in enumerate(SPREADS):
         low, high = 2 * i, 2 * i + 1
         rows.append(
@@ -360,7 +361,12 @@ def tornado(
                 "power_swing_years": int(abs(power[high] - power[low])),
             }
         )
-    table = pd.DataFrame(rows)
-    return table.sort_values(
-        ["wall_swing_years", "power_swing_years"], ascending=False, kind="stable"
-    ).reset_index(drop=True)
+    ordered = sorted(rows, key=_swing_first)
+    return pd.DataFrame(ordered)
+
+
+def _swing_first(row: dict[str, Any]) -> tuple[int, int]:
+    """Sort key of a tornado row: the largest wall swing first, then the largest swing in
+    power's binding year; sorted() is stable, so ties keep SPREADS' order (as pandas'
+    stable sort_values(ascending=False) does: tests/test_uncertainty_tornado.py)."""
+    return (-row["wall_swing_years"], -row["power_swing_years"])

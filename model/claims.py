@@ -635,10 +635,26 @@ def quick_verdicts(
     its price at x1 and x2 and claim 4's three mixes (the same verdicts as the claims
     judged in full; tests/test_claim_verdicts.py). `facts` are fleet.source_facts(catalog),
     when the caller has them already."""
+    facts = facts or fleet.source_facts(catalog)  # read once, for the batch and claim 2
+    out = projection.project_batch(verdict_scenarios(scenario, catalog), catalog, facts)
+    return verdicts_of(scenario, catalog, facts, out)
+
+
+def verdict_scenarios(scenario: Scenario, catalog: Catalog) -> list[Scenario]:
+    """What quick_verdicts projects as one batch: the scenario itself first, its price at
+    x1 and x2, then claim 4's three mixes."""
     mixes = [mix_variant(scenario, preset_id, catalog) for preset_id, _ in CLAIM_4_MIXES]
     prices = [price_variant(scenario, factor) for factor in (1.0, 2.0)]
-    facts = facts or fleet.source_facts(catalog)  # read once, for the batch and claim 2
-    out = projection.project_batch([scenario, *prices, *mixes], catalog, facts)
+    return [scenario, *prices, *mixes]
+
+
+def verdicts_of(
+    scenario: Scenario,
+    catalog: Catalog,
+    facts: fleet.SourceFacts,
+    out: Mapping[str, np.ndarray],
+) -> tuple[str, ...]:
+    """The five verdicts, from project_batch(verdict_scenarios(scenario)) as `out`."""
     return (
         quick_verdict_1(scenario, catalog),
         verdict_2(weighted_lead_years_of(scenario, fleet.sources_from(scenario, facts))),

@@ -365,16 +365,21 @@ def project(
     cat = catalog or default_catalog()
     fixed = fixed_inputs(scenario, cat, facts)
     out = simulate(scenario_values(scenario), fixed, fixed.sources.lead_time_years[None, :])
+    return frame_of(out, 0)
+
+
+def frame_of(out: Mapping[str, Array], row: int) -> pd.DataFrame:
+    """One sample (row) of `simulate`'s outputs as `project`'s frame: a row of
+    `project_batch` is the frame of its scenario."""
     columns: dict[str, Any] = {"year": years()}
     for name, values in out.items():
         if name == "binding_index":
-            columns["binding_constraint"] = [CONSTRAINTS[int(i)] for i in values[0]]
+            columns["binding_constraint"] = [CONSTRAINTS[int(i)] for i in values[row]]
         elif name == "energy_limited":
-            columns[name] = values[0].astype(bool)
+            columns[name] = values[row].astype(bool)
         else:
-            columns[name] = np.asarray(values[0], dtype=float)
-    frame = pd.DataFrame(columns)
-    return frame
+            columns[name] = np.asarray(values[row], dtype=float)
+    return pd.DataFrame(columns)
 
 
 def _same_apart_from_sources(a: Fixed, b: Fixed) -> bool:

@@ -9,7 +9,7 @@ from model.answer import power_split, value_in_year
 from model.projection import growth_decomposition, wall_year
 from model.scenario import END_YEAR
 from ui import format as fmt
-from ui.data import claim_verdicts, monte_carlo, power_chart, projection_frame
+from ui.data import home_results, monte_carlo, power_chart
 from ui.glossary import define
 from ui.growth_text import power_text
 from ui.headline import binding_text, ranges_text, summary_for, wall_text
@@ -19,7 +19,7 @@ from ui.plot import plot
 from ui.url import VIEW_BY_NAME, share_query
 
 scenario = page_scenario()
-frame = projection_frame(scenario)
+frame, verdicts = home_results(scenario)  # one batched projection for both
 
 st.title("Is energy the rate-limiting step for scaling AI?")
 st.markdown(
@@ -109,8 +109,8 @@ with st.container(horizontal=True, gap="small"):
     )
 
 chart, text = st.columns([3, 1])
-plot(power_chart(scenario, mc is not None), chart)
+plot(power_chart(scenario, mc is not None, frame), chart)
 text.markdown(f"{power_text(split, scenario.frontier_runs, wall)} {ranges_text(mc is not None)}")
 
-render_claim_cards(claim_verdicts(scenario), share_query(scenario))
+render_claim_cards(verdicts, share_query(scenario))
 render_page_links()

@@ -11,12 +11,14 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from model import claims, projection
 from model.catalog import default_catalog
 from model.presets import all_presets, mix_changes
 from model.scenario import SOURCE_IDS, Scenario
+from ui import data
 
 CAT = default_catalog()
 DEFAULT = Scenario()
@@ -143,3 +145,21 @@ def test_the_flip_search_finds_the_same_flips_with_the_quick_verdicts(claim_id):
         quick = claims.find_flip(DEFAULT, name, lambda s: claims.QUICK_VERDICTS[claim_id](s, CAT))
         full = claims.find_flip(DEFAULT, name, lambda s: claims.CLAIMS[claim_id](s, CAT).verdict)
         assert quick == full, name
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_the_verdicts_batch_starts_with_the_scenarios_own_projection(name):
+    # The home page reads its projection from the verdicts' batch (ui.data.home_results):
+    # row 0 must be project's frame, every column to the last bit.
+    scenario = SCENARIOS[name]
+    out = projection.project_batch(claims.verdict_scenarios(scenario, CAT), CAT)
+    pd.testing.assert_frame_equal(
+        projection.frame_of(out, 0), projection.project(scenario, CAT), check_exact=True
+    )
+
+
+def test_the_home_pages_results_are_the_projection_and_the_quick_verdicts():
+    for scenario in (DEFAULT, SCENARIOS["no_wall"], SCENARIOS["by_params"]):
+        frame, verdicts = data.home_results(scenario)
+        pd.testing.assert_frame_equal(frame, projection.project(scenario, CAT), check_exact=True)
+        assert verdicts == claims.quick_verdicts(scenario, CAT)

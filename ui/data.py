@@ -64,15 +64,20 @@ def claim_results(scenario: Scenario) -> tuple[claims.ClaimResult, ...]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
-def claim_verdicts(scenario: Scenario) -> tuple[str, ...]:
-    """The five verdicts alone (no flip search, one batched projection), cached per
-    scenario: for the home page."""
-    return claims.quick_verdicts(scenario, catalog(), source_facts())
+def home_results(scenario: Scenario) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """The scenario's projection and the five verdicts (no flip search) from ONE batched
+    projection, whose first row is the scenario's own (model.claims.verdict_scenarios),
+    cached per scenario: for the home page, which needs both on every rerun."""
+    cat, facts = catalog(), source_facts()
+    out = projection.project_batch(claims.verdict_scenarios(scenario, cat), cat, facts)
+    return projection.frame_of(out, 0), claims.verdicts_of(scenario, cat, facts, out)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def history() -> pd.DataFrame:
-    """Epoch AI's frontier models as points for the growth charts."""
+    """Epoch AI's frontier models as points for the growth charts, built once per server
+    process. Read only (the chart builders only read it; cache_data would copy it out on
+    every call)."""
     return growth_charts.history_points(catalog()["epoch_frontier_models"])
 
 
@@ -83,11 +88,14 @@ def published_run_traces() -> list[dict[str, Any]]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=BY_REPR)
-def power_chart(scenario: Scenario, with_bands: bool) -> go.Figure:
+def power_chart(
+    scenario: Scenario, with_bands: bool, _frame: pd.DataFrame | None = None
+) -> go.Figure:
     """Power wanted, available and achieved (charts.growth.power_figure), with the Monte
     Carlo's bands `with_bands`; built once per scenario and switch, for the home and
-    Growth pages. Read only."""
-    frame = projection_frame(scenario)
+    Growth pages. Read only. `_frame` is the scenario's projection when the caller has it
+    (not part of the key: it is the same for the same scenario)."""
+    frame = projection_frame(scenario) if _frame is None else _frame
     bands = monte_carlo(scenario).bands if with_bands else None
     world_gw = average_power_gw("world", catalog())
     wall = projection.wall_year(frame)

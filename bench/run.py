@@ -307,6 +307,7 @@ def bench_latency(cases: tuple[SliderCase, ...], drags: int, logs: Path) -> list
             wait_rendered(base, 1)
             b_index = 0
             for case in (c for c in cases if c.has_chart):  # the latency is slider-to-chart
+                print(f"  slider-to-chart {case.path}", file=sys.stderr, flush=True)
                 app.bring_to_front()
                 app.goto(app_url + case.path)
                 wait_rendered(app, 1)

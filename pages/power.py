@@ -29,7 +29,7 @@ labels = cache_pages.source_labels()
 st.title("Power it")
 st.markdown(
     "Where should the electricity for new AI come from? Pick a preset or move the weights "
-    "under **Power supply & mix** in the sidebar (they are normalised to 100%), and see "
+    "under **Generation mix** in the sidebar (they are normalised to 100%), and see "
     "what the mix emits, costs, how much must be built and when it can deliver. The same "
     "mix feeds the supply on *Growth vs power*, and *Train a model* when its grid is 'My mix'."
 )

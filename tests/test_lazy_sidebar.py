@@ -7,10 +7,17 @@ rerun), so Streamlit cannot bind them to the URL; ui/url.write_inputs_to_url doe
 from __future__ import annotations
 
 import dataclasses
+import re
+from pathlib import Path
 
-from model.scenario import INPUTS, Scenario
+from model.scenario import GROUPS, INPUTS, Scenario
 from tests.apptest_support import open_app, open_group, sidebar_input
 from ui.url import input_pairs, parse_url_value
+
+#: "under **Training run** and **Chips & facility**", "the sidebar's *Lead times by source*"
+GROUP_REFERENCE = re.compile(
+    r"under \*\*([^*]+)\*\*(?: and \*\*([^*]+)\*\*)?|sidebar's \*([^*]+)\*"
+)
 
 
 def _drawn_keys(at) -> set[str]:
@@ -116,3 +123,19 @@ def test_a_preset_that_moves_closed_groups_updates_the_url():
     # Compare opens no group; the preset's mix weights are in the address bar anyway.
     assert not _group_names("mix") & _drawn_keys(at)
     assert at.query_params["mix_nuclear_large"] == "70"
+
+
+def test_page_text_names_sidebar_groups_as_they_are_titled():
+    # Prose that sends the reader to a group ("under **Generation mix**") must use a title
+    # the sidebar shows; the supply group was split in three and renamed.
+    root = Path(__file__).resolve().parents[1]
+    sources = [*root.glob("pages/*.py"), *root.glob("ui/*.py")]
+    named = [
+        name
+        for path in sources
+        for match in GROUP_REFERENCE.finditer(path.read_text())
+        for name in match.groups()
+        if name
+    ]
+    assert len(named) >= 6  # train, serve and power pages each name groups
+    assert set(named) <= set(GROUPS.values())

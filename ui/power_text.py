@@ -103,7 +103,7 @@ def arrival_text(lead_times: pd.DataFrame, year: int) -> str:
     return (
         "Each bar runs from the fastest to the slowest lead time in the sources (tick: mid) "
         f"for plants ordered in {BASE_YEAR}; under each source, the nameplate to build for "
-        f"what AI wants in {year}. Lead times (the sidebar's lead-time inputs; ranges from "
+        f"what AI wants in {year}. Lead times (the sidebar's *Lead times by source*; ranges from "
         f"data/generation_sources.csv): {spans}. Nuclear counts construction only, before "
         "licensing."
     )

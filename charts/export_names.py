@@ -36,5 +36,10 @@ def png_name(title: str, prefix: str = PREFIX, max_chars: int = MAX_NAME_CHARS) 
 
 def image_config(figure: go.Figure, name: str = "") -> dict[str, Any]:
     """st.plotly_chart `config` whose camera button saves '<name or title>.png'."""
-    title = name or (figure.layout.title.text or "")
+    if name:
+        title = name
+    elif hasattr(type(figure), "title_text"):  # a charts.style.HouseFigure
+        title = figure.title_text()  # read without building plotly's objects
+    else:
+        title = figure.layout.title.text or ""
     return {"toImageButtonOptions": {"format": "png", "filename": png_name(title)}}

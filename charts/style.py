@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+from copy import deepcopy
 from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
+from _plotly_utils.utils import is_homogeneous_array, is_skipped_key, to_typed_array_spec
 
 #: One colour per generation source, used on every page. Each keeps its family (coal grey,
 #: gas orange, nuclear purple, hydro blue, wind teal, solar yellow, geothermal brown) and
@@ -142,27 +145,108 @@ def house_layout(
 
 
 class HouseFigure(go.Figure):
-    """A go.Figure that puts plotly's default template (Streamlit's, once Streamlit has
-    registered it) into `to_dict`'s output instead of turning it into plotly objects
-    when the figure is built: that took ~0.25 ms of each chart on every rerun. The dict
-    Streamlit sends to the browser is the same, key for key."""
+    """A figure built from plain trace and layout dicts, whose plotly objects are made
+    only if something asks for them.
 
+    Streamlit sends a figure as `to_dict()`. Plotly's own figure deep-copies every trace
+    when it is built and again in `to_dict`, about 1-2 ms a chart on every rerun; until
+    anything reads the figure as plotly objects (`fig.layout`, `fig.data`, update_...),
+    a HouseFigure answers `to_dict` from the dicts it was given, with plotly's default
+    template added as plotly would add it. The first such read builds the plotly figure
+    in place (go.Figure.__init__ on this object), and from then on it is an ordinary
+    figure. tests/test_charts.py checks that every chart every page sends is the same
+    both ways. LAZY = False (tests) builds at once.
+    """
+
+    #: Build the plotly objects only when asked (False: at once, as go.Figure does).
+    LAZY = True
     #: The default template when the figure was built (a name or a Template), or None.
     _house_template: Any = None
 
+    def __init__(
+        self, data: Any = None, layout: dict[str, Any] | None = None, **kwargs: Any
+    ) -> None:
+        if isinstance(data, dict):  # a figure dict (copy and pickle pass one)
+            data, layout = data.get("data"), data.get("layout")
+        state = self.__dict__
+        state["_house_spec"] = (list(data or []), dict(layout or {}))
+        state["_house_template"] = pio.templates.default
+        state["_house_built"] = False
+        if not self.LAZY:
+            self._house_build()
+
+    def _house_build(self) -> None:
+        state = self.__dict__
+        state["_house_built"] = True  # first: lookups made while building fail normally
+        traces, layout = state["_house_spec"]
+        go.Figure.__init__(self, data=traces, layout=layout, _validate=False)
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for attributes this object lacks: plotly's, before it is built.
+        if name.startswith("__") or self.__dict__.get("_house_built", True):
+            raise AttributeError(name)
+        self._house_build()
+        return getattr(self, name)
+
     def _initialize_layout_template(self) -> None:
-        # plotly's hook, run when the figure is built: remember the default, do not copy it.
-        self._house_template = pio.templates.default
+        # plotly's hook while building: keep the default from construction, do not copy it.
+        pass
+
+    def title_text(self) -> str:
+        """The chart's title, read without building the plotly objects."""
+        if self.__dict__.get("_house_built", True):
+            return str(self.layout.title.text or "")
+        title = self.__dict__["_house_spec"][1].get("title") or {}
+        return str(title.get("text") or "") if isinstance(title, dict) else str(title)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = super().to_dict()
+        if self.__dict__.get("_house_built", True):
+            out: dict[str, Any] = super().to_dict()
+        else:
+            traces, layout = self.__dict__["_house_spec"]
+            out = {"data": [_sent_trace(t) for t in traces], "layout": _sent(layout)}
         default = self._house_template
         if default is not None and "template" not in out["layout"]:
-            template = (
-                default if isinstance(default, go.layout.Template) else pio.templates[default]
+            out["layout"]["template"] = (
+                default.to_plotly_json()
+                if isinstance(default, go.layout.Template)
+                else _template_json(default)
             )
-            out["layout"]["template"] = template.to_plotly_json()
         return out
+
+
+@functools.lru_cache(maxsize=8)
+def _template_json(name: str) -> dict[str, Any]:
+    """A registered template as plotly's to_dict adds it, made once per process (plotly
+    deep-copies it for every figure, every rerun). Shared by every figure's dict, which
+    plotly.io.to_json only reads: read only."""
+    return pio.templates[name].to_plotly_json()
+
+
+def _sent(value: Any) -> Any:
+    """A copy of a figure's dicts and lists as plotly's to_dict sends them: numeric arrays
+    as base64 typed arrays (plotly's own conversion), everything else as given."""
+    if isinstance(value, dict):
+        return {
+            key: (
+                deepcopy(item)
+                if is_skipped_key(key)
+                else to_typed_array_spec(item)
+                if is_homogeneous_array(item)
+                else _sent(item)
+            )
+            for key, item in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return type(value)(_sent(item) for item in value)
+    return value
+
+
+def _sent_trace(trace: dict[str, Any]) -> dict[str, Any]:
+    """One trace as plotly sends it: its properties, and its type (scatter if unset)."""
+    out = _sent(trace)
+    out.setdefault("type", "scatter")
+    return out
 
 
 def figure(
@@ -180,7 +264,7 @@ def figure(
     `overrides` is merged last, for the few settings a chart needs unlike the house style.
     """
     out = _merged(house_layout(layout or {}, **house), overrides or {})
-    return HouseFigure(data=traces, layout=out, _validate=False)
+    return HouseFigure(data=traces, layout=out)
 
 
 def hex_to_rgba(colour: str, alpha: float) -> str:

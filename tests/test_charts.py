@@ -15,7 +15,7 @@ import plotly.io as pio
 import pytest
 
 from charts.growth import binding_shares_figure, limits_figure, power_figure, tornado_figure
-from charts.style import STEP_COLOURS, figure, house_layout
+from charts.style import STEP_COLOURS, HouseFigure, figure, house_layout
 from model.projection import project
 from model.scenario import Scenario
 from tests.apptest_support import open_app
@@ -129,10 +129,11 @@ def test_power_chart_splits_what_ai_gets_into_serving_and_training(default_frame
 
 
 @pytest.mark.parametrize("template", ["plotly", "simple_white", None])
-def test_a_house_figure_sends_what_plotly_would_template_and_key_order_included(template):
+def test_a_house_figure_sends_what_plotly_would_template_included(template):
     # charts.style.figure adds the default template when the figure is turned into a dict,
-    # not when it is built; the JSON must be the same as plotly's own (as style.figure
-    # built it before, unvalidated), byte for byte.
+    # not when it is built, and sends its own dicts without building plotly's objects;
+    # the JSON must be plotly's own (as style.figure built it before, unvalidated), key
+    # order aside (plotly sorts a trace's keys; JSON objects have no order).
     traces = [{"type": "bar", "x": [1.0, 2.0], "y": ["a", "b"], "orientation": "h"}]
     before = pio.templates.default
     pio.templates.default = template
@@ -140,7 +141,9 @@ def test_a_house_figure_sends_what_plotly_would_template_and_key_order_included(
         ours = figure(traces, {"barmode": "stack"}, title="T", x_title="X", y_title="Y")
         layout = house_layout({"barmode": "stack"}, title="T", x_title="X", y_title="Y")
         plain = go.Figure(data=traces, layout=layout, _validate=False)
-        assert json.dumps(ours.to_dict()) == json.dumps(plain.to_dict())
+        assert json.loads(pio.to_json(ours.to_dict(), validate=False)) == json.loads(
+            pio.to_json(plain.to_dict(), validate=False)
+        )
     finally:
         pio.templates.default = before
     has_template = "template" in ours.to_dict()["layout"]
@@ -152,3 +155,29 @@ def test_a_template_set_on_a_house_figure_is_kept():
         [], {"template": {"layout": {"font": {"size": 99}}}}, title="T", x_title="X", y_title="Y"
     )
     assert fig.to_dict()["layout"]["template"] == {"layout": {"font": {"size": 99}}}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_chart_a_page_sends_is_the_same_with_plotly_objects_built(page, monkeypatch):
+    # A HouseFigure answers to_dict from the dicts it was built from; with LAZY off it
+    # builds plotly's figure first and answers through plotly, as go.Figure does. What the
+    # browser gets must not depend on it (key order aside: JSON objects have none).
+    lazy = _figures(page)
+    monkeypatch.setattr(HouseFigure, "LAZY", False)
+    built = _figures(page)
+    assert len(lazy) == len(built) > 0
+    assert lazy == built
+
+
+def test_a_house_figure_builds_its_plotly_objects_only_when_read():
+    fig = figure([{"x": [1.0, 2.0], "y": [3.0, 4.0]}], {}, title="T", x_title="X", y_title="Y")
+    assert not fig.__dict__["_house_built"]
+    sent = fig.to_dict()  # what Streamlit calls: no plotly objects needed
+    assert fig.title_text() == "T"
+    assert not fig.__dict__["_house_built"]
+    assert fig.layout.title.text == "T"  # reading plotly's objects builds them, in place
+    assert fig.__dict__["_house_built"]
+    assert fig.to_dict() == sent
+    fig.update_layout(title_text="U")  # from then on it is an ordinary figure
+    assert fig.to_dict()["layout"]["title"]["text"] == "U"
+    assert fig.title_text() == "U"

@@ -1,10 +1,10 @@
 """Moving scenarios in and out of the sidebar: the share link, presets, saved scenarios, files.
 
-The sidebar's widgets are bound to the URL, and a widget's value can only be set before
-the widget is drawn in a run; so everything that changes the inputs here is a callback
-(callbacks run before the script). Saved scenarios live in this visitor's session state
-and in the URL (one `saved` parameter per scenario, each a share query of its own), so a
-reload or a link brings them back.
+A widget's value can only be set before the widget is drawn in a run, so everything that
+changes the sidebar's inputs here is a callback (callbacks run before the script); the
+address bar follows the inputs (ui/url.write_inputs_to_url). Saved scenarios live in
+this visitor's session state and in the URL (one `saved` parameter per scenario, each a
+share query of its own), so a reload or a link brings them back.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from model.catalog import default_catalog
 from model.presets import all_presets
 from model.projection import first_binding_year, limit_ratio, project, wall_year
 from model.scenario import BASE_YEAR, END_YEAR, Scenario
+from tests.edge_scenarios import NO_WALL
 
 CAT = default_catalog()
 SCENARIOS = {
@@ -26,15 +27,7 @@ SCENARIOS = {
     "starved": dataclasses.replace(
         Scenario(), build_rate_gw_per_yr=0.0, compute_growth=10.0, queue_years=10.0
     ),
-    "no_wall": dataclasses.replace(
-        Scenario(),
-        build_rate_gw_per_yr=500.0,
-        build_cap_share=100.0,
-        build_cap_growth=1.5,
-        queue_years=0.0,
-        compute_growth=1.5,
-        other_ai_compute_growth=1.0,
-    ),
+    "no_wall": NO_WALL,
 }
 FRAMES = {name: project(scenario, CAT) for name, scenario in SCENARIOS.items()}
 

@@ -18,6 +18,7 @@ from model import claims, projection
 from model.catalog import default_catalog
 from model.presets import all_presets, mix_changes
 from model.scenario import SOURCE_IDS, Scenario
+from tests.edge_scenarios import NO_WALL
 from ui import data
 
 CAT = default_catalog()
@@ -26,15 +27,7 @@ NUCLEAR_ONLY = {f"mix_{sid}": 0.0 for sid in SOURCE_IDS} | {"mix_nuclear_large":
 SOLAR_ONLY = {f"mix_{sid}": 0.0 for sid in SOURCE_IDS} | {"mix_solar_pv_utility": 100.0}
 EDGES = {
     # So much building, so soon, that no mix runs short: claim 4 cannot be judged.
-    "no_wall": dataclasses.replace(
-        DEFAULT,
-        build_rate_gw_per_yr=500.0,
-        build_cap_share=100.0,
-        build_cap_growth=1.5,
-        queue_years=0.0,
-        compute_growth=1.5,
-        other_ai_compute_growth=1.0,
-    ),
+    "no_wall": NO_WALL,
     # Power dear, hardware cheap and a budget that does not grow: electricity is most of
     # a run's cost, and doubling its price shrinks the run (claim 5 supported).
     "dear_power": dataclasses.replace(

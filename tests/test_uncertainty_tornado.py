@@ -3,8 +3,6 @@ table was sorted before it was sorted in Python), ties included."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pandas as pd
 import pytest
 
@@ -12,21 +10,14 @@ from model import uncertainty
 from model.catalog import default_catalog
 from model.presets import all_presets
 from model.scenario import Scenario
+from tests.edge_scenarios import NO_WALL
 
 CAT = default_catalog()
 SCENARIOS = {
     "defaults": Scenario(),
     **{preset.name: preset.scenario() for preset in all_presets(CAT)},
     # Nothing moves a wall that never comes: every swing ties at 0.
-    "no_wall": dataclasses.replace(
-        Scenario(),
-        build_rate_gw_per_yr=500.0,
-        build_cap_share=100.0,
-        build_cap_growth=1.5,
-        queue_years=0.0,
-        compute_growth=1.5,
-        other_ai_compute_growth=1.0,
-    ),
+    "no_wall": NO_WALL,
 }
 KEYS = ["wall_swing_years", "power_swing_years"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 from copy import deepcopy
 from typing import Any
 
@@ -153,9 +154,11 @@ class HouseFigure(go.Figure):
     anything reads the figure as plotly objects (`fig.layout`, `fig.data`, update_...),
     a HouseFigure answers `to_dict` from the dicts it was given, with plotly's default
     template added as plotly would add it. The first such read builds the plotly figure
-    in place (go.Figure.__init__ on this object), and from then on it is an ordinary
-    figure. tests/test_charts.py checks that every chart every page sends is the same
-    both ways. LAZY = False (tests) builds at once.
+    in place (go.Figure.__init__ on this object, under a lock: cached figures are shared
+    by every session), and from then on it is an ordinary figure. Plotly objects or
+    plotly's own arguments given to it are built at once. tests/test_charts.py checks
+    that every chart every page sends is the same both ways. LAZY = False (tests) builds
+    at once.
     """
 
     #: Build the plotly objects only when asked (False: at once, as go.Figure does).
@@ -163,27 +166,42 @@ class HouseFigure(go.Figure):
     #: The default template when the figure was built (a name or a Template), or None.
     _house_template: Any = None
 
-    def __init__(
-        self, data: Any = None, layout: dict[str, Any] | None = None, **kwargs: Any
-    ) -> None:
+    def __init__(self, data: Any = None, layout: Any = None, **kwargs: Any) -> None:
         if isinstance(data, dict):  # a figure dict (copy and pickle pass one)
             data, layout = data.get("data"), data.get("layout")
+        traces = list(data or [])
+        plain = isinstance(layout, dict | None) and all(isinstance(t, dict) for t in traces)
         state = self.__dict__
-        state["_house_spec"] = (list(data or []), dict(layout or {}))
+        state["_house_spec"] = (traces, dict(layout or {}) if plain else {})
         state["_house_template"] = pio.templates.default
         state["_house_built"] = False
-        if not self.LAZY:
+        state["_house_builder"] = None  # the thread building the plotly objects
+        state["_house_lock"] = threading.Lock()  # cached figures are shared by sessions
+        if kwargs or not plain:  # plotly's own arguments or objects: plotly's own way
+            self._house_build(layout, kwargs)
+        elif not self.LAZY:
             self._house_build()
 
-    def _house_build(self) -> None:
+    def _house_build(self, layout: Any = None, kwargs: dict[str, Any] | None = None) -> None:
+        """Build plotly's objects on this figure, once, whichever thread asks first."""
         state = self.__dict__
-        state["_house_built"] = True  # first: lookups made while building fail normally
-        traces, layout = state["_house_spec"]
-        go.Figure.__init__(self, data=traces, layout=layout, _validate=False)
+        with state["_house_lock"]:
+            if state["_house_built"]:
+                return
+            state["_house_builder"] = threading.get_ident()
+            traces, plain_layout = state["_house_spec"]
+            options = {"_validate": False, **(kwargs or {})}
+            go.Figure.__init__(
+                self, data=traces, layout=plain_layout if layout is None else layout, **options
+            )
+            state["_house_built"] = True
+            state["_house_builder"] = None
 
     def __getattr__(self, name: str) -> Any:
-        # Reached only for attributes this object lacks: plotly's, before it is built.
-        if name.startswith("__") or self.__dict__.get("_house_built", True):
+        # Reached only for attributes this object lacks: plotly's, before they are built.
+        state = self.__dict__
+        building_here = state.get("_house_builder") == threading.get_ident()
+        if name.startswith("__") or state.get("_house_built", True) or building_here:
             raise AttributeError(name)
         self._house_build()
         return getattr(self, name)

@@ -8,11 +8,13 @@ misspelt or invalid property.
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
+import streamlit as st
 
 from charts.growth import binding_shares_figure, limits_figure, power_figure, tornado_figure
 from charts.style import STEP_COLOURS, HouseFigure, figure, house_layout
@@ -162,8 +164,10 @@ def test_every_chart_a_page_sends_is_the_same_with_plotly_objects_built(page, mo
     # A HouseFigure answers to_dict from the dicts it was built from; with LAZY off it
     # builds plotly's figure first and answers through plotly, as go.Figure does. What the
     # browser gets must not depend on it (key order aside: JSON objects have none).
+    st.cache_resource.clear()  # figures are cached per process: build each one afresh
     lazy = _figures(page)
     monkeypatch.setattr(HouseFigure, "LAZY", False)
+    st.cache_resource.clear()
     built = _figures(page)
     assert len(lazy) == len(built) > 0
     assert lazy == built
@@ -181,3 +185,28 @@ def test_a_house_figure_builds_its_plotly_objects_only_when_read():
     fig.update_layout(title_text="U")  # from then on it is an ordinary figure
     assert fig.to_dict()["layout"]["title"]["text"] == "U"
     assert fig.title_text() == "U"
+
+
+def test_threads_reading_a_shared_house_figure_get_the_built_figure():
+    # A cached figure is shared by every session's thread: while one builds plotly's
+    # objects, the others wait for it instead of reading half-built ones.
+    traces = [{"x": list(range(200)), "y": list(range(200))} for _ in range(20)]
+    figures = [figure(traces, {}, title="T", x_title="X", y_title="Y") for _ in range(20)]
+
+    def read(job: tuple[HouseFigure, int]) -> object:
+        fig, i = job  # half the threads build (layout), half send (to_dict) meanwhile
+        return fig.layout.title.text if i % 2 else len(fig.to_dict()["data"])
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(read, [(fig, i) for fig in figures for i in range(8)]))
+    assert results == [20, "T"] * 4 * len(figures)
+
+
+def test_plotly_objects_or_arguments_build_a_house_figure_at_once():
+    built = HouseFigure([go.Scatter(x=[1.0], y=[2.0])], go.Layout(title_text="T"))
+    assert built.__dict__["_house_built"]
+    assert built.to_dict()["data"][0]["type"] == "scatter"
+    assert built.title_text() == "T"
+    framed = HouseFigure([{"x": [1.0]}], {}, frames=[{"data": [{"x": [2.0]}]}])
+    assert framed.__dict__["_house_built"]
+    assert len(framed.frames) == 1

@@ -1,9 +1,11 @@
 """Growth versus power, year by year: the six limits on the largest run, the fleet, the wall.
 
-`simulate` runs the equations of DESIGN.md (Projection) on arrays of shape (samples, years),
-so `project` (one sample) and the Monte Carlo in model/uncertainty.py share them. Limits
-come from model/limits.py, supply from model/fleet.py; this module ties them together
-year by year, because demand after a shortage grows from what was served.
+`simulate` runs the equations of DESIGN.md (Projection) over many samples at once, so
+`project` (one sample) and the Monte Carlo in model/uncertainty.py share them. Inside,
+arrays are (years, samples), so one year's samples sit side by side; outputs are
+(samples, years). Limits come from model/limits.py, supply from model/fleet.py; this
+module ties them together year by year, because demand after a shortage grows from what
+was served.
 """
 
 from __future__ import annotations

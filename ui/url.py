@@ -102,7 +102,7 @@ class IgnoredParam:
 
 
 def url_value(spec: InputSpec, value: Any) -> str:
-    """The text Streamlit writes in the URL for this input's value."""
+    """The text the URL carries for this input's value (write_inputs_to_url, share_query)."""
     if spec.kind == "bool":
         return "true" if value else "false"
     if spec.kind == "choice":
@@ -272,8 +272,9 @@ def still_ignored(
     widget holds something other than the default it fell back to, or once the page that
     has a view setting is left (its widget was drawn and is gone again).
 
-    Streamlit drops a bad value of a bound widget from the address bar in the first run,
-    so the URL alone cannot tell "still bad" from "fixed": the widget's value does.
+    write_inputs_to_url drops a bad value from the address bar in the first run (the input
+    keeps its default), so the URL alone cannot tell "still bad" from "fixed": the
+    input's value does.
     """
     kept = []
     for item in ignored:

@@ -195,22 +195,10 @@ def headline_cells(numbers: Mapping[Any, Any], end_year: int) -> dict[str, str]:
     return dict(zip(HEADLINE_LABELS, cells, strict=True))
 
 
-def headline_display(table: pd.DataFrame, end_year: int) -> pd.DataFrame:
-    """model.compare.headline_table with readable units (`headline_cells`), one row per
-    scenario."""
-    rows = [
-        list(headline_cells(numbers, end_year).values()) for numbers in table.to_dict("records")
-    ]
-    return pd.DataFrame(
-        rows, columns=list(HEADLINE_LABELS), index=pd.Index(table.index, name="Scenario")
-    )
-
-
 def headline_columns(numbers: Mapping[str, Mapping[Any, Any]], end_year: int) -> pd.DataFrame:
     """The headline table as the compare page shows it: a column per scenario (name ->
     its model.compare.headline_numbers, in order), a row per HEADLINE_LABELS, in readable
-    units. The same as `headline_display(...).T`, built that way round: transposing a
-    table of text took ~1 ms."""
+    units, built that way round: transposing a table of text took ~1 ms."""
     out = pd.DataFrame(
         {name: list(headline_cells(n, end_year).values()) for name, n in numbers.items()},
         index=list(HEADLINE_LABELS),

@@ -376,13 +376,6 @@ def _first_below(
     return None if below.size == 0 else int(below[0])
 
 
-def exponential_end_year(table: pd.DataFrame, trend_growth: float, share: float) -> int | None:
-    """First year growth falls below `share` of the trend's log rate, or None. [year]"""
-    return _first_below(
-        table["year"].to_numpy(), table["achieved_growth"].to_numpy(), trend_growth, share
-    )
-
-
 @dataclass(frozen=True)
 class ExponentialEnd:
     """Where claim 3 looks: the year exponential growth ends (None: not by END_YEAR), the

@@ -9,7 +9,7 @@ import re
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from charts.compare import TITLE, headline_display
+from charts.compare import TITLE
 from charts.export_names import png_name
 from model.catalog import default_catalog
 from model.compare import headline_table
@@ -17,6 +17,7 @@ from model.presets import preset_by_name
 from model.scenario import END_YEAR, INPUTS_BY_NAME, Scenario
 from model.scenario_io import FILE_FORMAT, RETIRED_INPUTS, scenario_to_json
 from tests.apptest_support import open_app, sidebar_input
+from tests.compare_support import headline_display
 from tests.test_url import CHANGED
 from ui import format as fmt
 from ui.share import FROM_DEFAULTS, MAX_LINK_CHARS, MAX_SAVED, SAVED_PARAM

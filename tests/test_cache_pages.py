@@ -9,13 +9,14 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from charts.compare import compare_figure, headline_cells, headline_display
+from charts.compare import compare_figure, headline_cells
 from model import fleet, grid, inference, projection
 from model.catalog import default_catalog
 from model.compare import DEFAULT_NAME, coinciding, headline_numbers, headline_table
 from model.presets import preset_by_name
 from model.scenario import BASE_YEAR, END_YEAR, INPUTS, InputSpec, Scenario
 from model.scenario_io import choice_options
+from tests.compare_support import headline_display
 from ui import cache_pages
 from ui.data import BY_REPR
 

@@ -114,17 +114,17 @@ def test_claim_3_verdict(end, step, growing, verdict):
 
 
 def test_claim_3_end_year_is_the_first_year_below_eighty_percent_of_the_trend():
-    table = pd.DataFrame(
-        {
-            "year": [2026, 2027, 2028],
-            "achieved_growth": [4.0, 3.1, 2.0],
-            "trend_growth": 4.0,
-            "binding_constraint": ["trend", "power", "power"],
-        }
+    # 2025-2040: x4 in 2026, x3.1 in 2027, then x2 a year. 4^0.8 = 3.03: 3.1 is still
+    # exponential, 2.0 is not, so it ends in 2028, where power binds, still growing.
+    growth = np.array([4.0, 3.1] + [2.0] * 13)
+    achieved = np.concatenate([[1.0], np.cumprod(growth)])
+    steps = ["trend", "trend", "trend"] + ["power"] * 13
+    assert claims.exponential_end(achieved, steps, 4.0) == claims.ExponentialEnd(
+        2028, "power", True
     )
-    # 4^0.8 = 3.03: 3.1 is still exponential, 2.0 is not.
-    assert claims.exponential_end_year(table, 4.0, 0.8) == 2028
-    assert claims.exponential_end_year(table.iloc[:2], 4.0, 0.8) is None
+    # At the trend's pace throughout it never ends.
+    steady = np.concatenate([[1.0], np.cumprod(np.full(15, 4.0))])
+    assert claims.exponential_end(steady, ["trend"] * 16, 4.0).year is None
 
 
 def test_claim_3_default_agrees_with_the_projection():

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from charts.compare import compare_figure, headline_display, legend_text, marker_sizes
+from charts.compare import compare_figure, legend_text, marker_sizes
 from model.catalog import default_catalog
 from model.claims import claims_table, evaluate_all
 from model.compare import (
@@ -28,6 +28,7 @@ from model.projection import project, wall_year
 from model.scenario import END_YEAR, Scenario
 from model.scenario_io import ZIP_CLAIMS, ZIP_TIMESERIES, export_zip, read_scenario_file
 from model.uncertainty import DEFAULT_SAMPLES, run_monte_carlo
+from tests.compare_support import headline_display
 from ui import cache_pages
 from ui.url import APP_VERSION
 
@@ -116,15 +117,6 @@ def test_the_chart_has_two_lines_per_scenario_plus_the_baseline(count):
     # Lines with data (the legend's key entries for solid, dashed and the cross have none).
     lines = [t for t in fig.data if t.mode.startswith("lines") and t.x[0] is not None]
     assert len(lines) == 2 * (count + 1)
-
-
-def test_the_cached_table_equals_the_model_table():
-    named = {
-        "Default": Scenario(),
-        **{p.name: p.scenario() for p in all_presets(default_catalog())},
-    }
-    shown = cache_pages.headlines(cache_pages.named_items(named))
-    pd.testing.assert_frame_equal(shown, headline_table(named, default_catalog()))
 
 
 def test_the_download_zip_holds_the_scenario_and_its_projection():

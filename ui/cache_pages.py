@@ -27,7 +27,6 @@ from model import claims, fleet, grid, inference, projection, scenario_io, uncer
 from model.catalog import Catalog
 from model.compare import (
     DEFAULT_NAME,
-    HEADLINE_COLUMNS,
     coinciding,
     headline_numbers,
 )
@@ -261,22 +260,3 @@ def _headline_numbers(scenario: Scenario, _frame: pd.DataFrame | None = None) ->
     # underscore keeps Streamlit from hashing it).
     frame = projection_frame(scenario) if _frame is None else _frame
     return headline_numbers(scenario, catalog(), frame=frame)
-
-
-def _headline_table(named: NamedItems, frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """model.compare.headline_table's table from the scenarios' projections `frames`."""
-    table = pd.DataFrame(
-        [_headline_numbers(s, f) for (_, s), f in zip(named, frames, strict=True)],
-        columns=list(HEADLINE_COLUMNS),
-        index=pd.Index([name for name, _ in named], name="scenario"),
-    )
-    table["wall_year"] = table["wall_year"].astype("Int64")
-    return table
-
-
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
-def headlines(named: NamedItems) -> pd.DataFrame:
-    """The table of model.compare.headline_table for the named scenarios, a row each in
-    order, from the cached projections (headline_table would project each one again).
-    Read only."""
-    return _headline_table(named, [projection_frame(s) for _, s in named])

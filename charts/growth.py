@@ -20,6 +20,7 @@ Trace = dict[str, Any]
 #: The projection column of each step's limit on the largest run, in legend order.
 LIMIT_COLUMNS: dict[str, str] = {
     "trend": "compute_demand_flop",
+    "site": "compute_limit_site_flop",
     "power": "compute_limit_power_flop",
     "chips": "compute_limit_chips_flop",
     "capital": "compute_limit_capital_flop",

@@ -42,6 +42,7 @@ BAND_ALPHA = 0.18
 #: latency step's pink and the capital step's green to a deuteranope).
 STEP_COLOURS: dict[str, str] = {
     "trend": "#5f5f5f",
+    "site": "#8C510A",
     "power": "#D55E00",
     "chips": "#0072B2",
     "capital": "#009E73",
@@ -51,9 +52,10 @@ STEP_COLOURS: dict[str, str] = {
 #: How each step is named in legends and sentences.
 STEP_NAMES: dict[str, str] = {
     "trend": "Trend",
+    "site": "Largest site",
     "power": "Power",
     "chips": "Chips",
-    "capital": "Capital",
+    "capital": "Money",
     "data": "Data",
     "latency": "Latency",
 }

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from model import fleet, grid, projection
+from model import fleet, grid, presets, projection
 from model.catalog import Catalog
 from model.constants import HOURS_PER_YEAR, JOULES_PER_MWH
 from model.equivalents import us_home_years
@@ -35,7 +35,9 @@ VERDICTS = (SUPPORTED, PARTLY, NOT_SUPPORTED, CANNOT_JUDGE)
 #: Joules in one GWh. [J/GWh]
 J_PER_GWH = JOULES_PER_MWH * 1000.0
 #: Steps that the post would call "the physical world".
-PHYSICAL_STEPS = ("power", "chips", "latency")
+PHYSICAL_STEPS = ("site", "power", "chips", "latency")
+#: Seconds in a year, to sum the fleet's compute over the horizon. [s/yr]
+SECONDS_PER_YEAR = HOURS_PER_YEAR * 3600.0
 #: The year claims 4 and 5 read their numbers in (the year Epoch AI 2024 looks at).
 CHECK_YEAR = 2030
 #: The three mixes claim 4 compares (ids in data/mix_presets.csv).
@@ -93,7 +95,7 @@ RULES: tuple[Rule, ...] = (
         "first 200 MW of Stargate Abilene within about a year; news 2024-25): power that "
         "takes more than twice as long cannot follow it.",
         (("slow_years", 5.0), ("fast_years", 2.0)),
-        ("queue_years", "behind_meter_share"),
+        ("lead_coal", "mix_solar_pv_utility"),
         (
             "Lead times: data/generation_sources.csv (Clapin & Longden 2024, ETC 2023, "
             "atomkraft-jatak compilation, CNSC/OPG, AQPER, NREL/GRC)",
@@ -123,13 +125,14 @@ RULES: tuple[Rule, ...] = (
         "Nuclear is the answer",
         "Nuclear power is the answer to AI's energy needs.",
         "The same scenario is run with a nuclear-heavy, a gas-heavy and a solar + storage + "
-        "gas mix. Supported if the nuclear-heavy mix puts the wall (all-AI demand above "
-        "supply) later than both others; Partly if later than one of them or level with "
-        "the later one; Not supported otherwise.",
-        "'The answer' to AI's energy needs means power when AI needs it; emissions and cost "
+        f"gas mix, and AI's compute is added up over {BASE_YEAR}-{END_YEAR}. Supported if "
+        "the nuclear-heavy mix gives AI at least as much compute as the better of the "
+        "others (within 1%); Partly if it gives at least 90% of it; Not supported below that.",
+        "'The answer' to AI's energy needs means power when AI needs it, over the whole "
+        "horizon: compute that power made possible. Emissions and cost over the same years "
         "are shown beside the verdict but do not decide it.",
-        (),
-        ("build_cap_share", "build_cap_growth"),
+        (("level_share", 0.99), ("close_share", 0.9)),
+        ("chip_production_growth", "pipeline_gw_us", "pipeline_gw_row"),
         (
             "Mixes: data/mix_presets.csv (illustrative)",
             "Build caps: data/build_limits.csv (world reactor connections ~8.2 GW in 2024)",
@@ -140,16 +143,18 @@ RULES: tuple[Rule, ...] = (
         5,
         "Rising prices make everything retract",
         "Rising energy prices will make everything in AI retract.",
-        f"Double the electricity price: Supported if the largest run in {CHECK_YEAR} shrinks "
-        "by 25% or more; Partly from 5%; Not supported below 5%.",
-        "Energy is 2-6% of a frontier run's cost (Cottier et al. 2024); only a shrink of a "
-        "quarter or more would be a retreat a reader would notice.",
+        "Double the electricity price (the multiplier x2, no cap): Supported if AI's compute "
+        f"over {BASE_YEAR}-{END_YEAR} shrinks by 25% or more; Partly from 5%; Not supported "
+        "below 5%.",
+        "A dearer grid works through two channels: the bill takes money that would buy chips, "
+        "and serving demand answers the cost of compute. Energy is 2-6% of a frontier run's "
+        "cost (Cottier et al. 2024): only a shrink of a quarter or more is a retreat.",
         (("retract_share", 0.25), ("dent_share", 0.05)),
-        ("run_budget_growth", "hardware_cost_base_usd_per_eflop"),
+        ("ai_capex_growth", "capex_gdp_cap_share"),
         (
             "Cottier et al. 2024, 'The rising costs of training frontier AI models': energy "
             "2-6% of amortized cost",
-            "PJM capacity prices 2024-27 (shortage adder)",
+            "PJM capacity prices 2024-27 (scarcity adder)",
         ),
     ),
 )
@@ -184,19 +189,20 @@ def verdict_3(end_year: int | None, step_at_end: str | None, still_growing: bool
     return PARTLY
 
 
-def verdict_4(wall_nuclear: int | None, walls_others: tuple[int | None, ...]) -> str:
-    """Claim 4 from the wall year under the nuclear mix and under the others."""
-    if wall_nuclear is None and all(w is None for w in walls_others):
+def verdict_4(compute_nuclear: float, compute_others: tuple[float, ...]) -> str:
+    """Claim 4 from AI's compute over the horizon under the nuclear mix and the others."""
+    rule = RULES_BY_ID[4]
+    best = max(compute_others)
+    if best <= 0:
         return CANNOT_JUDGE
-    nuclear = _after(wall_nuclear)
-    others = [_after(w) for w in walls_others]
-    if nuclear > max(others):
+    if compute_nuclear >= best * rule.threshold("level_share"):
         return SUPPORTED
-    return PARTLY if nuclear > min(others) or nuclear == max(others) else NOT_SUPPORTED
+    return PARTLY if compute_nuclear >= best * rule.threshold("close_share") else NOT_SUPPORTED
 
 
 def verdict_5(compute_change_when_doubled: float) -> str:
-    """Claim 5 from the relative change in the largest run when the price doubles."""
+    """Claim 5 from the relative change in AI's compute over the horizon when the price
+    doubles."""
     rule = RULES_BY_ID[5]
     shrink = -compute_change_when_doubled
     if shrink >= rule.threshold("retract_share"):
@@ -300,8 +306,8 @@ def lead_table(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     shares = grid.normalise_shares(scenario.mix_weights(), catalog["generation_sources"])
     used = shares[shares > 0].index
     mid = table.loc[used, "lead_time_mid_years"]
-    queue_extra = np.maximum(0.0, scenario.queue_years - mid)
-    on_grid = 1.0 - scenario.behind_meter_share / 100.0
+    queue_extra = np.maximum(0.0, scenario.queue_years_us - mid)
+    on_grid = 1.0 - scenario.behind_meter_share_us / 100.0
     return pd.DataFrame(
         {
             "source_id": list(used),
@@ -338,7 +344,7 @@ def claim_2(scenario: Scenario, catalog: Catalog) -> ClaimResult:
     numbers = (
         Number("Weighted time to first power", weighted, "years"),
         Number("Longest in the mix (high end)", float(longest), "years"),
-        Number("Grid queue (median)", scenario.queue_years, "years"),
+        Number("US grid queue (median)", scenario.queue_years_us, "years"),
         Number(
             "First new supply arrives",
             None if first is None else float(first),
@@ -431,25 +437,18 @@ def claim_3(scenario: Scenario, catalog: Catalog) -> ClaimResult:
 
 
 def mix_variant(scenario: Scenario, preset_id: str, catalog: Catalog) -> Scenario:
-    """The scenario with the mix of a data/mix_presets.csv preset (model.presets.mix_changes,
-    read with numpy: unlisted sources 0)."""
-    weights = fleet.preset_mix(catalog["mix_presets"], preset_id, SOURCE_IDS)
-    changes: dict[str, Any] = {
-        f"mix_{sid}": float(w) for sid, w in zip(SOURCE_IDS, weights, strict=True)
-    }
-    return dataclasses.replace(scenario, **changes)
+    """The scenario with the mix of a data/mix_presets.csv preset (presets.mix_scenario)."""
+    return presets.mix_scenario(scenario, preset_id, catalog)
 
 
-def price_variant(scenario: Scenario, factor: float) -> Scenario:
-    """The scenario with its electricity price times `factor`, kept in the input's range."""
-    return dataclasses.replace(
-        scenario, price_scale=min(max(scenario.price_scale * factor, 0.25), 4.0)
-    )
+def horizon_compute_flop(fleet_flop_per_s: np.ndarray) -> float:
+    """AI's compute added up over the projection's years: sum of FLOP/s x a year. [FLOP]"""
+    return float(np.sum(fleet_flop_per_s) * SECONDS_PER_YEAR)
 
 
 def mix_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
-    """The scenario under each of claim 4's mixes: wall, binding steps, emissions, cost,
-    first new power and the build caps' bite."""
+    """The scenario under each of claim 4's mixes, over the horizon: AI's compute, its
+    emissions and electricity bill, the wall, what binds, first new power, the caps' bite."""
     rows = []
     for preset_id, label in CLAIM_4_MIXES:
         variant = mix_variant(scenario, preset_id, catalog)
@@ -457,104 +456,113 @@ def mix_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
         weights = variant.mix_weights()
         intensity = grid.mix_intensity_g_per_kwh(weights, catalog["generation_sources"])
         low, high = grid.mix_cost_usd_per_mwh(weights, catalog["generation_sources"])
-        achieved = _at(frame, CHECK_YEAR + 5, "power_achieved_gw")
         wanted = _at(frame, CHECK_YEAR, "nameplate_wanted_gw")
         started = _at(frame, CHECK_YEAR, "nameplate_started_gw")
+        emissions = grid.annual_emissions_mt(frame["power_achieved_gw"].to_numpy(), intensity)
         rows.append(
             {
                 "mix": label,
                 "preset_id": preset_id,
+                "compute_flop": horizon_compute_flop(frame["fleet_flop_per_s"].to_numpy()),
+                "emissions_mt": float(np.sum(emissions)),
+                "bill_usd": float(frame["electricity_bill_usd"].sum()),
                 "wall_year": projection.wall_year(frame.reset_index()),
                 "binding_2030": frame.loc[CHECK_YEAR, "binding_constraint"],
-                "binding_2035": frame.loc[CHECK_YEAR + 5, "binding_constraint"],
-                "emissions_2035_mt": float(grid.annual_emissions_mt(achieved, intensity)),
+                "fleet_binding_2030": frame.loc[CHECK_YEAR, "fleet_binding"],
                 "cost_mid_usd_per_mwh": (low + high) / 2.0,
                 "first_new_power_year": first_new_power_year(variant, catalog),
                 "built_share_2030": started / wanted if wanted > 0 else 1.0,
                 "supply_gw": frame["power_supply_gw"].to_numpy(),
                 "demand_gw": frame["power_demand_gw"].to_numpy(),
+                "achieved_gw": frame["power_achieved_gw"].to_numpy(),
             }
         )
     return pd.DataFrame(rows)
 
 
 def claim_4(scenario: Scenario, catalog: Catalog) -> ClaimResult:
-    """Claim 4: the nuclear-heavy mix against gas-heavy and solar + storage + gas."""
+    """Claim 4: the nuclear-heavy mix against gas-heavy and solar + storage + gas, over
+    the horizon."""
     table = mix_outcomes(scenario, catalog)
-    walls = [None if pd.isna(w) else int(w) for w in table["wall_year"]]
-    verdict = verdict_4(walls[0], tuple(walls[1:]))
+    compute = table["compute_flop"].to_numpy()
+    verdict = verdict_4(float(compute[0]), tuple(float(c) for c in compute[1:]))
     nuclear = table.iloc[0]
-    note = ""
-    if verdict == CANNOT_JUDGE:
-        note = (
-            f"No mix runs out of power by {END_YEAR} in this scenario, so none can be 'the "
-            "answer' to a shortage; compare emissions and cost instead."
-        )
+    best = int(np.argmax(compute[1:])) + 1
     numbers = (
         Number(
-            "Wall, nuclear-heavy",
-            None if walls[0] is None else float(walls[0]),
-            "year",
-            "" if walls[0] is not None else f"none by {END_YEAR}",
+            f"AI compute {BASE_YEAR}-{END_YEAR}, nuclear-heavy vs best other",
+            float(compute[0] / compute[best]) - 1.0 if compute[best] > 0 else None,
+            "change",
         ),
+        Number("Emissions to 2040, nuclear-heavy", float(nuclear["emissions_mt"]), "mt"),
         Number(
-            "Wall, best alternative",
-            _best_alternative(walls[1:]),
-            "year",
-            "" if any(w is not None for w in walls[1:]) else f"none by {END_YEAR}",
+            f"Emissions to 2040, {table.iloc[best]['mix'].lower()}",
+            float(table.iloc[best]["emissions_mt"]),
+            "mt",
         ),
         Number("Reactors built vs wanted, 2030", float(nuclear["built_share_2030"]), "percent"),
-        Number("Emissions, nuclear-heavy, 2035", float(nuclear["emissions_2035_mt"]), "mt"),
     )
-    return ClaimResult(RULES_BY_ID[4], verdict, numbers, table, note=note)
+    return ClaimResult(RULES_BY_ID[4], verdict, numbers, table)
 
 
-def _best_alternative(walls: list[int | None]) -> float | None:
-    if all(w is None for w in walls):
-        return None
-    return float(max(_after(w) for w in walls if w is not None))
+#: The price multipliers claim 5 compares: half, the same and double.
+PRICE_FACTORS = (0.5, 1.0, 2.0)
+
+
+def price_variant(scenario: Scenario, factor: float) -> Scenario:
+    """The scenario with its electricity price times `factor` (not clamped to the
+    slider's range: doubling a price at the slider's top still doubles it)."""
+    return dataclasses.replace(scenario, price_scale=scenario.price_scale * factor)
 
 
 def price_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
-    """The scenario at half, the same and double the electricity price, in CHECK_YEAR."""
+    """The scenario at half, the same and double the electricity price: AI's compute over
+    the horizon, and in CHECK_YEAR the price, compute, power, serving wanted and energy's
+    share of cost."""
     rows = []
-    for factor in (0.5, 1.0, 2.0):
+    for factor in PRICE_FACTORS:
         frame = projection.project(price_variant(scenario, factor), catalog)
         indexed = frame.set_index("year")
         rows.append(
             {
                 "price_factor": factor,
+                "compute_flop": horizon_compute_flop(frame["fleet_flop_per_s"].to_numpy()),
                 **{
                     column: _at(indexed, CHECK_YEAR, column)
                     for column in (
                         "electricity_price_usd_per_mwh",
+                        "fleet_flop_per_s",
                         "compute_achieved_flop",
-                        "power_demand_gw",
+                        "inference_power_demand_gw",
                         "energy_share_of_run_cost",
+                        "electricity_bill_usd",
                     )
                 },
                 "binding_constraint": str(indexed.at[CHECK_YEAR, "binding_constraint"]),
+                "fleet_binding": str(indexed.at[CHECK_YEAR, "fleet_binding"]),
             }
         )
     return pd.DataFrame(rows)
 
 
 def claim_5(scenario: Scenario, catalog: Catalog) -> ClaimResult:
-    """Claim 5: what doubling (and halving) the electricity price does."""
+    """Claim 5: what doubling (and halving) the electricity price does to AI's compute."""
     table = price_outcomes(scenario, catalog).set_index("price_factor")
 
     def change(factor: float, column: str) -> float:
         before = _at(table, 1.0, column)
         return _at(table, factor, column) / before - 1.0 if before > 0 else 0.0
 
-    compute_change = change(2.0, "compute_achieved_flop")
+    compute_change = change(2.0, "compute_flop")
     numbers = (
-        Number(f"Largest run {CHECK_YEAR}, price x2", compute_change, "change"),
-        Number(f"All-AI demand {CHECK_YEAR}, price x2", change(2.0, "power_demand_gw"), "change"),
+        Number(f"AI compute {BASE_YEAR}-{END_YEAR}, price x2", compute_change, "change"),
         Number(
-            "Energy's share of run cost", _at(table, 1.0, "energy_share_of_run_cost"), "percent"
+            f"Serving wanted {CHECK_YEAR}, price x2", change(2.0, "inference_power_demand_gw"), "change"
         ),
-        Number("Largest run, price halved", change(0.5, "compute_achieved_flop"), "change"),
+        Number(
+            "Energy's share of compute cost", _at(table, 1.0, "energy_share_of_run_cost"), "percent"
+        ),
+        Number("AI compute, price halved", change(0.5, "compute_flop"), "change"),
     )
     return ClaimResult(RULES_BY_ID[5], verdict_5(compute_change), numbers, table.reset_index())
 
@@ -573,8 +581,8 @@ def weighted_lead_years_of(scenario: Scenario, sources: fleet.Sources) -> float:
     same order. [years]"""
     built = sources.shares > 0
     mid = sources.lead_time_years[built]
-    on_grid = 1.0 - scenario.behind_meter_share / 100.0
-    to_first_power = mid + on_grid * np.maximum(0.0, scenario.queue_years - mid)
+    on_grid = 1.0 - scenario.behind_meter_share_us / 100.0
+    to_first_power = mid + on_grid * np.maximum(0.0, scenario.queue_years_us - mid)
     return float((sources.shares[built] * to_first_power).sum())
 
 
@@ -589,6 +597,11 @@ def _wall(out: Mapping[str, np.ndarray], row: int) -> int | None:
     return None if short.size == 0 else int(projection.years()[short[0]])
 
 
+def _compute(out: Mapping[str, np.ndarray], row: int) -> float:
+    """AI's compute over the horizon in one row of projection.simulate's outputs. [FLOP]"""
+    return horizon_compute_flop(out["fleet_flop_per_s"][row])
+
+
 def _verdict_3(out: Mapping[str, np.ndarray], row: int, scenario: Scenario) -> str:
     steps = [CONSTRAINTS[int(i)] for i in out["binding_index"][row]]
     end = exponential_end(out["compute_achieved_flop"][row], steps, scenario.compute_growth)
@@ -597,9 +610,7 @@ def _verdict_3(out: Mapping[str, np.ndarray], row: int, scenario: Scenario) -> s
 
 def _verdict_5(out: Mapping[str, np.ndarray], same: int, doubled: int) -> str:
     """Claim 5 from the rows of the scenario at its price and at double the price."""
-    at = CHECK_YEAR - BASE_YEAR
-    before = float(out["compute_achieved_flop"][same, at])
-    after = float(out["compute_achieved_flop"][doubled, at])
+    before, after = _compute(out, same), _compute(out, doubled)
     return verdict_5(after / before - 1.0 if before > 0 else 0.0)
 
 
@@ -612,7 +623,7 @@ def quick_verdict_4(scenario: Scenario, catalog: Catalog) -> str:
     """Claim 4's verdict from the three mixes' walls, projected as one batch."""
     mixes = [mix_variant(scenario, preset_id, catalog) for preset_id, _ in CLAIM_4_MIXES]
     out = projection.project_batch(mixes, catalog)
-    return verdict_4(_wall(out, 0), (_wall(out, 1), _wall(out, 2)))
+    return verdict_4(_compute(out, 0), (_compute(out, 1), _compute(out, 2)))
 
 
 def quick_verdict_5(scenario: Scenario, catalog: Catalog) -> str:
@@ -652,7 +663,7 @@ def verdicts_of(
         quick_verdict_1(scenario, catalog),
         verdict_2(weighted_lead_years_of(scenario, fleet.sources_from(scenario, facts))),
         _verdict_3(out, 0, scenario),
-        verdict_4(_wall(out, 3), (_wall(out, 4), _wall(out, 5))),
+        verdict_4(_compute(out, 3), (_compute(out, 4), _compute(out, 5))),
         _verdict_5(out, 1, 2),
     )
 

@@ -1,8 +1,9 @@
-"""What each step would allow the largest training run, year by year: six limits in FLOP.
+"""What each step would allow the largest training run, year by year: seven limits in FLOP.
 
 The steps follow Epoch AI, 'Can AI scaling continue through 2030?' (Sevilla et al. 2024):
-power, chips, data and latency, plus capital (Cottier et al. 2024) and the trend itself.
-All functions take arrays that broadcast to (samples, years).
+the largest site, power, chips, data and latency, plus capital and the trend itself. Power,
+chips and capital limit the run through the fleet they limit (model/economy.py). All
+functions take arrays that broadcast to (samples, years).
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ Array = npt.NDArray[np.float64]
 #: A scalar or an array that broadcasts to (samples, years).
 ArrayLike = float | Array
 
-#: The six steps, in the order ties are broken (the trend first: nothing else binds).
-CONSTRAINTS: tuple[str, ...] = ("trend", "power", "chips", "capital", "data", "latency")
+#: The seven steps, in display order. `site` is the largest campus (or campuses) one run
+#: can use; `power`, `chips` and `capital` mean a fleet that step limited.
+CONSTRAINTS: tuple[str, ...] = ("trend", "site", "power", "chips", "capital", "data", "latency")
+#: Relative tolerance within which two limits count as equal; the tie order then decides.
+TIE_TOLERANCE = 1e-9
 
 
 def efficiency_flop_per_j(
@@ -124,12 +128,22 @@ def data_flop(tokens: ArrayLike) -> Array:
     )
 
 
-#: Order in which ties are broken: power is named only when it alone is the smallest,
-#: so the dashboard never credits energy with a limit another step sets as well.
-TIE_ORDER = np.array([0, 2, 3, 4, 5, 1])
+#: Order in which ties are broken (indices into CONSTRAINTS): the trend first (nothing
+#: binds), then the site, data, latency, chips, capital, and power last, so that the
+#: dashboard names energy only where it alone is the smallest limit.
+TIE_ORDER: tuple[int, ...] = (0, 1, 5, 6, 3, 4, 2)
 
 
-def binding_index(limits: Array) -> npt.NDArray[np.int64]:
-    """Index into CONSTRAINTS of the smallest limit; ties go to the trend first and to
-    power last. `limits` has the six steps (in CONSTRAINTS order) on its last axis."""
-    return TIE_ORDER[np.argmin(limits[..., TIE_ORDER], axis=-1)]
+def smallest_and_binding(step_limits: dict[str, Array]) -> tuple[Array, Array]:
+    """The smallest of the limits (keyed by CONSTRAINTS) and the index into CONSTRAINTS
+    of the step that sets it: the first in TIE_ORDER within a relative TIE_TOLERANCE of
+    the smallest, so that numbers equal but for rounding never flip the label."""
+    ordered = [step_limits[CONSTRAINTS[i]] for i in TIE_ORDER]
+    achieved = ordered[0]
+    for limit in ordered[1:]:
+        achieved = np.minimum(achieved, limit)
+    bound = achieved * (1.0 + TIE_TOLERANCE)
+    index = np.full(np.shape(achieved), float(TIE_ORDER[-1]))
+    for position in range(len(TIE_ORDER) - 2, -1, -1):
+        index = np.where(ordered[position] <= bound, float(TIE_ORDER[position]), index)
+    return np.asarray(achieved, dtype=float), index

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,27 +95,34 @@ def _mix_source(preset_id: str, catalog: Catalog) -> str:
     )
 
 
+def mix_scenario(scenario: Scenario, preset_id: str, catalog: Catalog) -> Scenario:
+    """`scenario` with the mix of a data/mix_presets.csv preset (unlisted sources 0)."""
+    return dataclasses.replace(scenario, **dict(mix_changes(preset_id, catalog["mix_presets"])))
+
+
 def all_presets(catalog: Catalog) -> tuple[Preset, ...]:
-    """The named presets, in the order the compare page lists them."""
+    """The named presets, in the order the compare page lists them. Each tells a different
+    story: which step binds the fleet and the largest run, and when the wall comes."""
     cat = catalog
     table = cat["mix_presets"]
-    default = Scenario()
+    build = round(iea_build_rate_gw_per_yr(cat) / 2 / 5.0) * 5.0
     return (
         Preset(
             "Trend continues",
-            "Epoch AI 2024: frontier compute 4x/yr, FLOP per joule doubling every 1.5 y, "
-            "runs 1.15x longer per year (the dashboard's defaults)",
+            "Epoch AI 2024: frontier compute 4x/yr, chip FLOP per joule 1.28x/yr and number "
+            "formats 1.23x/yr until FP4, runs 1.15x longer per year (the dashboard's defaults)",
             (
                 ("compute_growth", 4.0),
-                ("efficiency_doubling_years", 1.5),
+                ("hardware_efficiency_growth", 1.28),
                 ("run_length_growth", 1.15),
             ),
         ),
         Preset(
             "Energy is the limit",
             "Today's build-out speed: IEA 'Energy and AI' (2025) has data centres going "
-            "from 415 to 945 TWh in 2024-30, +10 GW a year, about 20 GW/yr of nameplate",
-            (("build_rate_gw_per_yr", round(iea_build_rate_gw_per_yr(cat) / 5.0) * 5.0),),
+            "from 415 to 945 TWh in 2024-30, +10 GW a year, about 20 GW/yr of nameplate "
+            "worldwide, split evenly between the US and the rest of the world",
+            (("build_rate_gw_per_yr_us", build), ("build_rate_gw_per_yr_row", build)),
         ),
         Preset("Nuclear bet", _mix_source("nuclear_bet", cat), mix_changes("nuclear_bet", table)),
         Preset("Gas bridge", _mix_source("gas_bridge", cat), mix_changes("gas_bridge", table)),
@@ -127,20 +135,25 @@ def all_presets(catalog: Catalog) -> tuple[Preset, ...]:
             "Flexible data centres",
             "Norris et al., Duke Nicholas Institute 'Rethinking Load Growth' (2025): 98 GW of "
             "new load fits on the US grid if it accepts curtailment in 0.5% of hours",
-            (("flexible_headroom_gw", 98.0),),
+            (("flexible_headroom_gw_us", 98.0),),
         ),
         Preset(
             "Chips run out",
-            "Epoch AI 2024: ~100M H100-equivalents for training by 2030; from ~15M at the end "
-            "of 2025 that is (100/15)^(1/5) = 1.46x/yr, against 3.3x/yr for recent chip sales",
-            (("chip_stock_growth", 1.5),),
+            "Epoch AI 2024's low case: ~20-40M H100-equivalents by 2030; chip production "
+            "growing 1.1x/yr from 10M in 2025 leaves ~60M in service in 2030",
+            (("chip_production_growth", 1.1),),
+        ),
+        Preset(
+            "Money runs out",
+            "Assumption: AI capital spending stops growing at its 2025 level (~$400B/yr, "
+            "company reports), as after the telecom boom of 2000",
+            (("ai_capex_growth", 1.0),),
         ),
         Preset(
             "Efficiency breakthrough",
-            "Assumption: FLOP per joule doubles every year instead of every "
-            f"{default.efficiency_doubling_years:g} y (Epoch AI 2024), as if lower precision "
-            "and specialised chips kept compounding at their best historical pace",
-            (("efficiency_doubling_years", 1.0),),
+            "Epoch AI 2024: leading chips gained ~1.4x/yr in FLOP per joule (against 1.28x/yr "
+            "for GPUs overall); assumed to last to 2040",
+            (("hardware_efficiency_growth", 1.4),),
         ),
     )
 

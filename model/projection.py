@@ -1,11 +1,11 @@
-"""Growth versus power, year by year: the six limits on the largest run, the fleet, the wall.
+"""Growth versus power, year by year: one economy of chips, power and money, the largest
+run's seven limits, and the wall.
 
-`simulate` runs the equations of DESIGN.md (Projection) over many samples at once, so
-`project` (one sample) and the Monte Carlo in model/uncertainty.py share them. Inside,
-arrays are (years, samples), so one year's samples sit side by side; outputs are
-(samples, years). Limits come from model/limits.py, supply from model/fleet.py; this
-module ties them together year by year, because demand after a shortage grows from what
-was served.
+`simulate` runs the equations of docs/methods/equations.md ("One economy") over many
+samples at once, so `project` (one sample) and the Monte Carlo in model/uncertainty.py
+share them. Inside, arrays are (years, samples); outputs are (samples, years). Supply per
+region comes from model/fleet.py, the accelerator fleet from model/economy.py; this
+module ties them to the largest run.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from model import fleet, limits, training
+from model import economy, fleet, limits, training
 from model.catalog import Catalog, chip_row, default_catalog
 from model.constants import (
     CHINCHILLA_TOKENS_PER_PARAM,
-    FLOP_PER_EFLOP,
     FLOP_PER_TFLOP,
     SECONDS_PER_DAY,
+    W_PER_GW,
 )
 from model.scenario import BASE_YEAR, END_YEAR, INPUTS_BY_NAME, Scenario
 
@@ -34,12 +34,24 @@ Array = npt.NDArray[np.float64]
 #: The chip whose FLOP/s defines an H100-equivalent (Epoch AI's unit of chip stock).
 H100 = "NVIDIA H100 SXM5"
 CONSTRAINTS = limits.CONSTRAINTS
+FLEET_STEPS = economy.FLEET_STEPS
+REGIONS = economy.REGIONS
 #: The frame's column holding each step's limit on the largest run (the trend's is the
 #: compute it would use). [FLOP]
 LIMIT_COLUMNS: dict[str, str] = {
     "trend": "compute_demand_flop",
     **{step: f"compute_limit_{step}_flop" for step in CONSTRAINTS[1:]},
 }
+#: Supply inputs that each region has its own of (name + "_us" / "_row").
+REGIONAL_SUPPLY_INPUTS = (
+    "supply_base_gw",
+    "pipeline_gw",
+    "build_rate_gw_per_yr",
+    "queue_years",
+    "behind_meter_share",
+    "build_cap_share",
+    "flexible_headroom_gw",
+)
 
 
 def years() -> npt.NDArray[np.int64]:
@@ -131,239 +143,216 @@ def batch_values(scenarios: Sequence[Scenario]) -> dict[str, Array]:
     return {name: table[:, i : i + 1] for i, name in enumerate(names)}
 
 
-def exogenous_paths(dt: Array, rows: Mapping[str, Array], fixed: Fixed) -> dict[str, Array]:
-    """The paths that do not depend on the fleet: efficiency, trend, chips, data, money.
+def region_values(values: Mapping[str, Array], region: str) -> dict[str, Array]:
+    """The inputs fleet.supply reads, for one region: `supply_base_gw_us` as
+    `supply_base_gw`, and so on; shared ones (build_cap_growth) as they are."""
+    out = {name: values[f"{name}_{region}"] for name in REGIONAL_SUPPLY_INPUTS}
+    out["build_cap_growth"] = values["build_cap_growth"]
+    return out
 
-    Laid out (years, samples): `dt` is a column (years, 1), each input in `rows` a row
-    (1, samples) or (1, 1); each path has the shape those broadcast to.
-    """
+
+def regional_supply(
+    dt: Array, values: Mapping[str, Array], sources: fleet.Sources, lead: Array
+) -> list[fleet.Supply]:
+    """Each region's power supply for AI, in REGIONS order (fleet.supply)."""
+    return [fleet.supply(dt, region_values(values, r), sources, lead) for r in REGIONS]
+
+
+def exogenous_paths(
+    dt: Array, rows: Mapping[str, Array], fixed: Fixed, supply_gw: Array
+) -> tuple[economy.Paths, dict[str, Array]]:
+    """What no fleet decision changes: efficiency by vintage, chips made, money, demand
+    wanted, the run's trend, site, data and latency limits. `dt` is a column (years, 1),
+    each input in `rows` a row (1, samples) or (1, 1); `supply_gw` is (regions, years,
+    samples)."""
     seconds = fixed.run_seconds[:, None]
-    efficiency = limits.efficiency_flop_per_j(
+    u = fixed.utilization
+    gain = economy.precision_gain(dt, rows["precision_gain_growth"], rows["precision_gain_max"])
+    flop_per_h100e = fixed.h100_flop_per_s * u * gain
+    base_power_w = fixed.h100_flop_per_s * u / fixed.base_efficiency_flop_per_j
+    power_w = economy.vintage_power_w(
         dt,
-        fixed.base_efficiency_flop_per_j,
-        rows["efficiency_doubling_years"],
-        fixed.wall_ceiling_flop_per_j,
+        base_power_w,
+        rows["hardware_efficiency_growth"],
+        flop_per_h100e,
+        max(fixed.wall_ceiling_flop_per_j, fixed.base_efficiency_flop_per_j),
     )
-    stock = limits.chip_stock_h100e(
-        dt, rows["chip_stock_base_h100e"], rows["chip_stock_growth"], rows["chip_stock_growth_late"]
+    efficiency = flop_per_h100e / power_w
+    trend = limits.trend_flop(dt, rows["frontier_flop_base"], rows["compute_growth"])
+    run_share = rows["run_share_of_training"] / 100.0
+    gdp = rows["gdp_base_usd"] * rows["gdp_growth"] ** dt
+    e0 = fixed.base_efficiency_flop_per_j
+    serving = np.stack(
+        [
+            rows[f"serving_power_base_gw_{r}"] * W_PER_GW * e0 * rows["serving_compute_growth"] ** dt
+            for r in REGIONS
+        ]
     )
-    run_chips = stock * rows["run_chip_share"] / 100.0
-    tokens = rows["data_stock_tokens"] * rows["data_stock_growth"] ** dt
-    return {
-        "efficiency": efficiency,
-        "trend": limits.trend_flop(dt, rows["frontier_flop_base"], rows["compute_growth"]),
-        "chip_stock": stock,
-        "run_chips": run_chips,
-        "chips": limits.chips_flop(run_chips, fixed.h100_flop_per_s, fixed.utilization, seconds),
-        "data": limits.data_flop(tokens),
-        "latency": rows["latency_wall_flop"],
-        "budget": rows["run_budget_base_usd"] * rows["run_budget_growth"] ** dt,
-        "hardware_cost": limits.hardware_usd_per_flop(
-            dt,
-            rows["hardware_cost_base_usd_per_eflop"] / FLOP_PER_EFLOP,
-            rows["price_performance_growth"],
+    mix_cost = np.asarray(fixed.sources.lcoe_mid_usd_per_mwh, dtype=float)
+    mix_cost_row = np.broadcast_to(mix_cost, (1, np.size(mix_cost)))
+    paths = economy.Paths(
+        power_per_h100e_w=power_w,
+        flop_per_s_per_h100e=flop_per_h100e,
+        chip_production_h100e=rows["chip_production_base_h100e"]
+        * rows["chip_production_growth"] ** dt,
+        ai_capex_usd=economy.capped_spending_usd(
+            dt, rows["ai_capex_base_usd"], rows["ai_capex_growth"],
+            gdp * rows["capex_gdp_cap_share"] / 100.0,
         ),
-        "site": limits.largest_site_gw(
+        gdp_usd=gdp,
+        price_per_h100e_usd=rows["h100e_price_usd"] / rows["chip_price_performance_growth"] ** dt,
+        training_wanted_flop_per_s=trend / (run_share * seconds),
+        serving_wanted_flop_per_s=serving,
+        supply_gw=supply_gw,
+        base_price_usd_per_mwh=np.broadcast_to(
+            mix_cost_row * rows["price_scale"], (dt.shape[0], max(mix_cost_row.shape[1], 1))
+        ),
+        reference_price_usd_per_mwh=np.broadcast_to(mix_cost_row, (dt.shape[0], mix_cost_row.shape[1])),
+    )
+    tokens = rows["data_stock_tokens"] * rows["data_stock_growth"] ** dt
+    run_limits = {
+        "trend": trend,
+        "site_gw": limits.largest_site_gw(
             dt,
             rows["campus_power_base_gw"],
             rows["campus_growth"],
             rows["campus_max_gw"],
             rows["training_sites"],
         ),
+        "data": limits.data_flop(tokens),
+        "latency": rows["latency_wall_flop"],
+        "efficiency": efficiency,
+        "run_share": run_share,
     }
-
-
-#: What the year-by-year loop fills in, one row per year.
-LOOP_OUTPUTS = (
-    "inference_power_demand_gw",
-    "inference_power_achieved_gw",
-    "training_power_demand_gw",
-    "electricity_price_usd_per_mwh",
-    "compute_limit_capital_flop",
-    "compute_limit_power_flop",
-    "compute_wanted_flop",
-    "run_power_cap_gw",
-    "energy_share_of_run_cost",
-)
+    return paths, run_limits
 
 
 def _full(array: Array, shape: tuple[int, int]) -> Array:
     """`array` broadcast to `shape` as an array of its own (itself when already that shape)."""
+    array = np.asarray(array, dtype=float)
     return array if array.shape == shape else np.broadcast_to(array, shape).copy()
-
-
-def _runs_wanted(
-    paths: Mapping[str, Array], inputs: Mapping[str, Array], fixed: Fixed
-) -> tuple[Array, Array]:
-    """What the runs ask the fleet for each year, and the power frontier training wants
-    for it, (years, samples): every limit but the fleet's power, the capital limit at the
-    base price, the largest site included (no grid can feed a run bigger than the site it
-    runs on). Nothing here depends on the year before, so it is worked out for all years
-    at once, outside the year loop. [FLOP], [GW]"""
-    seconds = fixed.run_seconds[:, None]
-    efficiency = paths["efficiency"]
-    base_price = fixed.sources.lcoe_mid_usd_per_mwh * inputs["price_scale"][0]
-    capital_first = limits.capital_flop(
-        paths["budget"], paths["hardware_cost"], limits.energy_usd_per_flop(base_price, efficiency)
-    )
-    wanted = np.minimum(paths["trend"], paths["chips"])
-    for limit in (
-        capital_first,
-        paths["data"],
-        paths["latency"],
-        limits.power_flop(paths["site"], efficiency, seconds),
-    ):
-        np.minimum(wanted, limit, out=wanted)
-    train_demand = inputs["frontier_runs"][0] * limits.run_power_gw(wanted, efficiency, seconds)
-    return wanted, train_demand
-
-
-def _year_loop(
-    paths: Mapping[str, Array], supply_gw: Array, inputs: Mapping[str, Array], fixed: Fixed
-) -> dict[str, Array]:
-    """The projection's year-by-year part on (years, samples) arrays; see `simulate`.
-    `inputs` are rows (1, samples) or (1, 1)."""
-    n_years, samples = supply_gw.shape
-    wanted, train = _runs_wanted(paths, inputs, fixed)
-    out = {"compute_wanted_flop": wanted, "training_power_demand_gw": train}
-    out |= {name: np.empty((n_years, samples)) for name in LOOP_OUTPUTS if name not in out}
-    k = inputs["frontier_runs"][0]
-    growth = inputs["other_ai_compute_growth"][0]
-    scale = inputs["price_scale"][0]
-    adder = inputs["scarcity_adder_usd_per_mwh"][0]
-    base_price = fixed.sources.lcoe_mid_usd_per_mwh * scale
-    served_compute = np.zeros(samples)  # GW x FLOP/J of the year before
-    training_before = np.zeros(samples)  # frontier training power of the year before [GW]
-    for j, seconds in enumerate(fixed.run_seconds):
-        e, budget, hardware = paths["efficiency"][j], paths["budget"][j], paths["hardware_cost"][j]
-        supply = supply_gw[j]
-        if j == 0:
-            serve_demand = np.broadcast_to(inputs["other_ai_power_base_gw"][0], (samples,))
-        else:
-            serve_demand = served_compute * growth / e
-        # Frontier runs keep the power they had (a lab does not switch off its training
-        # campus); serving is served next; the runs take whatever is left.
-        kept = np.minimum(np.minimum(training_before, train[j]), supply)
-        serve_got = np.minimum(serve_demand, supply - kept)
-        short = serve_demand + train[j] > supply
-        price = base_price + short * adder * scale
-        energy_cost = limits.energy_usd_per_flop(price, e)
-        capital = limits.capital_flop(budget, hardware, energy_cost)
-        cap_gw = np.minimum(paths["site"][j], (supply - serve_got) / k)
-        power = limits.power_flop(cap_gw, e, seconds)
-        out["inference_power_demand_gw"][j] = serve_demand
-        out["inference_power_achieved_gw"][j] = serve_got
-        out["electricity_price_usd_per_mwh"][j] = price
-        out["compute_limit_capital_flop"][j] = capital
-        out["compute_limit_power_flop"][j] = power
-        out["run_power_cap_gw"][j] = cap_gw
-        out["energy_share_of_run_cost"][j] = energy_cost  # made a share after the loop
-        served_compute = serve_got * e
-        training_before = k * limits.run_power_gw(
-            np.minimum(np.minimum(power, wanted[j]), capital), e, seconds
-        )
-    energy_cost = out["energy_share_of_run_cost"]
-    energy_cost /= paths["hardware_cost"] + energy_cost
-    return out
-
-
-def achieved_and_binding(step_limits: Sequence[Array]) -> tuple[Array, Array]:
-    """The smallest of the six limits (in CONSTRAINTS order) and the index of the step
-    that sets it, ties broken as model.limits.binding_index does (trend first, power
-    last); the same numbers as stacking them, without the stack."""
-    achieved = np.minimum(step_limits[0], step_limits[1])
-    for limit in step_limits[2:]:
-        np.minimum(achieved, limit, out=achieved)
-    index = np.full(achieved.shape, limits.TIE_ORDER[-1], dtype=float)
-    # Later writes win, so go through the tie order backwards.
-    for step in limits.TIE_ORDER[-2::-1]:
-        index[step_limits[step] == achieved] = step
-    return achieved, index
 
 
 def simulate(values: Mapping[str, Array], fixed: Fixed, lead_time_years: Array) -> dict[str, Array]:
     """Run the projection for every sample at once; each output is (samples, years).
 
-    Per year: the frontier runs keep the power they had the year before (up to what they
-    now want); serving (and smaller AI) is served next, from demand that grows from what
-    was served the year before; the runs share what is left, one run taking at most the
-    largest site and 1/k of it. Each step's limit is computed; the achieved run is the
-    smallest. All-AI demand counts the runs every other limit (the largest site included)
-    would allow; the wall is the first year that demand exceeds supply.
+    The fleet of accelerators grows by the smallest of demand, chips, capital and power
+    (model/economy.py); the largest run takes its share of frontier training compute over
+    its run length, capped by the largest site, the data and the latency wall, and never
+    above the trend. Its limits from the fleet are what frontier training would get if
+    only that step had limited the year's new accelerators. The same economy with power
+    unlimited gives the compute lost to power, whose threshold is the wall.
 
-    `values` are (samples, 1) or (1, 1); `lead_time_years` is (samples, sources). Inside,
-    arrays are (years, samples), so that a year's samples sit side by side in memory; the
-    outputs are their transposes (views, not copies).
+    `values` are (samples, 1) or (1, 1); `lead_time_years` is (samples, sources).
     """
     dt = (years() - BASE_YEAR).astype(float)
     samples = np.broadcast_shapes(*(v.shape for v in values.values()), lead_time_years.shape)[0]
     shape = (dt.size, samples)
-    inputs = {name: array.T for name, array in values.items()}
-    paths = {
-        name: _full(path, shape)
-        for name, path in exogenous_paths(dt[:, None], inputs, fixed).items()
-    }
-    supply = fleet.supply(dt, values, fixed.sources, lead_time_years)
-    supply_gw = _full(supply.supply_gw, shape)
-    out = _year_loop(paths, supply_gw, inputs, fixed)
-    seconds = fixed.run_seconds[:, None]
-    efficiency = paths["efficiency"]
-    achieved, binding = achieved_and_binding(
-        [
-            paths["trend"],
-            out["compute_limit_power_flop"],
-            paths["chips"],
-            out["compute_limit_capital_flop"],
-            paths["data"],
-            paths["latency"],
-        ]
+    rows = {name: array.T for name, array in values.items()}
+    supplies = regional_supply(dt, values, fixed.sources, lead_time_years)
+    supply_gw = np.stack([_full(s.supply_gw, shape) for s in supplies])
+    paths, run = exogenous_paths(dt[:, None], rows, fixed, supply_gw)
+    rules = economy.Rules(
+        chip_stock_base_h100e=rows["chip_stock_base_h100e"],
+        chip_lifetime_years=rows["chip_lifetime_years"],
+        us_chip_share=rows["us_chip_share"] / 100.0,
+        training_share=rows["training_share"] / 100.0,
+        serving_price_elasticity=rows["serving_price_elasticity"],
+        scarcity_adder_usd_per_mwh=np.stack(
+            [rows[f"scarcity_adder_usd_per_mwh_{r}"][0] for r in REGIONS]
+        )
+        * rows["price_scale"][0],
     )
-    run_achieved_gw = limits.run_power_gw(achieved, efficiency, seconds)
-    training_achieved = inputs["frontier_runs"] * run_achieved_gw
-    power_demand = out["inference_power_demand_gw"] + out["training_power_demand_gw"]
+    got = economy.run(paths, rules, dt, power_limited=True)
+    free = economy.run(paths, rules, dt, power_limited=False)
+    seconds = fixed.run_seconds[:, None]
+    efficiency = _full(run["efficiency"], shape)
+    share = run["run_share"]
+    site = limits.power_flop(run["site_gw"], efficiency, seconds)
+    step_limits = {
+        "trend": _full(run["trend"], shape),
+        "site": _full(site, shape),
+        "power": share * got.training_if_power * seconds,
+        "chips": share * got.training_if_chips * seconds,
+        "capital": share * got.training_if_capital * seconds,
+        "data": _full(run["data"], shape),
+        "latency": _full(run["latency"], shape),
+    }
+    achieved, binding = limits.smallest_and_binding(step_limits)
+    wanted = np.minimum(
+        np.minimum(step_limits["trend"], step_limits["site"]),
+        np.minimum(step_limits["data"], step_limits["latency"]),
+    )
+    lost = 1.0 - got.fleet_flop_per_s / np.where(free.fleet_flop_per_s > 0, free.fleet_flop_per_s, 1.0)
+    lost = np.clip(lost, 0.0, 1.0)
+    threshold = rows["wall_threshold_share"] / 100.0
+    achieved_gw = got.power_achieved_gw.sum(axis=0)
+    fleet_flop = np.where(got.fleet_flop_per_s > 0, got.fleet_flop_per_s, 1.0)
+    training_achieved_gw = achieved_gw * got.training_flop_per_s / fleet_flop
+    price_weights = np.where(achieved_gw > 0, got.power_achieved_gw / np.where(achieved_gw > 0, achieved_gw, 1.0), 0.5)
+    world_price = (got.price_usd_per_mwh * price_weights).sum(axis=0)
+    energy_usd_per_h100e_yr = paths.power_per_h100e_w / W_PER_GW * economy.MWH_PER_GW_YEAR * world_price
+    hardware_usd_per_h100e_yr = paths.price_per_h100e_usd / rows["chip_lifetime_years"]
+    supply_total = supply_gw.sum(axis=0)
     by_year = {
-        "compute_demand_flop": paths["trend"],
-        "compute_limit_power_flop": out["compute_limit_power_flop"],
-        "compute_limit_chips_flop": paths["chips"],
-        "compute_limit_capital_flop": out["compute_limit_capital_flop"],
-        "compute_limit_data_flop": paths["data"],
-        "compute_limit_latency_flop": paths["latency"],
+        "compute_demand_flop": step_limits["trend"],
+        **{f"compute_limit_{s}_flop": step_limits[s] for s in CONSTRAINTS[1:]},
         "compute_achieved_flop": achieved,
         "binding_index": binding,
-        "compute_wanted_flop": out["compute_wanted_flop"],
+        "fleet_binding_index": got.fleet_binding_index,
+        "compute_wanted_flop": wanted,
         "efficiency_flop_per_j": efficiency,
         "run_days": _full(seconds / SECONDS_PER_DAY, shape),
-        "frontier_run_power_gw": limits.run_power_gw(paths["trend"], efficiency, seconds),
-        "frontier_run_power_wanted_gw": limits.run_power_gw(
-            out["compute_wanted_flop"], efficiency, seconds
-        ),
-        "frontier_run_power_achieved_gw": run_achieved_gw,
-        "run_power_cap_gw": out["run_power_cap_gw"],
-        "largest_site_gw": paths["site"],
-        "power_demand_gw": power_demand,
-        "power_supply_gw": supply_gw,
-        "power_achieved_gw": out["inference_power_achieved_gw"] + training_achieved,
-        "inference_power_demand_gw": out["inference_power_demand_gw"],
-        "inference_power_achieved_gw": out["inference_power_achieved_gw"],
-        "training_power_demand_gw": out["training_power_demand_gw"],
-        "training_power_achieved_gw": training_achieved,
-        "energy_limited": (power_demand > supply_gw).astype(float),
-        "electricity_price_usd_per_mwh": out["electricity_price_usd_per_mwh"],
-        "energy_share_of_run_cost": out["energy_share_of_run_cost"],
-        "run_budget_usd": paths["budget"],
-        "chip_stock_h100e": paths["chip_stock"],
-        "run_chips_h100e": paths["run_chips"],
-        "nameplate_wanted_gw": _full(supply.wanted_gw, shape),
-        "nameplate_started_gw": _full(supply.started_gw, shape),
+        "frontier_run_power_gw": limits.run_power_gw(step_limits["trend"], efficiency, seconds),
+        "frontier_run_power_wanted_gw": limits.run_power_gw(wanted, efficiency, seconds),
+        "frontier_run_power_achieved_gw": limits.run_power_gw(achieved, efficiency, seconds),
+        "largest_site_gw": _full(run["site_gw"], shape),
+        "run_chips_h100e": achieved / (paths.flop_per_s_per_h100e * seconds),
+        "power_demand_gw": got.power_demand_gw.sum(axis=0),
+        "power_supply_gw": supply_total,
+        "power_achieved_gw": achieved_gw,
+        "power_wanted_unlimited_gw": free.power_achieved_gw.sum(axis=0),
+        "inference_power_demand_gw": got.serving_wanted_flop_per_s / efficiency / W_PER_GW,
+        "inference_power_achieved_gw": achieved_gw - training_achieved_gw,
+        "training_power_demand_gw": _full(paths.training_wanted_flop_per_s, shape)
+        / efficiency
+        / W_PER_GW,
+        "training_power_achieved_gw": training_achieved_gw,
+        "compute_lost_to_power_share": lost,
+        "energy_limited": (lost >= threshold - 1e-12).astype(float),
+        "electricity_price_usd_per_mwh": world_price,
+        "energy_share_of_run_cost": energy_usd_per_h100e_yr
+        / (energy_usd_per_h100e_yr + hardware_usd_per_h100e_yr),
+        "chip_stock_h100e": got.chip_stock_h100e,
+        "chip_production_h100e": _full(paths.chip_production_h100e, shape),
+        "chips_installed_h100e": got.chips_installed_h100e,
+        "chips_idle_h100e": got.chips_idle_h100e,
+        "chips_wanted_h100e": got.new_wanted_h100e,
+        "chips_affordable_h100e": got.new_capital_h100e,
+        "chips_powerable_h100e": got.new_power_h100e,
+        "ai_capex_usd": _full(paths.ai_capex_usd, shape),
+        "gdp_usd": _full(paths.gdp_usd, shape),
+        "electricity_bill_usd": got.electricity_bill_usd,
+        "chip_spending_usd": got.chip_spending_usd,
+        "fleet_flop_per_s": got.fleet_flop_per_s,
+        "fleet_flop_per_s_unlimited": free.fleet_flop_per_s,
+        "nameplate_wanted_gw": sum(_full(s.wanted_gw, shape) for s in supplies),
+        "nameplate_started_gw": sum(_full(s.started_gw, shape) for s in supplies),
     }
-    return {name: array.T for name, array in by_year.items()}
+    for i, region in enumerate(REGIONS):
+        by_year[f"power_supply_gw_{region}"] = supply_gw[i]
+        by_year[f"power_demand_gw_{region}"] = got.power_demand_gw[i]
+        by_year[f"power_achieved_gw_{region}"] = got.power_achieved_gw[i]
+        by_year[f"electricity_price_usd_per_mwh_{region}"] = got.price_usd_per_mwh[i]
+    return {name: _full(array, shape).T for name, array in by_year.items()}
 
 
 def project(
     scenario: Scenario, catalog: Catalog | None = None, facts: fleet.SourceFacts | None = None
 ) -> pd.DataFrame:
-    """One row per year from BASE_YEAR to END_YEAR with DESIGN.md's projection columns.
-    `facts` are fleet.source_facts(catalog), when the caller has them already."""
+    """One row per year from BASE_YEAR to END_YEAR with the projection's columns
+    (docs/methods/equations.md). `facts` are fleet.source_facts(catalog), when the caller
+    has them already."""
     cat = catalog or default_catalog()
     fixed = fixed_inputs(scenario, cat, facts)
     out = simulate(scenario_values(scenario), fixed, fixed.sources.lead_time_years[None, :])
@@ -377,6 +366,8 @@ def frame_of(out: Mapping[str, Array], row: int) -> pd.DataFrame:
     for name, values in out.items():
         if name == "binding_index":
             columns["binding_constraint"] = [CONSTRAINTS[int(i)] for i in values[row]]
+        elif name == "fleet_binding_index":
+            columns["fleet_binding"] = [FLEET_STEPS[int(i)] for i in values[row]]
         elif name == "energy_limited":
             columns[name] = values[row].astype(bool)
         else:
@@ -414,19 +405,30 @@ def project_batch(
     return simulate(batch_values(scenarios), batch, sources.lead_time_years)
 
 
-def supply_by_source(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
-    """Nameplate wanted and started (after caps) and firm power by source and year. [GW]"""
-    cat = catalog
-    fixed = fixed_inputs(scenario, cat)
+def supply_by_source(
+    scenario: Scenario, catalog: Catalog, region: str | None = None
+) -> pd.DataFrame:
+    """Nameplate wanted and started (after caps) and firm power by source and year, for
+    one region ("us", "row") or the world (None, the regions' sums). [GW]"""
+    fixed = fixed_inputs(scenario, catalog)
     dt = (years() - BASE_YEAR).astype(float)
-    result = fleet.supply(
-        dt,
-        scenario_values(scenario),
-        fixed.sources,
-        fixed.sources.lead_time_years[None, :],
-        by_source=True,
-    )
-    return fleet.build_table(fixed.sources, result, years())
+    values = scenario_values(scenario)
+    lead = fixed.sources.lead_time_years[None, :]
+    tables = [
+        fleet.build_table(
+            fixed.sources,
+            fleet.supply(dt, region_values(values, r), fixed.sources, lead, by_source=True),
+            years(),
+        )
+        for r in REGIONS
+        if region in (None, r)
+    ]
+    if len(tables) == 1:
+        return tables[0]
+    summed = tables[0].copy()
+    numbers = ["nameplate_wanted_gw", "nameplate_started_gw", "firm_delivered_gw"]
+    summed[numbers] = sum(t[numbers].to_numpy() for t in tables)
+    return summed
 
 
 def _first_year_where(frame: pd.DataFrame, flags: npt.NDArray[np.bool_]) -> int | None:
@@ -435,7 +437,8 @@ def _first_year_where(frame: pd.DataFrame, flags: npt.NDArray[np.bool_]) -> int 
 
 
 def wall_year(frame: pd.DataFrame) -> int | None:
-    """First year in which all-AI demand exceeds supply, or None if it never does."""
+    """First year in which power costs all of AI at least the wall threshold's share of
+    the compute chips and money would allow, or None if it never does."""
     return _first_year_where(frame, frame["energy_limited"].to_numpy().astype(bool))
 
 
@@ -446,17 +449,24 @@ def first_binding_year(frame: pd.DataFrame, constraint: str) -> int | None:
     return _first_year_where(frame, frame["binding_constraint"].to_numpy() == constraint)
 
 
+def first_fleet_binding_year(frame: pd.DataFrame, step: str) -> int | None:
+    """First year in which `step` limits the year's new accelerators, or None."""
+    if step not in FLEET_STEPS:
+        raise ValueError(f"unknown fleet step {step!r}; one of {', '.join(FLEET_STEPS)}")
+    return _first_year_where(frame, frame["fleet_binding"].to_numpy() == step)
+
+
 def growth_after_wall(frame: pd.DataFrame) -> float | None:
     """Average yearly growth of achieved frontier compute from the wall to the end. [x/yr]"""
     wall = wall_year(frame)
     if wall is None or wall >= END_YEAR:
         return None
-    years = frame["year"].to_numpy()
+    yrs = frame["year"].to_numpy()
     achieved = frame["compute_achieved_flop"].to_numpy()
-    at_wall = achieved[years == wall][0]
+    at_wall = achieved[yrs == wall][0]
     if at_wall <= 0:
         return None
-    return float((achieved[years == END_YEAR][0] / at_wall) ** (1.0 / (END_YEAR - wall)))
+    return float((achieved[yrs == END_YEAR][0] / at_wall) ** (1.0 / (END_YEAR - wall)))
 
 
 def limit_ratio(frame: pd.DataFrame, year: int, constraint: str) -> float:
@@ -472,9 +482,11 @@ def limit_ratio(frame: pd.DataFrame, year: int, constraint: str) -> float:
 def growth_decomposition(scenario: Scenario) -> dict[str, float]:
     """Epoch AI's identity for the first year: power growth = compute / (efficiency x length).
 
-    Returns yearly multipliers [x/yr]; run-length growth stops at the cap.
+    Returns yearly multipliers [x/yr]; run-length growth stops at the cap, number-format
+    gains at their maximum.
     """
-    efficiency = 2.0 ** (1.0 / scenario.efficiency_doubling_years)
+    precision = min(scenario.precision_gain_growth, scenario.precision_gain_max)
+    efficiency = scenario.hardware_efficiency_growth * precision
     cap = scenario.run_days_cap
     length = min(scenario.run_days_base * scenario.run_length_growth, cap) / min(
         scenario.run_days_base, cap

@@ -374,22 +374,6 @@ INPUTS: tuple[InputSpec, ...] = (
         help="Yearly multiplier of the largest training run's FLOP if nothing stops it.",
     ),
     InputSpec(
-        "efficiency_doubling_years",
-        "Efficiency doubling time",
-        "years",
-        "float",
-        1.5,
-        "growth",
-        "Epoch AI 2024 (power insight): hardware 12x and lower precision 8x per "
-        "decade = 1.28 x 1.23 = 1.57x/yr, doubling in 1.5 y. Others: +50%/yr for leading "
-        "hardware (1.7 y); 1.28x/yr hardware alone (2.8 y); 1.40x/yr leading GPUs (2.1 y)",
-        min=0.5,
-        max=8.0,
-        step=0.1,
-        help="Years for useful FLOP per joule at the wall to double (hardware and lower "
-        "precision). Sources disagree: 1.5 to 2.8 years.",
-    ),
-    InputSpec(
         "run_days_base",
         "Frontier run length in 2025",
         "days",
@@ -430,36 +414,82 @@ INPUTS: tuple[InputSpec, ...] = (
         help="Run length stops growing at this cap.",
     ),
     InputSpec(
-        "frontier_runs",
-        "Frontier-scale runs at once",
-        "runs",
-        "int",
-        3,
+        "hardware_efficiency_growth",
+        "Chip energy efficiency growth",
+        "x per year",
+        "float",
+        1.28,
         "growth",
-        "Assumption: 2-3 runs above 1e26 FLOP were published in 2025 (Epoch AI Notable "
-        "Models dataset)",
-        min=1,
-        max=20,
-        step=1,
-        help="How many labs train at the frontier's scale in parallel.",
+        "Epoch AI 2024 ('Can AI scaling continue through 2030?', power section): FLOP per "
+        "joule of GPUs improved ~12x per decade (1.28x/yr) in 2010-24; leading chips "
+        "about 1.4x/yr",
+        min=1.0,
+        max=2.0,
+        step=0.01,
+        help="Yearly gain in FLOP/s per watt of each new generation of accelerators at the "
+        "same number format. Each year's chips keep their own efficiency.",
     ),
     InputSpec(
-        "other_ai_power_base_gw",
-        "Serving & other AI power in 2025",
+        "precision_gain_growth",
+        "Number-format gain",
+        "x per year",
+        "float",
+        1.23,
+        "growth",
+        "Epoch AI 2024: lower precision gave ~8x per decade (1.23x/yr), e.g. FP16 -> FP8",
+        min=1.0,
+        max=2.0,
+        step=0.01,
+        help="Yearly gain in useful work per chip from training and serving in fewer bits "
+        "(BF16 -> FP8 -> FP4), until the step to FP4 is taken.",
+    ),
+    InputSpec(
+        "precision_gain_max",
+        "Number-format gain at most",
+        "x over BF16",
+        "float",
+        4.0,
+        "growth",
+        "BF16 -> FP8 -> FP4 halves the bits twice (NVIDIA Blackwell runs FP4); Epoch AI 2024 "
+        "expects no useful training below FP4",
+        min=1.0,
+        max=8.0,
+        step=0.5,
+        help="Number-format gains stop here: 4 means FP4 is the last step from BF16.",
+    ),
+    InputSpec(
+        "serving_power_base_gw_us",
+        "Serving & other AI power in 2025, US",
         "GW",
         "float",
-        10.0,
+        13.5,
         "growth",
-        "Derived: US AI power about 5 GW (EPRI/Epoch 2025) over the US share of "
-        "data-centre electricity, 183/415 TWh (IEA 2025) = 11 GW world, less "
-        "frontier training",
-        min=0.5,
+        "Derived: 15M H100e (Epoch AI chip sales, end of 2025) x 1.26 kW each (700 W x 1.5 "
+        "server x 1.2 PUE) = 18.9 GW, less ~0.9 GW of frontier training, x 75% in the US "
+        "(Epoch AI, 'Trends in AI supercomputers' 2025: US ~75% of GPU cluster performance). "
+        "Epoch AI puts the 15M H100e at 'over 10 GW'",
+        min=0.0,
         max=100.0,
         step=0.5,
-        help="Inference and all smaller training, worldwide, as average power.",
+        help="Serving and all smaller training in the US in 2025, as average power at the "
+        "base year's efficiency. Their compute demand grows from here.",
     ),
     InputSpec(
-        "other_ai_compute_growth",
+        "serving_power_base_gw_row",
+        "Serving & other AI power in 2025, rest of world",
+        "GW",
+        "float",
+        4.5,
+        "growth",
+        "Derived as the US figure: 18 GW x 25% outside the US (Epoch AI 2025: the US hosts "
+        "~75% of AI supercomputer performance, China ~15%)",
+        min=0.0,
+        max=100.0,
+        step=0.5,
+        help="Serving and all smaller training outside the US in 2025, as average power.",
+    ),
+    InputSpec(
+        "serving_compute_growth",
         "Serving & other AI compute growth",
         "x per year",
         "float",
@@ -467,109 +497,270 @@ INPUTS: tuple[InputSpec, ...] = (
         "growth",
         "Derived: IEA 'Energy and AI' (2025): electricity use of AI-optimised data centres "
         "more than x4 in 2024-30 (1.26x/yr) x efficiency 1.59x/yr = 2.0x/yr of compute. "
-        "EPRI/Epoch 2025 (US AI power 5 -> 50 GW by 2030, 1.58x/yr) imply 2.5x/yr; Epoch AI's "
+        "EPRI/Epoch 2025 (US AI power 5 -> 50 GW by 2030) imply 2.5x/yr; Epoch AI's "
         "installed NVIDIA compute grew 2.3x/yr",
         min=1.0,
         max=5.0,
         step=0.05,
-        help="Yearly multiplier of the compute used for serving and smaller training. "
-        "Their power grows by this over the efficiency gain; after a shortage it grows "
-        "from what was actually served.",
+        help="Yearly multiplier of the compute wanted for serving and smaller training, at "
+        "the reference price.",
+    ),
+    InputSpec(
+        "serving_price_elasticity",
+        "Serving demand's price elasticity",
+        "-",
+        "float",
+        1.0,
+        "growth",
+        "Assumption: demand for AI compute roughly unit-elastic in its cost (so far cheaper "
+        "compute has been met by more use); electricity is ~10% of the cost of a served "
+        "FLOP here, so doubling the price cuts serving by ~10%",
+        min=0.0,
+        max=3.0,
+        step=0.1,
+        help="How strongly serving demand falls as the cost of compute (chips plus "
+        "electricity) rises: 1 means a 10% dearer compute cost cuts demand by ~10%.",
+    ),
+    InputSpec(
+        "training_share",
+        "Frontier training's share of chips when short",
+        "%",
+        "float",
+        30.0,
+        "growth",
+        "Assumption from a reported split: OpenAI's 2024 compute spend, ~$3B training vs "
+        "~$1.8B inference (The Information, as reported by Epoch AI) = ~60% training at a "
+        "frontier lab; across all AI chips (cloud serving included) we take half of that",
+        min=5.0,
+        max=90.0,
+        step=1.0,
+        help="When chips or power are short, frontier training is sure of this share of the "
+        "fleet's compute and serving of the rest; what one side leaves, the other takes.",
+    ),
+    InputSpec(
+        "run_share_of_training",
+        "Largest run's share of frontier training",
+        "%",
+        "float",
+        20.0,
+        "growth",
+        "Assumption: 2-4 labs train at the frontier at once (Epoch AI counts 2-3 runs above "
+        "1e26 FLOP in 2025), and experiments take a part; AI 2027's compute forecast gives "
+        "the leading lab 15-20% of all AI compute by 2027",
+        min=1.0,
+        max=100.0,
+        step=1.0,
+        help="The largest run's share of the compute that goes to frontier training, over "
+        "its run length.",
     ),
     # Supply: what can be built.
     InputSpec(
-        "supply_base_gw",
-        "Power available to AI in 2025",
+        "supply_base_gw_us",
+        "Power available to AI in 2025, US",
         "GW",
         "float",
-        15.0,
+        14.5,
         "supply",
-        "Derived: ~11 GW of AI load worldwide (see 'Other AI power') plus ~4 GW of "
-        "1-GW-class campuses due in 2026 (Colossus 2, Stargate Abilene, Prometheus, "
-        "Rainier; news reports)",
+        'Derived: the US share (75%, Epoch AI 2025) of the 18.9 GW that 15M H100e draw at 1.26 kW each (Epoch AI chip sales), plus ~0.3 GW being energised',
         min=1.0,
         max=200.0,
-        step=1.0,
-        help="Average power that AI can draw in the base year, including capacity "
-        "already being energised.",
+        step=0.5,
+        help='Average power that AI can draw in the base year, including capacity being energised.',
     ),
     InputSpec(
-        "pipeline_gw",
-        "Capacity already being built for AI",
+        "supply_base_gw_row",
+        "Power available to AI in 2025, rest of world",
+        "GW",
+        "float",
+        5.0,
+        "supply",
+        "Derived: the rest of the world's 25% of the 18.9 GW that 15M H100e draw, plus ~0.3 GW",
+        min=1.0,
+        max=200.0,
+        step=0.5,
+        help='Average power that AI can draw in the base year, including capacity being energised.',
+    ),
+    InputSpec(
+        "pipeline_gw_us",
+        "Capacity already being built for AI, US",
         "GW of average power",
         "float",
-        30.0,
+        25.0,
         "supply",
-        "Derived: LBNL 2024 puts US data-centre load at 37-66 GW average in 2028 "
-        "(325-580 TWh) against 20 GW in 2023 (176 TWh); we take 30 GW worldwide for AI. "
-        "It arrives over each source's lead time in today's world mix (Ember 2024)",
+        'Derived: LBNL 2024 puts US data-centre load at 37-66 GW average in 2028 (325-580 TWh) against 20 GW in 2023 (176 TWh): +17-46 GW; we take 25 GW for AI',
         min=0.0,
         max=300.0,
         step=1.0,
-        help="Capacity committed before the base year. Started before anyone chose the mix "
-        "below, it is built in today's world mix and arrives steadily over each source's "
-        "lead time.",
+        help="Capacity committed before the base year, in today's world mix; it arrives steadily over each source's lead time.",
     ),
     InputSpec(
-        "build_rate_gw_per_yr",
-        "New capacity started for AI",
+        "pipeline_gw_row",
+        "Capacity already being built for AI, rest of world",
+        "GW of average power",
+        "float",
+        10.0,
+        "supply",
+        'Assumption: a third of the US figure (IEA 2025: the US is about half of data-centre electricity growth to 2030, China a fifth)',
+        min=0.0,
+        max=300.0,
+        step=1.0,
+        help="Capacity committed before the base year, in today's world mix; it arrives steadily over each source's lead time.",
+    ),
+    InputSpec(
+        "build_rate_gw_per_yr_us",
+        "New capacity started for AI, US",
         "GW nameplate per year",
         "float",
-        40.0,
+        20.0,
         "supply",
-        "Derived: reaching >100 GW of AI power by 2030 (EPRI/Epoch 2025) needs ~20 GW/yr "
-        "delivered, ~40 GW/yr nameplate at a capacity factor of 0.5. For scale: the US "
-        "added 48.6 GW of all kinds in 2024 (EIA)",
+        'Derived: EPRI/Epoch 2025 expect US AI power above 50 GW by 2030, ~8 GW/yr delivered after the pipeline, ~20 GW/yr nameplate at a firm factor near 0.5. For scale: the US added 48.6 GW of all kinds in 2024 (EIA)',
         min=0.0,
         max=500.0,
         step=5.0,
-        help="Nameplate capacity started each year for AI; each source delivers after "
-        "its lead time, at its capacity factor.",
+        help='Nameplate capacity started each year for AI in the region; each source delivers after its lead time, at its firm factor.',
     ),
     InputSpec(
-        "queue_years",
-        "Grid connection wait",
+        "build_rate_gw_per_yr_row",
+        "New capacity started for AI, rest of world",
+        "GW nameplate per year",
+        "float",
+        20.0,
+        "supply",
+        'Assumption: as the US (IEA 2025: data-centre growth to 2030 about half in the US)',
+        min=0.0,
+        max=500.0,
+        step=5.0,
+        help='Nameplate capacity started each year for AI in the region; each source delivers after its lead time, at its firm factor.',
+    ),
+    InputSpec(
+        "queue_years_us",
+        "Grid connection wait, US",
         "years",
         "float",
         5.0,
         "supply",
-        "LBNL 'Queued Up' 2024 edition: median ~5 years from interconnection request to "
-        "commercial operation for US projects built in 2023",
+        "LBNL 'Queued Up' 2024 edition: median ~5 years from interconnection request to commercial operation for US projects built in 2023",
         min=0.0,
         max=10.0,
         step=0.5,
-        help="Grid-connected builds arrive no sooner than this (the wait runs alongside "
-        "permitting and construction). Behind-the-meter builds skip it.",
+        help='Grid-connected builds arrive no sooner than this (it runs alongside permitting and construction). Behind-the-meter builds skip it.',
     ),
     InputSpec(
-        "behind_meter_share",
-        "Built behind the meter",
+        "queue_years_row",
+        "Grid connection wait, rest of world",
+        "years",
+        "float",
+        3.0,
+        "supply",
+        'Assumption: no world-wide source; European and Asian connection waits vary from 1 to 10 years (e.g. Irish and Dutch data-centre moratoria): 3 years',
+        min=0.0,
+        max=10.0,
+        step=0.5,
+        help='Grid-connected builds arrive no sooner than this (it runs alongside permitting and construction). Behind-the-meter builds skip it.',
+    ),
+    InputSpec(
+        "behind_meter_share_us",
+        "Built behind the meter, US",
         "% of new capacity",
         "float",
         25.0,
         "supply",
-        "Assumption: recent AI campuses pair grid power with on-site gas (xAI Colossus "
-        "turbines; Meta Prometheus ~200 MW on-site gas of ~1 GW; news 2024-25)",
+        'Assumption: recent US AI campuses pair grid power with on-site gas (xAI Colossus turbines; Meta Prometheus ~200 MW on-site gas of ~1 GW; news 2024-25)',
         min=0.0,
         max=100.0,
         step=5.0,
-        help="Share of new AI capacity built on site, which does not wait in the grid "
-        "connection queue.",
+        help='Share of new AI capacity built on site (behind the meter), which skips the grid connection queue.',
     ),
     InputSpec(
-        "build_cap_share",
-        "AI's share of the world's build",
+        "behind_meter_share_row",
+        "Built behind the meter, rest of world",
+        "% of new capacity",
+        "float",
+        10.0,
+        "supply",
+        'Assumption: on-site generation for data centres is rarer outside the US',
+        min=0.0,
+        max=100.0,
+        step=5.0,
+        help='Share of new AI capacity built on site (behind the meter), which skips the grid connection queue.',
+    ),
+    InputSpec(
+        "build_cap_share_us",
+        "AI's share of the world's build, US",
         "% of yearly world additions",
         "float",
-        50.0,
+        25.0,
         "supply",
-        "Assumption. Caps per source are one year of world additions (data/"
-        "build_limits.csv): e.g. nuclear 8.2 GW (2024), gas turbines 60-70 GW/yr made",
+        'Assumption. Caps per source are one year of world additions (data/build_limits.csv): e.g. nuclear 8.2 GW (2024), gas turbines 60-70 GW/yr made',
         min=1.0,
         max=100.0,
         step=1.0,
-        help="New AI capacity of each source is capped each year at this share of what "
-        "the whole world builds of it (e.g. reactors, gas turbines).",
+        help='New AI capacity of each source in the region is capped each year at this share of what the whole world builds of it (e.g. reactors, gas turbines).',
+    ),
+    InputSpec(
+        "build_cap_share_row",
+        "AI's share of the world's build, rest of world",
+        "% of yearly world additions",
+        "float",
+        25.0,
+        "supply",
+        'Assumption, as the US: together AI may claim half of what the world builds of each source',
+        min=1.0,
+        max=100.0,
+        step=1.0,
+        help='New AI capacity of each source in the region is capped each year at this share of what the whole world builds of it (e.g. reactors, gas turbines).',
+    ),
+    InputSpec(
+        "flexible_headroom_gw_us",
+        "Grid headroom for flexible load, US",
+        "GW",
+        "float",
+        0.0,
+        "supply",
+        "Norris et al., Duke Nicholas Institute 'Rethinking Load Growth' (2025): 76 / 98 / 126 GW of new load fits on the US grid if curtailed 0.25% / 0.5% / 1% of the year",
+        min=0.0,
+        max=150.0,
+        step=1.0,
+        help='Extra power AI can draw from existing grids from 2026 by agreeing to be curtailed in rare peak hours. Off (0) by default.',
+    ),
+    InputSpec(
+        "flexible_headroom_gw_row",
+        "Grid headroom for flexible load, rest of world",
+        "GW",
+        "float",
+        0.0,
+        "supply",
+        'No source for grids outside the US: off',
+        min=0.0,
+        max=150.0,
+        step=1.0,
+        help='Extra power AI can draw from existing grids from 2026 by agreeing to be curtailed in rare peak hours. Off (0) by default.',
+    ),
+    InputSpec(
+        "scarcity_adder_usd_per_mwh_us",
+        "Scarcity price when AI wants all its supply, US",
+        "USD/MWh",
+        "float",
+        12.5,
+        "supply",
+        'Derived: PJM capacity price rose from $28.92 (2024/25) to $329.17/MW-day (2026/27); (329.17 - 28.92) / 24 h = $12.5/MWh for a flat load',
+        min=0.0,
+        max=200.0,
+        step=0.5,
+        help="Added to the mix's cost when AI wants all of the region's supply; it rises smoothly with the fourth power of wanted over supply (a fifth of it at two thirds, 5x at 1.5x).",
+    ),
+    InputSpec(
+        "scarcity_adder_usd_per_mwh_row",
+        "Scarcity price when AI wants all its supply, rest of world",
+        "USD/MWh",
+        "float",
+        12.5,
+        "supply",
+        'Assumption: as the US (PJM); no comparable world market price',
+        min=0.0,
+        max=200.0,
+        step=0.5,
+        help="Added to the mix's cost when AI wants all of the region's supply; it rises smoothly with the fourth power of wanted over supply (a fifth of it at two thirds, 5x at 1.5x).",
     ),
     InputSpec(
         "build_cap_growth",
@@ -584,35 +775,6 @@ INPUTS: tuple[InputSpec, ...] = (
         max=1.5,
         step=0.01,
         help="Yearly growth of each source's world build cap.",
-    ),
-    InputSpec(
-        "flexible_headroom_gw",
-        "Grid headroom for flexible load",
-        "GW",
-        "float",
-        0.0,
-        "supply",
-        "Norris et al., Duke Nicholas Institute 'Rethinking Load Growth' (2025): 76 / 98 / "
-        "126 GW of new load fits on the US grid if curtailed 0.25% / 0.5% / 1% of the year",
-        min=0.0,
-        max=150.0,
-        step=1.0,
-        help="Extra power AI can draw from existing grids from 2026 by agreeing to be "
-        "curtailed in rare peak hours. Off (0) by default.",
-    ),
-    InputSpec(
-        "scarcity_adder_usd_per_mwh",
-        "Price adder in a shortage",
-        "USD/MWh",
-        "float",
-        12.5,
-        "supply",
-        "Derived: PJM capacity price rose from $28.92 (2024/25) to $329.17/MW-day "
-        "(2026/27); (329.17 - 28.92) / 24 h = $12.5/MWh for a flat load",
-        min=0.0,
-        max=200.0,
-        step=0.5,
-        help="Added to the price of new supply in years when AI wants more power than exists.",
     ),
     InputSpec(
         "price_scale",
@@ -681,105 +843,164 @@ INPUTS: tuple[InputSpec, ...] = (
         help="Installed AI accelerators worldwide, counted in H100s of equal FLOP/s.",
     ),
     InputSpec(
-        "chip_stock_growth",
-        "AI chip stock growth to 2030",
-        "x per year",
+        "chip_production_base_h100e",
+        "AI chips made in 2025",
+        "H100-equivalents per year",
         "float",
-        3.3,
+        1.0e7,
         "chips",
-        "Epoch AI, AI chip sales data: computing power of AI chips sold grows ~3.3x/yr "
-        "(90% CI 2.7-4.1x). Epoch AI 2024 expects 20M-400M H100e for training by 2030",
-        min=1.0,
-        max=5.0,
-        step=0.1,
-        help="Yearly multiplier of the world's AI chip stock (in H100-equivalents) until 2030.",
+        "Derived: Epoch AI chip sales (2026): ~15M H100e in use at the end of 2025, growing "
+        "3.3x/yr, so about 15M x (1 - 1/3.3) = 10M H100e were made in 2025",
+        min=1e6,
+        max=1e8,
+        log=True,
+        help="Accelerators the chip makers delivered in 2025, counted in H100s of equal "
+        "BF16 FLOP/s. Production grows from here.",
     ),
     InputSpec(
-        "chip_stock_growth_late",
-        "AI chip stock growth after 2030",
+        "chip_production_growth",
+        "AI chip production growth",
         "x per year",
         "float",
-        1.5,
+        1.4,
         "chips",
-        "Assumption: recent sales growth cannot last (the stock would pass 10^12 H100e by "
-        "2040); after 2030 it follows packaging capacity and chip performance. Epoch AI "
-        "2024's ~100M H100e for training by 2030 from ~15M would be 1.46x/yr",
+        "Derived: Epoch AI 2024 expects ~100M H100e by 2030 (20M-400M); 1.4x/yr from 10M "
+        "gives ~150M in service in 2030. Recent sales grew 3.3x/yr (Epoch AI chip sales), "
+        "AI 2027's forecast 2.25x/yr to 2027",
         min=1.0,
-        max=5.0,
-        step=0.1,
-        help="Yearly multiplier of the world's AI chip stock from 2031 on.",
+        max=3.5,
+        step=0.05,
+        help="Yearly growth of what the chip makers can deliver (packaging, memory, wafers).",
     ),
     InputSpec(
-        "run_chip_share",
-        "Largest run's share of world chips",
+        "chip_lifetime_years",
+        "Accelerator lifetime",
+        "years",
+        "float",
+        5.0,
+        "chips",
+        "Hyperscalers depreciate servers over 5-6 years (Amazon, Microsoft, Alphabet, Meta "
+        "annual reports 2024-25; Amazon shortened to 5 in 2025)",
+        min=2.0,
+        max=10.0,
+        step=0.5,
+        help="Accelerators retire after this many years; the 2025 stock retires evenly "
+        "over one lifetime.",
+    ),
+    InputSpec(
+        "us_chip_share",
+        "US share of new AI chips",
         "%",
         "float",
-        2.0,
+        75.0,
         "chips",
-        "Derived: the largest 2025 runs used ~100-200k H100 (Epoch AI) out of a stock that "
-        "grew from ~5M to ~15M H100e during 2025: 1-3%. Epoch AI 2024 assumes one lab "
-        "gets ~20% of chips dedicated to training",
-        min=0.1,
-        max=50.0,
-        step=0.1,
-        help="Share of the world's AI chips that one training run can use at once.",
+        "Epoch AI, 'Trends in AI supercomputers' (2025): the US hosts ~75% of GPU cluster "
+        "performance, China ~15%",
+        min=0.0,
+        max=100.0,
+        step=1.0,
+        help="Share of the world's AI chips (in service in 2025, and bought each year) that "
+        "go to the US; chips go elsewhere where one region has no power left.",
     ),
     InputSpec(
-        "run_budget_base_usd",
-        "Largest run's budget in 2025",
+        "h100e_price_usd",
+        "Capital cost per installed H100e in 2025",
         "USD",
         "float",
-        1e9,
+        45000.0,
         "chips",
-        "Assumption: about twice Grok-3's amortized cost (4.64e26 FLOP x 1.1e-18 USD/FLOP = "
-        "$0.5B); Cottier et al. 2024 expect runs above $1B by 2027",
-        min=1e8,
-        max=1e11,
+        "Derived: an H100 at ~$25-30k with its share of server and network (~$40k), plus "
+        "the building at ~$10B per GW x 1.26 kW; all-in AI data centres cost ~$30-50B per "
+        "GW (industry estimates, 2025) = $38-63k per 1.26 kW",
+        min=5000.0,
+        max=200000.0,
         log=True,
-        help="Amortized hardware plus electricity cost the largest run may spend.",
+        help="What one more H100-equivalent in service costs: the chip, its server share and "
+        "the building. It falls with price-performance.",
     ),
     InputSpec(
-        "run_budget_growth",
-        "Budget growth",
-        "x per year",
-        "float",
-        2.4,
-        "chips",
-        "Cottier et al. 2024 ('The rising costs of training frontier AI models'): amortized "
-        "cost of the largest runs grows 2.4x/yr (90% CI 2.0-2.9x); energy is 2-6% of it",
-        min=1.0,
-        max=4.0,
-        step=0.1,
-        help="Yearly multiplier of what the largest run may spend.",
-    ),
-    InputSpec(
-        "hardware_cost_base_usd_per_eflop",
-        "Hardware cost per 1e18 FLOP in 2025",
-        "USD per 1e18 FLOP",
-        "float",
-        1.1,
-        "chips",
-        "Derived: Cottier et al. 2024, GPT-4 amortized cost ~$40M for 2.1e25 FLOP (2023) "
-        "= $1.9 per 1e18 FLOP; / 1.3^2 for two years of Epoch AI's price-performance gain "
-        "(1.3x/yr) = $1.1",
-        min=0.1,
-        max=10.0,
-        log=True,
-        help="Amortized hardware cost of one useful FLOP in the base year.",
-    ),
-    InputSpec(
-        "price_performance_growth",
+        "chip_price_performance_growth",
         "Hardware FLOP per dollar growth",
         "x per year",
         "float",
-        1.6,
+        1.3,
         "chips",
-        "Derived: Epoch AI ML Hardware: FLOP/s per dollar 1.3x/yr, times lower precision "
-        "1.23x/yr (Epoch AI 2024, as in the efficiency doubling time) = 1.6x/yr",
+        "Epoch AI, ML hardware: FLOP/s per dollar of ML GPUs doubles every ~2.5 years "
+        "(1.3x/yr)",
         min=1.0,
-        max=3.0,
+        max=2.0,
+        step=0.01,
+        help="Yearly fall in the capital cost of one H100-equivalent.",
+    ),
+    InputSpec(
+        "ai_capex_base_usd",
+        "AI capital spending in 2025",
+        "USD per year",
+        "float",
+        4.0e11,
+        "chips",
+        "Derived: Amazon ~$125B, Alphabet $91-93B, Meta $70-72B, Microsoft ~$35B a quarter: "
+        "~$380B of 2025 capital spending guided by the four (Q3 2025 earnings), mostly for "
+        "AI; Oracle, xAI, CoreWeave and Chinese clouds add, non-AI parts subtract: $400B",
+        min=5e10,
+        max=5e12,
+        log=True,
+        help="World capital spending on AI (chips, servers, buildings) in 2025. It pays for "
+        "new accelerators and the fleet's electricity bill.",
+    ),
+    InputSpec(
+        "ai_capex_growth",
+        "AI capital spending growth",
+        "x per year",
+        "float",
+        1.3,
+        "chips",
+        "Derived: the four largest US clouds spent ~$230B in 2024 and ~$380B in 2025 "
+        "(+65%, company reports); we assume the growth halves",
+        min=1.0,
+        max=2.5,
         step=0.05,
-        help="Yearly fall of hardware cost per useful FLOP.",
+        help="Yearly growth of AI capital spending, until it reaches its share of world GDP.",
+    ),
+    InputSpec(
+        "capex_gdp_cap_share",
+        "AI spending at most",
+        "% of world GDP",
+        "float",
+        2.0,
+        "chips",
+        "Assumption from past booms: US telecom investment peaked near 1.2% of US GDP (2000); "
+        "US railroad investment reached a few % of GDP in the 19th century",
+        min=0.1,
+        max=10.0,
+        step=0.1,
+        help="AI capital spending never grows above this share of world GDP.",
+    ),
+    InputSpec(
+        "gdp_base_usd",
+        "World GDP in 2025",
+        "USD per year",
+        "float",
+        1.17e14,
+        "chips",
+        "IMF World Economic Outlook, October 2025: world GDP ~$117 trillion (current prices, 2025)",
+        min=5e13,
+        max=3e14,
+        log=True,
+        help="World output in 2025; the cap on AI spending grows with it.",
+    ),
+    InputSpec(
+        "gdp_growth",
+        "World GDP growth",
+        "x per year",
+        "float",
+        1.031,
+        "chips",
+        "IMF World Economic Outlook, October 2025: world real growth 3.2% (2025), 3.1% (2026)",
+        min=1.0,
+        max=1.1,
+        step=0.001,
+        help="Yearly real growth of world GDP (the model counts in 2025 dollars).",
     ),
     # Limits: site power, data, latency, physics.
     InputSpec(
@@ -896,6 +1117,21 @@ INPUTS: tuple[InputSpec, ...] = (
         help="Physical ceiling on chip energy efficiency; efficiency at the wall stops "
         "growing when the chip reaches it.",
     ),
+    InputSpec(
+        "wall_threshold_share",
+        "Wall: compute lost to power",
+        "%",
+        "float",
+        5.0,
+        "limits",
+        "Design choice: a loss that a lab or a cloud would notice (one year of ~5% slower "
+        "growth); 1-20% shown in the sensitivity",
+        min=0.5,
+        max=50.0,
+        step=0.5,
+        help="The wall is the first year in which the power that could not be built costs "
+        "all of AI at least this share of the compute that chips and money would allow.",
+    ),
     # Serving.
     InputSpec(
         "active_params",
@@ -993,22 +1229,35 @@ class Scenario:
     frontier_flop_base: float = _default("frontier_flop_base")
     frontier_params: float = _default("frontier_params")
     compute_growth: float = _default("compute_growth")
-    efficiency_doubling_years: float = _default("efficiency_doubling_years")
     run_days_base: float = _default("run_days_base")
     run_length_growth: float = _default("run_length_growth")
     run_days_cap: float = _default("run_days_cap")
-    frontier_runs: int = _default("frontier_runs")
-    other_ai_power_base_gw: float = _default("other_ai_power_base_gw")
-    other_ai_compute_growth: float = _default("other_ai_compute_growth")
-    supply_base_gw: float = _default("supply_base_gw")
-    pipeline_gw: float = _default("pipeline_gw")
-    build_rate_gw_per_yr: float = _default("build_rate_gw_per_yr")
-    queue_years: float = _default("queue_years")
-    behind_meter_share: float = _default("behind_meter_share")
-    build_cap_share: float = _default("build_cap_share")
+    hardware_efficiency_growth: float = _default("hardware_efficiency_growth")
+    precision_gain_growth: float = _default("precision_gain_growth")
+    precision_gain_max: float = _default("precision_gain_max")
+    serving_power_base_gw_us: float = _default("serving_power_base_gw_us")
+    serving_power_base_gw_row: float = _default("serving_power_base_gw_row")
+    serving_compute_growth: float = _default("serving_compute_growth")
+    serving_price_elasticity: float = _default("serving_price_elasticity")
+    training_share: float = _default("training_share")
+    run_share_of_training: float = _default("run_share_of_training")
+    supply_base_gw_us: float = _default("supply_base_gw_us")
+    supply_base_gw_row: float = _default("supply_base_gw_row")
+    pipeline_gw_us: float = _default("pipeline_gw_us")
+    pipeline_gw_row: float = _default("pipeline_gw_row")
+    build_rate_gw_per_yr_us: float = _default("build_rate_gw_per_yr_us")
+    build_rate_gw_per_yr_row: float = _default("build_rate_gw_per_yr_row")
+    queue_years_us: float = _default("queue_years_us")
+    queue_years_row: float = _default("queue_years_row")
+    behind_meter_share_us: float = _default("behind_meter_share_us")
+    behind_meter_share_row: float = _default("behind_meter_share_row")
+    build_cap_share_us: float = _default("build_cap_share_us")
+    build_cap_share_row: float = _default("build_cap_share_row")
+    flexible_headroom_gw_us: float = _default("flexible_headroom_gw_us")
+    flexible_headroom_gw_row: float = _default("flexible_headroom_gw_row")
+    scarcity_adder_usd_per_mwh_us: float = _default("scarcity_adder_usd_per_mwh_us")
+    scarcity_adder_usd_per_mwh_row: float = _default("scarcity_adder_usd_per_mwh_row")
     build_cap_growth: float = _default("build_cap_growth")
-    flexible_headroom_gw: float = _default("flexible_headroom_gw")
-    scarcity_adder_usd_per_mwh: float = _default("scarcity_adder_usd_per_mwh")
     price_scale: float = _default("price_scale")
     mix_coal: float = _default("mix_coal")
     mix_gas_ccgt: float = _default("mix_gas_ccgt")
@@ -1033,13 +1282,17 @@ class Scenario:
     lead_solar_plus_storage: float = _default("lead_solar_plus_storage")
     lead_geothermal: float = _default("lead_geothermal")
     chip_stock_base_h100e: float = _default("chip_stock_base_h100e")
-    chip_stock_growth: float = _default("chip_stock_growth")
-    chip_stock_growth_late: float = _default("chip_stock_growth_late")
-    run_chip_share: float = _default("run_chip_share")
-    run_budget_base_usd: float = _default("run_budget_base_usd")
-    run_budget_growth: float = _default("run_budget_growth")
-    hardware_cost_base_usd_per_eflop: float = _default("hardware_cost_base_usd_per_eflop")
-    price_performance_growth: float = _default("price_performance_growth")
+    chip_production_base_h100e: float = _default("chip_production_base_h100e")
+    chip_production_growth: float = _default("chip_production_growth")
+    chip_lifetime_years: float = _default("chip_lifetime_years")
+    us_chip_share: float = _default("us_chip_share")
+    h100e_price_usd: float = _default("h100e_price_usd")
+    chip_price_performance_growth: float = _default("chip_price_performance_growth")
+    ai_capex_base_usd: float = _default("ai_capex_base_usd")
+    ai_capex_growth: float = _default("ai_capex_growth")
+    capex_gdp_cap_share: float = _default("capex_gdp_cap_share")
+    gdp_base_usd: float = _default("gdp_base_usd")
+    gdp_growth: float = _default("gdp_growth")
     campus_power_base_gw: float = _default("campus_power_base_gw")
     campus_growth: float = _default("campus_growth")
     campus_max_gw: float = _default("campus_max_gw")
@@ -1048,12 +1301,12 @@ class Scenario:
     data_stock_growth: float = _default("data_stock_growth")
     latency_wall_flop: float = _default("latency_wall_flop")
     efficiency_ceiling_flop_per_j: float = _default("efficiency_ceiling_flop_per_j")
+    wall_threshold_share: float = _default("wall_threshold_share")
     active_params: float = _default("active_params")
     input_tokens: float = _default("input_tokens")
     output_tokens: float = _default("output_tokens")
     queries_per_day: float = _default("queries_per_day")
     inference_utilization: float = _default("inference_utilization")
-
     def mix_weights(self) -> dict[str, float]:
         """The generation-mix weights by source id, as entered (not normalised)."""
         return {sid: float(getattr(self, f"mix_{sid}")) for sid in SOURCE_IDS}

@@ -3,6 +3,7 @@ of which inputs move the wall most."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,9 +11,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from model import fleet, projection
+from model import fleet, presets, projection
 from model.catalog import Catalog, default_catalog
-from model.scenario import END_YEAR, INPUTS_BY_NAME, Scenario
+from model.scenario import END_YEAR, INPUTS_BY_NAME, SOURCE_IDS, Scenario
 
 
 @dataclass(frozen=True)
@@ -36,52 +37,66 @@ SPREADS: tuple[Spread, ...] = (
         at_least_one=True,
     ),
     Spread(
-        "efficiency_doubling_years",
-        1.3,
-        "Sources span 1.5 y (Epoch AI 2024) to 2.8 y (hardware alone, 1.28x/yr). x/÷ 1.3 "
-        "around 1.5 y gives P10-P90 1.15-1.95 y; hardware alone lies beyond the P90",
+        "hardware_efficiency_growth",
+        1.05,
+        "Epoch AI 2024: GPUs 1.28x/yr in FLOP per joule, leading chips ~1.4x/yr: x/÷ 1.05 "
+        "gives P10-P90 1.22-1.34x/yr",
+        at_least_one=True,
     ),
     Spread(
-        "other_ai_compute_growth",
+        "serving_compute_growth",
         1.15,
         "Default 2.0x/yr follows IEA 2025; x/÷ 1.15 gives P10-P90 1.74-2.3x/yr, reaching "
         "Epoch AI's installed NVIDIA compute (2.3x/yr); EPRI/Epoch 2025 (2.5x/yr) lies beyond",
         at_least_one=True,
     ),
     Spread(
-        "build_rate_gw_per_yr",
+        "serving_price_elasticity",
+        2.0,
+        "Assumption (no measured elasticity of AI compute demand): x/÷ 2 around 1, P10-P90 "
+        "0.5-2",
+    ),
+    Spread(
+        "build_rate_gw_per_yr_us",
         1.5,
         "US additions swung from 48.6 GW (2024) to 63-64 GW planned (2025, EIA); a programme "
         "aimed at AI is less certain still: x/÷ 1.5",
     ),
     Spread(
-        "chip_stock_growth",
-        1.18,
-        "Epoch AI chip sales: 3.3x/yr, 90% CI 2.7-4.1x (x/÷ 1.24 at P95, 1.18 at P90)",
-        at_least_one=True,
+        "build_rate_gw_per_yr_row",
+        1.5,
+        "As the US: x/÷ 1.5",
     ),
     Spread(
-        "run_budget_growth",
-        1.15,
-        "Cottier et al. 2024: 2.4x/yr, 90% CI 2.0-2.9x (x/÷ 1.2 at P95, 1.15 at P90)",
-        at_least_one=True,
-    ),
-    Spread(
-        "other_ai_power_base_gw",
-        1.3,
-        "Derived base-year figure (EPRI/Epoch, IEA): assumed x/÷ 1.3. The base-year supply "
-        "moves with it (same draw): in 2025 AI drew what it had",
-    ),
-    Spread(
-        "pipeline_gw",
+        "pipeline_gw_us",
         1.3,
         "LBNL 2024: US data-centre load 37-66 GW in 2028, x/÷ 1.3 around its middle",
     ),
     Spread(
-        "frontier_runs",
+        "pipeline_gw_row",
         1.3,
-        "Assumption: 2-3 runs above 1e26 FLOP were published in 2025 (Epoch AI); between 2 "
-        "and 4 labs at the frontier at once (x/÷ 1.3 around 3)",
+        "As the US: x/÷ 1.3",
+    ),
+    Spread(
+        "chip_stock_base_h100e",
+        1.3,
+        "Epoch AI chip sales give the 2025 stock from revenue; assumed x/÷ 1.3. The 2025 "
+        "chips made, serving power and supply move with it (same draw): in 2025 AI drew "
+        "what its chips needed",
+    ),
+    Spread(
+        "chip_production_growth",
+        1.15,
+        "Epoch AI 2024: 100M H100e by 2030 (20M-400M); x/÷ 1.15 around 1.4x/yr gives "
+        "P10-P90 1.22-1.61x/yr, about 70M-260M in service in 2030",
+        at_least_one=True,
+    ),
+    Spread(
+        "ai_capex_growth",
+        1.1,
+        "Reported 2024-25 growth +65% (company reports) against analysts' slower 2026-27 "
+        "outlooks: x/÷ 1.1 around 1.3x/yr",
+        at_least_one=True,
     ),
     Spread(
         "campus_growth",
@@ -96,7 +111,14 @@ SPREADS: tuple[Spread, ...] = (
         "Epoch AI 2024: 400 trillion to 20 quadrillion usable tokens, x/÷ 7 around the middle",
     ),
 )
-SPREADS_BY_NAME = {spread.name: spread for spread in SPREADS}
+#: Inputs drawn with chip_stock_base_h100e (the same ratio): the base year's levels.
+BASE_LEVELS = (
+    "chip_production_base_h100e",
+    "serving_power_base_gw_us",
+    "serving_power_base_gw_row",
+    "supply_base_gw_us",
+    "supply_base_gw_row",
+)
 #: z-score of the 90th percentile of a standard normal.
 Z90 = 1.2815515655446004
 #: Projection columns given P10/P50/P90 bands (the ones the charts draw).
@@ -120,6 +142,8 @@ class MonteCarloResult:
     power_binding_years: npt.NDArray[np.float64]
     #: Index year; one column per step in projection.CONSTRAINTS; each row sums to 1.
     binding_shares: pd.DataFrame
+    #: The same for what limits the fleet's new accelerators (projection.FLEET_STEPS).
+    fleet_binding_shares: pd.DataFrame
 
     def wall_percentiles(self) -> tuple[float, float, float] | None:
         """P10, P50, P90 of the wall year, counting 'no wall' as later than any year."""
@@ -129,9 +153,10 @@ class MonteCarloResult:
         """P10, P50, P90 of the first year power binds ('never' counts as latest)."""
         return _percentiles(self.power_binding_years)
 
-    def share_with_wall(self) -> float:
-        """Fraction of samples that hit the wall before the horizon ends. [fraction]"""
-        return float(np.mean(~np.isnan(self.wall_years)))
+    def share_with_wall(self, by_year: int = END_YEAR) -> float:
+        """Fraction of samples that hit the wall by `by_year` (the horizon's end by
+        default). [fraction]"""
+        return float(np.mean(np.nan_to_num(self.wall_years, nan=np.inf) <= by_year))
 
 
 def _percentiles(samples: npt.NDArray[np.float64]) -> tuple[float, float, float] | None:
@@ -193,10 +218,9 @@ def _draw(
         if spread.at_least_one:
             drawn = np.maximum(1.0, drawn)
         draws[spread.name] = _clip_to_range(spread.name, drawn)
-    ratio = draws["other_ai_power_base_gw"] / float(values["other_ai_power_base_gw"][0, 0])
-    draws["supply_base_gw"] = _clip_to_range(
-        "supply_base_gw", float(values["supply_base_gw"][0, 0]) * ratio
-    )
+    ratio = draws["chip_stock_base_h100e"] / float(values["chip_stock_base_h100e"][0, 0])
+    for name in BASE_LEVELS:
+        draws[name] = _clip_to_range(name, float(values[name][0, 0]) * ratio)
     low = sources.lead_time_low_years
     high = np.maximum(sources.lead_time_high_years, low + 1e-9)
     mode = np.clip(sources.lead_time_years, low, high)
@@ -211,19 +235,22 @@ def _first_year(
     return np.where(flags.any(axis=1), yrs[first], np.nan).astype(float)
 
 
-def binding_counts(binding_index: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+def binding_counts(
+    binding_index: npt.NDArray[np.float64], steps: int = len(projection.CONSTRAINTS)
+) -> npt.NDArray[np.int64]:
     """How many samples each step binds in, per year: (years, steps), from a
-    (samples, years) array of indices into projection.CONSTRAINTS."""
-    steps = range(len(projection.CONSTRAINTS))
-    return np.stack([np.count_nonzero(binding_index == i, axis=0) for i in steps], axis=1)
+    (samples, years) array of indices into a list of `steps` steps."""
+    return np.stack([np.count_nonzero(binding_index == i, axis=0) for i in range(steps)], axis=1)
 
 
-def binding_shares(counts: npt.NDArray[np.int64], samples: int) -> pd.DataFrame:
+def binding_shares(
+    counts: npt.NDArray[np.int64], samples: int, steps: tuple[str, ...] = projection.CONSTRAINTS
+) -> pd.DataFrame:
     """Share of samples in which each step binds, per year (rows sum to 1), from
     binding_counts over `samples` samples."""
     return pd.DataFrame(
         counts / samples,
-        columns=list(projection.CONSTRAINTS),
+        columns=list(steps),
         index=pd.Index(projection.years(), name="year"),
     )
 
@@ -243,6 +270,7 @@ class _Projected:
     wall_years: npt.NDArray[np.float64]
     power_binding_years: npt.NDArray[np.float64]
     binding_counts: npt.NDArray[np.int64]  # (years, steps)
+    fleet_counts: npt.NDArray[np.int64]  # (years, fleet steps)
 
 
 def _project_samples(
@@ -258,6 +286,7 @@ def _project_samples(
     power_index = projection.CONSTRAINTS.index("power")
     banded: dict[str, list[npt.NDArray[np.float64]]] = {name: [] for name in BANDED}
     walls, power, counts = [], [], np.zeros((yrs.size, len(projection.CONSTRAINTS)), int)
+    fleet_counts = np.zeros((yrs.size, len(projection.FLEET_STEPS)), int)
     for start in range(0, len(lead), BATCH_SAMPLES):
         batch = slice(start, start + BATCH_SAMPLES)
         sampled = values | {name: drawn[batch, None] for name, drawn in inputs.items()}
@@ -267,11 +296,13 @@ def _project_samples(
         walls.append(_first_year(out["energy_limited"] > 0, yrs))
         power.append(_first_year(out["binding_index"] == power_index, yrs))
         counts += binding_counts(out["binding_index"])
+        fleet_counts += binding_counts(out["fleet_binding_index"], len(projection.FLEET_STEPS))
     return _Projected(
         {name: np.concatenate(parts, axis=1).T for name, parts in banded.items()},
         np.concatenate(walls),
         np.concatenate(power),
         counts,
+        fleet_counts,
     )
 
 
@@ -298,6 +329,7 @@ def run_monte_carlo(
         wall_years=out.wall_years,
         power_binding_years=out.power_binding_years,
         binding_shares=binding_shares(out.binding_counts, n),
+        fleet_binding_shares=binding_shares(out.fleet_counts, n, projection.FLEET_STEPS),
     )
 
 
@@ -315,44 +347,114 @@ def spread_ends(spread: Spread, median: float) -> tuple[float, float]:
     return ends[0], ends[1]
 
 
+@dataclass(frozen=True)
+class Swing:
+    """One tornado row: a group of inputs at a low and a high setting."""
+
+    input: str
+    label: str
+    unit: str
+    low_value: float | str
+    high_value: float | str
+    low: Scenario
+    high: Scenario
+
+
+#: Inputs the tornado swings beyond the sampled ones, with the low and high it uses and
+#: why: every sidebar group has a row (issue: the tornado considers every group).
+EXTRA_SWINGS: tuple[tuple[str, float, float, str], ...] = (
+    ("queue_years_us", 2.0, 8.0, "LBNL 2024: US waits of 2-8 years around the 5-year median"),
+    ("behind_meter_share_us", 0.0, 60.0, "None to most of new US AI power on site"),
+    ("build_cap_share_us", 10.0, 50.0, "AI claims a tenth to half of the world's build"),
+    ("us_chip_share", 60.0, 90.0, "Epoch AI 2025: the US hosts ~75% of AI compute"),
+    ("chip_lifetime_years", 4.0, 7.0, "Depreciation lives of 4-7 years (company reports)"),
+    ("capex_gdp_cap_share", 1.0, 4.0, "Past investment booms at 1-4% of GDP"),
+    ("training_share", 15.0, 50.0, "Frontier training a sixth to a half of AI compute"),
+    ("price_scale", 0.5, 2.0, "Electricity at half to twice the mix's cost"),
+    ("campus_max_gw", 5.0, 20.0, "The largest announced campus (~5 GW) to four times it"),
+)
+#: The mixes the tornado's mix row compares (data/mix_presets.csv): gas-led vs nuclear-led.
+TORNADO_MIXES = ("gas_bridge", "nuclear_bet")
+
+
+def tornado_swings(scenario: Scenario, catalog: Catalog) -> list[Swing]:
+    """Every row the tornado draws: each sampled input at its P10 and P90, the inputs
+    in EXTRA_SWINGS at their stated ends, every lead time at data/'s fastest and slowest
+    together, and the mix as two presets."""
+    swings = []
+    for spread in SPREADS:
+        low, high = spread_ends(spread, float(getattr(scenario, spread.name)))
+        swings.append(_swing(scenario, spread.name, low, high))
+    for name, low, high, _ in EXTRA_SWINGS:
+        swings.append(_swing(scenario, name, low, high))
+    table = catalog["generation_sources"].set_index("source_id")
+    ends = []
+    for column in ("lead_time_low_years", "lead_time_high_years"):
+        ends.append(
+            dataclasses.replace(
+                scenario,
+                **{
+                    f"lead_{sid}": float(
+                        np.clip(
+                            table.loc[sid, column],
+                            INPUTS_BY_NAME[f"lead_{sid}"].min,
+                            INPUTS_BY_NAME[f"lead_{sid}"].max,
+                        )
+                    )
+                    for sid in SOURCE_IDS
+                },
+            )
+        )
+    swings.append(
+        Swing("lead_times", "Lead times (every source)", "", "fastest", "slowest", *ends)
+    )
+    mixes = [presets.mix_scenario(scenario, mix, catalog) for mix in TORNADO_MIXES]
+    swings.append(Swing("mix", "Generation mix", "", "Gas bridge", "Nuclear bet", *mixes))
+    return swings
+
+
+def _swing(scenario: Scenario, name: str, low: float, high: float) -> Swing:
+    spec = INPUTS_BY_NAME[name]
+    cast = int if spec.kind == "int" else float
+    return Swing(
+        name,
+        spec.label,
+        spec.unit,
+        low,
+        high,
+        dataclasses.replace(scenario, **{name: cast(low)}),
+        dataclasses.replace(scenario, **{name: cast(high)}),
+    )
+
+
 def tornado(
     scenario: Scenario, catalog: Catalog, facts: fleet.SourceFacts | None = None
 ) -> pd.DataFrame:
-    """Each sampled input at its P10 and P90 (the rest at the scenario's values): the wall
-    year and the first year power binds. 'None' counts as END_YEAR + 1. Sorted by how far
-    the input moves the wall, then how far it moves power's binding year.
+    """Each row of tornado_swings at its low and high (the rest at the scenario's values):
+    the wall year and the first year power limits the largest run. 'None' counts as
+    END_YEAR + 1. Sorted by how far the row moves the wall, then power's binding year.
 
-    The 2 x len(SPREADS) variants run as the samples of one projection: none of these
-    inputs changes what `projection.fixed_inputs` takes from the scenario. `facts` are
+    All variants run as one batch (projection.project_batch). `facts` are
     fleet.source_facts(catalog), when the caller has them already.
     """
-    base = projection.scenario_values(scenario)
-    variants = [
-        (spread, value)
-        for spread in SPREADS
-        for value in spread_ends(spread, float(base[spread.name][0, 0]))
-    ]
-    values = {name: np.repeat(array, len(variants), axis=0) for name, array in base.items()}
-    for i, (spread, value) in enumerate(variants):
-        values[spread.name][i, 0] = value
-    fixed = projection.fixed_inputs(scenario, catalog, facts)
-    lead = np.repeat(fixed.sources.lead_time_years[None, :], len(variants), axis=0)
-    out = projection.simulate(values, fixed, lead)
+    swings = tornado_swings(scenario, catalog)
+    variants = [v for swing in swings for v in (swing.low, swing.high)]
+    out = projection.project_batch(variants, catalog, facts)
     yrs = projection.years()
     walls = _first_year(out["energy_limited"] > 0, yrs)
     power = _first_year(out["binding_index"] == projection.CONSTRAINTS.index("power"), yrs)
     after = float(END_YEAR + 1)
     walls, power = np.nan_to_num(walls, nan=after), np.nan_to_num(power, nan=after)
     rows: list[dict[str, Any]] = []
-    for i, spread in enumerate(SPREADS):
+    for i, swing in enumerate(swings):
         low, high = 2 * i, 2 * i + 1
         rows.append(
             {
-                "input": spread.name,
-                "label": INPUTS_BY_NAME[spread.name].label,
-                "unit": INPUTS_BY_NAME[spread.name].unit,
-                "low_value": variants[low][1],
-                "high_value": variants[high][1],
+                "input": swing.input,
+                "label": swing.label,
+                "unit": swing.unit,
+                "low_value": swing.low_value,
+                "high_value": swing.high_value,
                 "wall_low": int(walls[low]),
                 "wall_high": int(walls[high]),
                 "power_binds_low": int(power[low]),

@@ -25,6 +25,11 @@ class TableSchema:
 
 
 SCHEMAS: dict[str, TableSchema] = {
+    "backcast": TableSchema(
+        "backcast.csv",
+        numeric=("year", "value", "low", "high"),
+        required=("item", "kind", "year", "unit", "source", "status"),
+    ),
     "chips": TableSchema(
         "chips.csv",
         numeric=("bf16_dense_tflops", "fp8_dense_tflops", "tdp_w", "memory_gb"),

@@ -5,6 +5,7 @@ Every number here is computed from data/ and the model on each call; nothing is 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pandas as pd
@@ -484,3 +485,56 @@ def methods_figures(scenario: Scenario, catalog: Catalog | None = None) -> dict[
         "all_in_ratio": all_in_w / chip.power_w,
         "queries_billion": queries / 1e9,
     }
+
+
+#: Columns of backcast's frame.
+BACKCAST_COLUMNS = ("quantity", "observed", "modelled", "ratio", "low", "high", "unit", "source")
+#: Years from the backcast's start (2020) to the year it is compared in (2025).
+BACKCAST_YEARS = 5
+#: What each observed item is called on the Methods page.
+BACKCAST_LABELS = {
+    "compute_achieved_flop": "Largest training run",
+    "chip_stock_h100e": "AI chips in service (H100e)",
+    "ai_capex_usd": "AI capital spending",
+    "power_achieved_gw": "AI power drawn",
+}
+
+
+def backcast_scenario(catalog: Catalog | None = None) -> Scenario:
+    """The default scenario with data/backcast.csv's 2020 levels in place of 2025's: the
+    model started five years early."""
+    table = (catalog or default_catalog())["backcast"]
+    start = table[table["kind"] == "start"]
+    changes: dict[str, object] = {}
+    for _, row in start.iterrows():
+        if row["item"] == "chip":
+            changes["chip"] = str(row["unit"])
+        else:
+            changes[str(row["item"])] = float(row["value"])
+    return dataclasses.replace(Scenario(), **changes)
+
+
+def backcast(catalog: Catalog | None = None) -> pd.DataFrame:
+    """The model started in 2020 from 2020 levels (data/backcast.csv), its fifth year
+    against what was observed in 2025: one row per quantity, with the observed band and
+    its source. `ratio` is modelled / observed."""
+    cat = catalog or default_catalog()
+    frame = project(backcast_scenario(cat), cat)
+    table = cat["backcast"]
+    rows = []
+    for _, row in table[table["kind"] == "observed"].iterrows():
+        modelled = float(frame[str(row["item"])].iloc[BACKCAST_YEARS])
+        observed = float(row["value"])
+        rows.append(
+            {
+                "quantity": BACKCAST_LABELS[str(row["item"])],
+                "observed": observed,
+                "modelled": modelled,
+                "ratio": modelled / observed,
+                "low": float(row["low"]),
+                "high": float(row["high"]),
+                "unit": str(row["unit"]),
+                "source": str(row["source"]),
+            }
+        )
+    return pd.DataFrame(rows, columns=list(BACKCAST_COLUMNS))

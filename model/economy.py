@@ -314,11 +314,18 @@ def run(paths: Paths, rules: Rules, dt: Array, power_limited: bool = True) -> Fl
         serving_total = serving_wanted.sum(axis=0)
         share = rules.training_share[0]
         training = training_allocation(fleet_flop, training_wanted, serving_total, share)
-
-        def training_if(extra_h100e: Array) -> Array:
-            flop = world_powered_flop + extra_h100e * f_s[j]
-            return training_allocation(flop, training_wanted, serving_total, share)
-
+        if power_limited:
+            # What frontier training would get if only one step had limited the year's new
+            # accelerators (the counterfactual run needs none of this).
+            for name, limit in (("if_power", new_power), ("if_chips", new_chips)):
+                extra = limit if j else new
+                flop = world_powered_flop + extra * f_s[j]
+                out[name][j] = training_allocation(flop, training_wanted, serving_total, share)
+            extra = new_capital if j else new
+            flop = world_powered_flop + extra * f_s[j]
+            out["if_capital"][j] = training_allocation(
+                flop, training_wanted, serving_total, share
+            )
         out["fleet"][j] = fleet_flop
         out["stock"][j] = old_count.sum(axis=0) + new
         out["installed"][j] = new
@@ -330,9 +337,6 @@ def run(paths: Paths, rules: Rules, dt: Array, power_limited: bool = True) -> Fl
         out["serving_wanted"][j] = serving_total
         out["bill"][j] = bill
         out["spend"][j] = new * paths.price_per_h100e_usd[j]
-        out["if_power"][j] = training_if(new_power if j else new)
-        out["if_chips"][j] = training_if(new_chips if j else new)
-        out["if_capital"][j] = training_if(new_capital if j else new)
         per_region["achieved"][:, j] = achieved
         per_region["demand"][:, j] = demand
         per_region["price"][:, j] = price

@@ -65,7 +65,7 @@ SPREADS: tuple[Spread, ...] = (
     Spread(
         "build_rate_gw_per_yr_row",
         1.5,
-        "As the US: x/÷ 1.5",
+        "As the US figure, for want of a world series of additions: x/÷ 1.5",
     ),
     Spread(
         "pipeline_gw_us",
@@ -75,7 +75,7 @@ SPREADS: tuple[Spread, ...] = (
     Spread(
         "pipeline_gw_row",
         1.3,
-        "As the US: x/÷ 1.3",
+        "As the US figure (LBNL covers only the US): x/÷ 1.3",
     ),
     Spread(
         "chip_stock_base_h100e",

@@ -455,7 +455,9 @@ def methods_figures(scenario: Scenario, catalog: Catalog | None = None) -> dict[
     chip = training.chip_spec(scenario, cat)
     all_in_w = chip.power_w * scenario.server_overhead * scenario.pue
     grok = item_row(cat["training_runs"].rename(columns={"model": "item"}), "Grok-3")
-    efficiency_growth = 2.0 ** (1.0 / scenario.efficiency_doubling_years)
+    efficiency_growth = scenario.hardware_efficiency_growth * min(
+        scenario.precision_gain_growth, scenario.precision_gain_max
+    )
     low_growth = _item_value(cat["trends"], "efficiency_growth_gpu_flop_per_w")
     wh_low = _item_value(cat["inference"], "gemini_median_prompt")
     wh_high = _item_value(cat["inference"], "epri_chatgpt_request")

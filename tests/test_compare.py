@@ -65,7 +65,7 @@ def test_nuclear_bet_cost_range_by_hand():
 
 
 def test_no_wall_is_none():
-    generous = dataclasses.replace(Scenario(), compute_growth=1.0, other_ai_compute_growth=1.0)
+    generous = dataclasses.replace(Scenario(), compute_growth=1.0, serving_compute_growth=1.0)
     assert headline_numbers(generous, default_catalog())["wall_year"] is None
 
 

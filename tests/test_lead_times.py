@@ -63,7 +63,7 @@ def test_claim_2_reads_the_lead_time_inputs():
 def test_claim_2_verdict_follows_lead_times_from_not_supported_to_supported():
     fast = {f"lead_{sid}": 0.5 for sid in LEAD_TIMES}
     slowest = {f"lead_{sid}": mid + 6.0 for sid, (_, mid, _) in LEAD_TIMES.items()}
-    quick = dataclasses.replace(Scenario(), queue_years=0.0, **fast)
+    quick = dataclasses.replace(Scenario(), queue_years_us=0.0, **fast)
     slow = dataclasses.replace(Scenario(), **slowest)
     order = [claims.NOT_SUPPORTED, claims.PARTLY, claims.SUPPORTED]
     verdicts = [claims.QUICK_VERDICTS[2](s, CATALOG) for s in (quick, Scenario(), slow)]

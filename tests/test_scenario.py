@@ -49,7 +49,7 @@ def test_scenario_is_frozen():
 
 
 def test_round_trip_through_a_mapping():
-    variant = dataclasses.replace(Scenario(), pue=1.5, chip="NVIDIA B200", frontier_runs=5)
+    variant = dataclasses.replace(Scenario(), pue=1.5, chip="NVIDIA B200", training_sites=5)
     assert scenario_from_mapping(scenario_to_dict(variant)) == variant
 
 
@@ -112,7 +112,9 @@ def test_training_outputs_are_finite_and_non_negative_everywhere(scenario):
 @given(scenarios())
 def test_projection_is_finite_non_negative_and_respects_its_identities(scenario):
     frame = projection.project(scenario, CATALOG)
-    numeric = frame.drop(columns=["energy_limited", "binding_constraint"]).to_numpy(float)
+    numeric = frame.drop(
+        columns=["energy_limited", "binding_constraint", "fleet_binding"]
+    ).to_numpy(float)
     assert np.all(np.isfinite(numeric))
     assert np.all(numeric >= 0)
     assert np.all(frame["power_achieved_gw"] <= frame["power_demand_gw"] * (1 + 1e-12))
@@ -159,13 +161,13 @@ def test_a_catalog_choice_is_checked_against_the_options_given():
 
 def test_url_text_is_read_as_the_widgets_read_it():
     assert parse_value(INPUTS_BY_NAME["compute_optimal"], "TRUE", None, text=True) is True
-    assert parse_value(INPUTS_BY_NAME["frontier_runs"], "2.5", None, text=True) == 2
+    assert parse_value(INPUTS_BY_NAME["training_sites"], "2.5", None, text=True) == 2
     assert parse_value(INPUTS_BY_NAME["pue"], "1.5", None, text=True) == 1.5
     with pytest.raises(InputValueError) as err:
         parse_value(INPUTS_BY_NAME["pue"], "nan", None, text=True)
     assert err.value.bounds == (1.0, 2.0)
     with pytest.raises(InputValueError, match="expected a whole number"):
-        parse_value(INPUTS_BY_NAME["frontier_runs"], 2.5, None)
+        parse_value(INPUTS_BY_NAME["training_sites"], 2.5, None)
 
 
 def test_lead_time_defaults_are_the_mid_values_of_the_data_and_ranges_hold_them():

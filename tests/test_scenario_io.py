@@ -146,7 +146,7 @@ def test_a_name_in_the_note_cannot_open_html_or_break_the_table():
         (_doc(chip="Nope"), "chip: 'Nope' is not one of the options"),
         (_doc(grid="mars"), "grid: 'mars' is not one of the options"),
         (_doc(frontier_basis="vibes"), "frontier_basis"),
-        (_doc(frontier_runs=2.5), "frontier_runs: expected a whole number"),
+        (_doc(training_sites=2.5), "training_sites: expected a whole number"),
         (b'{"inputs": {"pue": NaN}}', "NaN"),
         (b'{"inputs": {"pue": Infinity}}', "Infinity"),
         (b'{"inputs": {"pue": 1e999}}', "pue: inf is not a finite number"),
@@ -325,14 +325,10 @@ def test_a_key_that_is_still_an_input_is_never_reported_as_retired(monkeypatch):
     assert loaded.retired == ()
 
 
-@pytest.mark.skipif(
-    "other_ai_growth" in INPUTS_BY_NAME,
-    reason="other_ai_growth is retired by the 0.2.0 model change, not yet in model/scenario.py",
-)
 def test_a_0_1_0_file_with_other_ai_growth_opens_and_says_what_replaced_it():
     loaded = read_scenario_file(_doc(pue=1.5, other_ai_growth=2.0))
     assert loaded.scenario == dataclasses.replace(Scenario(), pue=1.5)
     (note,) = loaded.retired
     assert note == RETIRED_INPUTS["other_ai_growth"]
     assert "0.2.0" in note
-    assert "other_ai_compute_growth" in note
+    assert "serving_compute_growth" in note

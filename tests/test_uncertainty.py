@@ -61,26 +61,31 @@ def test_a_different_seed_gives_different_samples():
 def test_sample_medians_sit_on_the_scenario_and_spreads_are_as_stated():
     draws = uncertainty.sample_inputs(Scenario(), 20_000, seed=3, catalog=default_catalog())
     assert_allclose(np.median(draws["compute_growth"]), 4.0, rtol=0.02)
-    assert_allclose(np.median(draws["build_rate_gw_per_yr"]), 40.0, rtol=0.03)
-    # lognormal: P90 / median = 1.2 for compute growth, 1.18 for chip growth (stated)
+    assert_allclose(np.median(draws["build_rate_gw_per_yr_us"]), 20.0, rtol=0.03)
+    # lognormal: P90 / median = 1.2 for compute growth, 1.15 for chip production (stated)
     assert_allclose(np.percentile(draws["compute_growth"], 90) / 4.0, 1.2, rtol=0.03)
-    assert_allclose(np.percentile(draws["chip_stock_growth"], 90) / 3.3, 1.18, rtol=0.03)
-    # Epoch's 90% CI for chip growth is 2.7-4.1x: our P5-P95 lands close to it.
-    p5, p95 = np.percentile(draws["chip_stock_growth"], [5, 95])
-    assert 2.5 <= p5 <= 2.9
-    assert 3.8 <= p95 <= 4.3
+    assert_allclose(np.percentile(draws["chip_production_growth"], 90) / 1.4, 1.15, rtol=0.03)
+    # The spread's source: P10-P90 1.22-1.61x/yr, i.e. 1.4 / 1.15 and 1.4 x 1.15.
+    p10, p90 = np.percentile(draws["chip_production_growth"], [10, 90])
+    assert_allclose([p10, p90], [1.4 / 1.15, 1.4 * 1.15], rtol=0.03)
     lead = draws["lead_time_years"]
     assert lead.shape[0] == 20_000
     assert lead.min() >= 1.0  # shortest low lead time in the data is 1 year (gas peaker)
 
 
-def test_base_supply_moves_with_base_demand():
+def test_base_year_levels_move_together():
     draws = uncertainty.sample_inputs(Scenario(), 1000, seed=4, catalog=default_catalog())
-    # 15 GW of supply for 10 GW of serving in the default: the ratio holds in every sample
-    # (unless a draw is clipped at an input's edge).
-    ratio = draws["supply_base_gw"] / draws["other_ai_power_base_gw"]
-    inside = (draws["other_ai_power_base_gw"] * 1.5 < 200) & (draws["supply_base_gw"] > 1)
-    assert_allclose(ratio[inside], 1.5)
+    # One draw scales the 2025 stock (15M H100e), the chips made (10M), the serving power
+    # (13.5 and 4.5 GW) and the supply (14.5 and 5 GW): in 2025 AI drew what its chips need.
+    ratio = draws["chip_stock_base_h100e"] / 1.5e7
+    for name, default in (
+        ("chip_production_base_h100e", 1e7),
+        ("serving_power_base_gw_us", 13.5),
+        ("supply_base_gw_us", 14.5),
+        ("supply_base_gw_row", 5.0),
+    ):
+        inside = (ratio * 1.5e7 > 1e6) & (ratio * 1.5e7 < 1e8) & (ratio * default > 1.0)
+        assert_allclose(draws[name][inside] / default, ratio[inside], err_msg=name)
 
 
 def test_draws_stay_inside_each_inputs_range():
@@ -127,33 +132,55 @@ def tornado():
     return uncertainty.tornado(Scenario(), default_catalog())
 
 
-def test_tornado_lists_every_spread_sorted_by_how_far_it_moves_the_wall(tornado):
-    assert set(tornado["input"]) == {s.name for s in uncertainty.SPREADS}
+def test_tornado_lists_every_input_group_sorted_by_how_far_it_moves_the_wall(tornado):
+    rows = set(tornado["input"])
+    assert {s.name for s in uncertainty.SPREADS} <= rows
+    assert {name for name, *_ in uncertainty.EXTRA_SWINGS} <= rows
+    assert {"lead_times", "mix"} <= rows
+    # Every sidebar group that moves the projection has a row (Serving and Training run
+    # move only their own pages; Chips & facility sets the whole efficiency path).
+    groups = {INPUTS_BY_NAME[name].group for name in rows if name in INPUTS_BY_NAME}
+    assert {"growth", "chips", "limits", "supply"} <= groups
     swings = tornado["wall_swing_years"].to_numpy()
     assert np.all(swings[:-1] >= swings[1:])
-    assert (tornado["low_value"] < tornado["high_value"]).all()
 
 
 def test_tornado_ends_are_the_projection_at_each_end(tornado):
-    row = tornado.set_index("input").loc["build_rate_gw_per_yr"]
-    # 40 GW/yr / 1.5 and x 1.5 (the stated spread) = 26.7 and 60 GW/yr.
-    assert_allclose([row["low_value"], row["high_value"]], [40 / 1.5, 60.0])
-    low = projection.project(dataclasses.replace(Scenario(), build_rate_gw_per_yr=40 / 1.5))
+    row = tornado.set_index("input").loc["build_rate_gw_per_yr_us"]
+    # 20 GW/yr / 1.5 and x 1.5 (the stated spread) = 13.3 and 30 GW/yr.
+    assert_allclose([row["low_value"], row["high_value"]], [20 / 1.5, 30.0])
+    low = projection.project(dataclasses.replace(Scenario(), build_rate_gw_per_yr_us=20 / 1.5))
     assert row["wall_low"] == (projection.wall_year(low) or 2041)
-    # More building: the wall comes later (or not at all).
+    # More building: the wall comes no earlier.
     assert row["wall_high"] >= row["wall_low"]
 
 
 def test_every_tornado_row_equals_the_projection_run_at_its_ends(tornado):
-    # The tornado runs its variants as the samples of one projection; each must be what
-    # project() gives for the scenario with that one input changed.
+    # The tornado runs its variants as one batch; each must be what project() gives for
+    # the scenario with that one row's inputs changed.
+    swings = {s.input: s for s in uncertainty.tornado_swings(Scenario(), default_catalog())}
     for row in tornado.itertuples():
-        for value, wall, power in (
-            (row.low_value, row.wall_low, row.power_binds_low),
-            (row.high_value, row.wall_high, row.power_binds_high),
+        swing = swings[row.input]
+        for variant, wall, power in (
+            (swing.low, row.wall_low, row.power_binds_low),
+            (swing.high, row.wall_high, row.power_binds_high),
         ):
-            spec = INPUTS_BY_NAME[row.input]
-            typed = round(value) if spec.kind == "int" else value
-            frame = projection.project(dataclasses.replace(Scenario(), **{row.input: typed}))
+            frame = projection.project(variant)
             assert wall == (projection.wall_year(frame) or 2041), row.input
             assert power == (projection.first_binding_year(frame, "power") or 2041), row.input
+    # The mix row really is the two presets' mixes, and the lead-time row data's ends.
+    assert swings["mix"].high.mix_nuclear_large == 70.0
+    assert swings["lead_times"].low.lead_nuclear_large == 6.3
+    assert swings["lead_times"].high.lead_nuclear_large == 10.4
+
+
+def test_the_fleet_binding_shares_sum_to_one_and_the_wall_shares_count_samples(mc):
+    shares = mc.fleet_binding_shares
+    assert list(shares.columns) == list(projection.FLEET_STEPS)
+    assert_allclose(shares.sum(axis=1), 1.0)
+    # 2025's fleet is what was bought before: demand (nothing new) in every sample.
+    assert shares.loc[2025, "demand"] == 1.0
+    walls = np.nan_to_num(mc.wall_years, nan=9999)
+    assert mc.share_with_wall(2030) == pytest.approx(np.mean(walls <= 2030))
+    assert mc.share_with_wall() == pytest.approx(np.mean(walls <= 2040))
+    assert mc.share_with_wall(2030) <= mc.share_with_wall()

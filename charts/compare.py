@@ -140,7 +140,8 @@ def compare_figure(baseline: pd.DataFrame, scenarios: dict[str, pd.DataFrame]) -
     """All-AI power wanted (solid) and available (dashed) per scenario, GW on a log axis.
 
     `baseline` and each of `scenarios` are projections (model.projection.project); a
-    cross marks each scenario's wall (the first year wanted exceeds available). Each
+    cross marks each scenario's wall (the first year power costs AI its threshold share
+    of compute). Each
     scenario has its colour and marker symbol, markers staggered by year, and earlier
     scenarios are drawn wider, so scenarios with the same lines stay distinguishable.
     """

@@ -194,22 +194,32 @@ def limits_figure(frame: pd.DataFrame) -> go.Figure:
     )
 
 
-def binding_shares_figure(shares: pd.DataFrame, samples: int) -> go.Figure:
-    """Share of Monte Carlo samples in which each step sets the largest run, per year."""
+def binding_shares_figure(
+    shares: pd.DataFrame,
+    samples: int,
+    names: dict[str, str] | None = None,
+    colours: dict[str, str] | None = None,
+    what: str = "the largest run",
+) -> go.Figure:
+    """Share of Monte Carlo samples in which each step sets `what`, per year. `names` and
+    `colours` are by step (the largest run's steps by default; style.FLEET_NAMES and
+    style.FLEET_COLOURS for all of AI's new accelerators)."""
+    names = style.STEP_NAMES if names is None else names
+    colours = style.STEP_COLOURS if colours is None else colours
     traces: list[Trace] = []
     years = shares.index.tolist()
     table = shares.to_numpy()  # one column per step, read once
     for step, column in zip(shares.columns, table.T, strict=True):
         if not (column > 0).any():
             continue
-        name = style.STEP_NAMES[str(step)]
+        name = names[str(step)]
         traces.append(
             {
                 "type": "bar",
                 "x": years,
                 "y": column.tolist(),
                 "name": name,
-                "marker": {"color": style.STEP_COLOURS[str(step)]},
+                "marker": {"color": colours[str(step)]},
                 "hovertemplate": "%{x}: %{y:.0%} of samples<extra>" + name + "</extra>",
             }
         )
@@ -224,19 +234,84 @@ def binding_shares_figure(shares: pd.DataFrame, samples: int) -> go.Figure:
         traces,
         layout,
         overrides=style.LEGEND_AT_BOTTOM,
-        title=f"Which step sets the run, across {fmt.count(samples)} samples",
+        title=f"Which step holds back {what}, across {fmt.count(samples)} samples",
         x_title="Year",
         y_title="Share of samples (%)",
         height=400,
     )
 
 
-def input_text(value: float, unit: str) -> str:
-    """An input's value with its unit: 2.3x per year, 4.6 × 10²⁶ FLOP, 12.6T tokens."""
+#: The fleet chart's lines: projection column, name, colour, dash, width.
+FLEET_LINES = (
+    ("chips_wanted_h100e", "Wanted by AI's demand", style.WANTED, "dash", 2.5),
+    ("chip_production_h100e", "Chips made", style.FLEET_COLOURS["chips"], "solid", 2.5),
+    ("chips_affordable_h100e", "Money allows", style.FLEET_COLOURS["capital"], "solid", 2.5),
+    ("chips_powerable_h100e", "Power allows", style.FLEET_COLOURS["power"], "solid", 2.5),
+    ("chips_installed_h100e", "Installed", style.ACHIEVED, "solid", 5),
+)
+
+
+def fleet_figure(frame: pd.DataFrame) -> go.Figure:
+    """All of AI's new accelerators a year (H100-equivalents, log): what demand wants, what
+    chips, money and power allow, and what is installed (the smallest), each year shaded
+    by the step that holds it. The base year's fleet is given, so the lines start a year
+    later."""
+    column = _columns(frame, ("year", "fleet_binding", *(line[0] for line in FLEET_LINES)))
+    later = column["year"] > column["year"].min()
+    years = column["year"][later].tolist()
+    traces: list[Trace] = []
+    shown: list[float] = []
+    for name_in_frame, name, colour, dash, width in FLEET_LINES:
+        values = column[name_in_frame][later].astype(float)
+        # A log axis cannot draw zero (no chips wanted): such years are left blank.
+        values = np.where(values > 0, values, np.nan)
+        trace = _line(years, values, name, colour, dash, [fmt.chips(v) for v in values.tolist()])
+        trace["line"]["width"] = width
+        traces.append(trace)
+        shown += [v for v in values.tolist() if v == v]
+    for trace in traces:  # the unified hover names the year once, above the list
+        trace["hovertemplate"] = "%{customdata}<extra>" + trace["name"] + "</extra>"
+    installed = column["chips_installed_h100e"][later]
+    top = min(max(shown, default=1.0), 1e3 * max(float(installed.max()), 1.0))
+    low = min((v for v in shown if v > 0), default=1.0)
+    shading = _binding_shading(years, column["fleet_binding"][later].tolist())
+    for shape in shading:
+        step = shape["legendgroup"].removeprefix("binds-")
+        shape["fillcolor"] = style.FLEET_COLOURS[step]
+        shape["name"] = f"Holds AI back: {style.FLEET_NAMES[step]}"
+    layout = {
+        "yaxis": {
+            "type": "log",
+            "exponentformat": "power",
+            "dtick": 1,
+            "range": [float(np.log10(low)) - 0.3, float(np.log10(top)) + 0.3],
+        },
+        "xaxis": {"dtick": 2},
+        "shapes": shading,
+        "hovermode": "x unified",
+    }
+    return style.figure(
+        traces,
+        layout,
+        overrides=style.LEGEND_AT_BOTTOM,
+        title="All of AI: new accelerators a year",
+        x_title="Year (shading: the step that holds AI's new chips back)",
+        y_title="H100-equivalents per year (log scale)",
+        height=500,
+    )
+
+
+def input_text(value: float | str, unit: str) -> str:
+    """An input's value with its unit: 2.3x per year, 4.6 × 10²⁶ FLOP, 12.6T tokens; a
+    named setting (the tornado's "fastest" lead times, a preset's mix) as it is named."""
+    if isinstance(value, str):
+        return value
     if unit == "FLOP":
         return fmt.flop(value)
     if unit.startswith("x "):
         return f"{fmt.sig(value)}x{unit[1:]}"
+    if unit in ("", "-"):  # a pure number (an elasticity)
+        return fmt.sig(value)
     if abs(value) >= 1e5:
         return f"{fmt.short_count(value)} {unit}"
     return f"{fmt.sig(value)} {unit}"
@@ -332,7 +407,7 @@ def tornado_figure(table: pd.DataFrame, wall: int | None, end_year: int) -> go.F
         layout,
         overrides={**style.LEGEND_AT_BOTTOM, "margin": {"r": 40}},
         title="Which inputs move the wall most",
-        x_title="Wall year (first year all-AI demand exceeds supply)",
+        x_title="Wall year (first year power costs AI its threshold share of compute)",
         y_title="Input",
         height=170 + 72 * len(table),
         marker_x=wall_x,
@@ -340,6 +415,8 @@ def tornado_figure(table: pd.DataFrame, wall: int | None, end_year: int) -> go.F
     )
 
 
+#: The regions' names on charts (model.projection.REGIONS).
+REGION_NAMES = {"us": "US", "row": "Rest of world"}
 #: The power chart's lines: projection column, name, colour, dash, width.
 POWER_LINES = (
     ("power_demand_gw", "All AI, wanted", style.WANTED, "dash", 2.5),
@@ -357,20 +434,31 @@ def power_figure(
     history: pd.DataFrame | None = None,
     wall: int | None = None,
     world_average_gw: float | None = None,
+    region: str = "world",
 ) -> go.Figure:
     """All-AI power wanted vs supplied vs achieved (GW, log), achieved split into serving
     and frontier training, the largest run, history and the wall.
 
     `world_average_gw` draws all of the world's electricity use today as a reference line;
     the axis stops at ten times that, since demand beyond it only says the trend breaks.
+    `region` ("us", "row") draws that region's power wanted, available and achieved
+    instead of the world's, without the world's split, bands or reference line.
     """
     traces: list[Trace] = []
+    lines = POWER_LINES
+    if region != "world":
+        bands, world_average_gw = None, None
+        where = REGION_NAMES[region]
+        lines = tuple(
+            (f"{column}_{region}", f"{where}: {name}", colour, dash, width)
+            for column, name, colour, dash, width in POWER_LINES[:3]
+        )
     if bands is not None:
         traces.append(_band(bands, "power_demand_gw", style.WANTED, "Wanted P10-P90"))
         traces.append(_band(bands, "power_supply_gw", style.SUPPLY, "Supply P10-P90"))
-    column = _columns(frame, ("year", *(line[0] for line in POWER_LINES)))
+    column = _columns(frame, ("year", "frontier_run_power_achieved_gw", *(ln[0] for ln in lines)))
     years = column["year"].tolist()
-    for name_in_frame, name, colour, dash, width in POWER_LINES:
+    for name_in_frame, name, colour, dash, width in lines:
         values = column[name_in_frame]
         trace = _line(years, values, name, colour, dash, [fmt.power(v) for v in values.tolist()])
         trace["line"]["width"] = width
@@ -395,7 +483,7 @@ def power_figure(
         first = min(first, float(history["year"].min()))
         if known.any():
             lows.append(float(power[known].min()))
-    top = float(np.max([column["power_demand_gw"].max(), column["power_supply_gw"].max()]))
+    top = float(np.max([column[lines[0][0]].max(), column[lines[1][0]].max()]))
     if world_average_gw:
         top = min(top, 10 * world_average_gw)
     # The world's electricity use as a reference line, where it falls on the axis.
@@ -425,7 +513,8 @@ def power_figure(
         traces,
         layout,
         overrides=style.LEGEND_AT_BOTTOM,
-        title="Power for AI: wanted, available, achieved",
+        title="Power for AI: wanted, available, achieved"
+        + ("" if region == "world" else f" ({REGION_NAMES[region]})"),
         x_title="Year",
         y_title="Average power (log scale)",
         height=540,

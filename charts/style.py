@@ -59,6 +59,20 @@ STEP_NAMES: dict[str, str] = {
     "data": "Data",
     "latency": "Latency",
 }
+#: The steps that can limit all of AI's new accelerators (model.economy.FLEET_STEPS),
+#: named and coloured as the same steps on the largest run.
+FLEET_NAMES: dict[str, str] = {
+    "demand": "Demand",
+    "chips": "Chips",
+    "capital": "Money",
+    "power": "Power",
+}
+FLEET_COLOURS: dict[str, str] = {
+    "demand": STEP_COLOURS["trend"],
+    "chips": STEP_COLOURS["chips"],
+    "capital": STEP_COLOURS["capital"],
+    "power": STEP_COLOURS["power"],
+}
 #: Growth-vs-power series, from the same palette: what is achieved is black on every chart,
 #: what is wanted is the trend's grey, and what can be supplied is the power step's colour.
 ACHIEVED = "#000000"

@@ -72,6 +72,14 @@ def count(n: float, digits: int = 3) -> str:
     return sig(n, digits)
 
 
+def chips(h100e: float) -> str:
+    """Accelerators as H100-equivalents: '12.5 million H100e'; '-' where there are none
+    to draw (NaN)."""
+    if not math.isfinite(h100e):
+        return "-"
+    return f"{count(h100e)} H100e"
+
+
 def short_count(n: float) -> str:
     """Compact counts for slider labels and URLs: 405B, 15T, 16.4K, 500."""
     for factor, suffix in _SHORT:

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from model.compare import HEADLINE_YEAR
-from model.projection import CONSTRAINTS, LIMIT_COLUMNS, limit_ratio
+from model.projection import CONSTRAINTS, LIMIT_COLUMNS, REGIONS, limit_ratio
 from model.scenario import END_YEAR
 
 #: The steps other than the trend: the limits proper.
@@ -48,7 +48,8 @@ def year_spread(percentiles: Sequence[float] | None) -> YearSpread:
 
 @dataclass(frozen=True)
 class BindingSummary:
-    """Which step limits the largest run and when, and when all-AI demand outgrows supply."""
+    """Which step limits the largest run and all of AI, and when power starts to cost AI
+    its threshold share of compute (the wall)."""
 
     #: The first step after the trend to set the largest run (None: the trend never stops).
     first_step: str | None
@@ -65,11 +66,24 @@ class BindingSummary:
     #: The trend's run in `year` and in END_YEAR as a multiple of the achieved run. [x]
     trend_ratio: float
     trend_ratio_end: float
-    #: First year all-AI demand exceeds supply, and its P10-P90.
+    #: First year power costs all of AI its threshold share of compute, and its P10-P90.
     wall: int | None
     wall_spread: YearSpread | None
     #: Years (to END_YEAR) in which each step sets the run, for every step that does.
     years_binding: dict[str, int]
+    #: The step that sets the run, as runs of years: (step, first year, last year).
+    spans: tuple[tuple[str, int, int], ...] = ()
+    #: The same for all of AI's new accelerators (model.economy.FLEET_STEPS).
+    fleet_spans: tuple[tuple[str, int, int], ...] = ()
+    #: The step that limits all of AI's new accelerators in `year`.
+    fleet_step_in_year: str = "demand"
+    #: The largest share of all-AI compute lost to power, and its year. [fraction]
+    lost_share_peak: float = 0.0
+    lost_peak_year: int | None = None
+    #: Share of Monte Carlo samples with a wall by HEADLINE_YEAR and by END_YEAR (None
+    #: without a Monte Carlo). [fraction]
+    wall_share_by_headline: float | None = None
+    wall_share_by_end: float | None = None
 
 
 def _steps(frame: pd.DataFrame) -> list[str]:
@@ -99,6 +113,17 @@ def runner_up(frame: pd.DataFrame, year: int) -> tuple[str, float]:
     return step, ratios[step]
 
 
+def spans(years: Sequence[int], steps: Sequence[str]) -> tuple[tuple[str, int, int], ...]:
+    """Consecutive years with the same step, as (step, first year, last year)."""
+    out: list[tuple[str, int, int]] = []
+    for year, step in zip(years, steps, strict=True):
+        if out and out[-1][0] == step:
+            out[-1] = (step, out[-1][1], int(year))
+        else:
+            out.append((step, int(year), int(year)))
+    return tuple(out)
+
+
 def _first_year(years: np.ndarray, flags: np.ndarray) -> int | None:
     """The first of `years` where `flags` holds, or None."""
     rows = np.flatnonzero(flags)
@@ -110,9 +135,11 @@ def binding_summary(
     power_spread: YearSpread | None = None,
     wall_spread: YearSpread | None = None,
     year: int = HEADLINE_YEAR,
+    wall_shares: tuple[float, float] | None = None,
 ) -> BindingSummary:
     """The answer for one projection; the spreads (from `year_spread` of the Monte Carlo's
-    percentiles) are passed through, None when no Monte Carlo was run.
+    percentiles) and the shares of samples with a wall by `year` and by END_YEAR are
+    passed through, None when no Monte Carlo was run.
 
     The same numbers as runner_up, limit_ratio, first_binding_year and wall_year, with
     each column read once (this runs on every rerun of the home and Growth pages)."""
@@ -129,6 +156,9 @@ def binding_summary(
     ratios = {step: ratio(at, step) for step in LIMITS if step != steps[at]}
     runner = min(ratios, key=lambda s: ratios[s])
     limited = [i for i, step in enumerate(steps) if step != "trend"]
+    fleet = [str(step) for step in frame["fleet_binding"]]
+    lost = frame["compute_lost_to_power_share"].to_numpy()
+    peak = int(np.argmax(lost))
     return BindingSummary(
         first_step=steps[limited[0]] if limited else None,
         first_year=int(years[limited[0]]) if limited else None,
@@ -143,6 +173,13 @@ def binding_summary(
         wall=_first_year(years, frame["energy_limited"].to_numpy().astype(bool)),
         wall_spread=wall_spread,
         years_binding={s: steps.count(s) for s in CONSTRAINTS if s in steps},
+        spans=spans(years.tolist(), steps),
+        fleet_spans=spans(years.tolist(), fleet),
+        fleet_step_in_year=fleet[at],
+        lost_share_peak=float(lost[peak]),
+        lost_peak_year=int(years[peak]) if lost[peak] > 0 else None,
+        wall_share_by_headline=None if wall_shares is None else wall_shares[0],
+        wall_share_by_end=None if wall_shares is None else wall_shares[1],
     )
 
 
@@ -165,14 +202,12 @@ class PowerSplit:
     training_gw: float
     run_wanted_gw: float
     run_achieved_gw: float
-    #: Most power one run may draw (the largest site, or its share of what is left). [GW]
-    run_cap_gw: float
     largest_site_gw: float
-
-    @property
-    def site_bound(self) -> bool:
-        """True when the largest site, not the power left for training, caps one run."""
-        return self.run_cap_gw >= self.largest_site_gw
+    #: The step that sets the largest run that year (model.projection.CONSTRAINTS).
+    run_step: str
+    #: "world", or the region (model.projection.REGIONS) whose power the first three
+    #: numbers are; serving, training and the run are always the world's.
+    region: str = "world"
 
     @property
     def shortfall_gw(self) -> float:
@@ -180,20 +215,31 @@ class PowerSplit:
         return self.wanted_gw - self.achieved_gw
 
 
-def power_split(frame: pd.DataFrame, year: int) -> PowerSplit:
-    """The power chart's numbers in `year`."""
+def region_suffix(region: str) -> str:
+    """The projection columns' suffix for a region: '' for the world, '_us', '_row'."""
+    if region == "world":
+        return ""
+    if region not in REGIONS:
+        raise ValueError(f"unknown region {region!r}; one of world, {', '.join(REGIONS)}")
+    return f"_{region}"
+
+
+def power_split(frame: pd.DataFrame, year: int, region: str = "world") -> PowerSplit:
+    """The power chart's numbers in `year`: wanted, supplied and achieved for `region`."""
     row = frame.iloc[_year_index(frame, year)]
+    end = region_suffix(region)
     return PowerSplit(
         year=year,
-        wanted_gw=float(row["power_demand_gw"]),
-        supply_gw=float(row["power_supply_gw"]),
-        achieved_gw=float(row["power_achieved_gw"]),
+        wanted_gw=float(row[f"power_demand_gw{end}"]),
+        supply_gw=float(row[f"power_supply_gw{end}"]),
+        achieved_gw=float(row[f"power_achieved_gw{end}"]),
         serving_gw=float(row["inference_power_achieved_gw"]),
         training_gw=float(row["training_power_achieved_gw"]),
         run_wanted_gw=float(row["frontier_run_power_gw"]),
         run_achieved_gw=float(row["frontier_run_power_achieved_gw"]),
-        run_cap_gw=float(row["run_power_cap_gw"]),
         largest_site_gw=float(row["largest_site_gw"]),
+        run_step=str(row["binding_constraint"]),
+        region=region,
     )
 
 
@@ -203,12 +249,17 @@ class TornadoLead:
 
     label: str
     unit: str
-    low_value: float
-    high_value: float
+    #: A number in `unit`, or a named setting ("fastest" lead times, a preset's mix).
+    low_value: float | str
+    high_value: float | str
     #: Wall years at the low and high values; None = no wall by END_YEAR.
     wall_low: int | None
     wall_high: int | None
     swing_years: int
+
+
+def _number_or_name(value: object) -> float | str:
+    return value if isinstance(value, str) else float(value)  # type: ignore[arg-type]
 
 
 def tornado_lead(table: pd.DataFrame) -> TornadoLead | None:
@@ -223,8 +274,8 @@ def tornado_lead(table: pd.DataFrame) -> TornadoLead | None:
     return TornadoLead(
         label=str(row["label"]),
         unit=str(row["unit"]),
-        low_value=float(row["low_value"]),
-        high_value=float(row["high_value"]),
+        low_value=_number_or_name(row["low_value"]),
+        high_value=_number_or_name(row["high_value"]),
         wall_low=year(row["wall_low"]),
         wall_high=year(row["wall_high"]),
         swing_years=int(row["wall_swing_years"]),

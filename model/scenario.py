@@ -562,11 +562,12 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         14.5,
         "supply",
-        'Derived: the US share (75%, Epoch AI 2025) of the 18.9 GW that 15M H100e draw at 1.26 kW each (Epoch AI chip sales), plus ~0.3 GW being energised',
+        "Derived: the US share (75%, Epoch AI 2025) of the 18.9 GW that 15M H100e draw at 1.26 kW "
+        "each (Epoch AI chip sales), plus ~0.3 GW being energised",
         min=1.0,
         max=200.0,
         step=0.5,
-        help='Average power that AI can draw in the base year, including capacity being energised.',
+        help="Average power that AI can draw in the base year, including capacity being energised.",
     ),
     InputSpec(
         "supply_base_gw_row",
@@ -579,7 +580,7 @@ INPUTS: tuple[InputSpec, ...] = (
         min=1.0,
         max=200.0,
         step=0.5,
-        help='Average power that AI can draw in the base year, including capacity being energised.',
+        help="Average power that AI can draw in the base year, including capacity being energised.",
     ),
     InputSpec(
         "pipeline_gw_us",
@@ -588,11 +589,15 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         30.0,
         "supply",
-        'Derived: LBNL 2024 puts US data-centre load at 37-66 GW average in 2028 (325-580 TWh) against 20 GW in 2023 (176 TWh): +17-46 GW; we take the middle, 30 GW, for AI',
+        "Derived: LBNL 2024 puts US data-centre load at 37-66 GW average in 2028 (325-580 TWh) "
+        "against 20 GW in 2023 (176 TWh): +17-46 GW; we take the middle, 30 GW, for AI",
         min=0.0,
         max=300.0,
         step=1.0,
-        help="Capacity committed before the base year, in today's world mix; it arrives steadily over each source's lead time.",
+        help=(
+            "Capacity committed before the base year, in today's world mix; it arrives steadily "
+            "over each source's lead time."
+        ),
     ),
     InputSpec(
         "pipeline_gw_row",
@@ -601,11 +606,15 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         10.0,
         "supply",
-        'Assumption: a third of the US figure (IEA 2025: the US is about half of data-centre electricity growth to 2030, China a fifth)',
+        "Assumption: a third of the US figure (IEA 2025: the US is about half of data-centre "
+        "electricity growth to 2030, China a fifth)",
         min=0.0,
         max=300.0,
         step=1.0,
-        help="Capacity committed before the base year, in today's world mix; it arrives steadily over each source's lead time.",
+        help=(
+            "Capacity committed before the base year, in today's world mix; it arrives steadily "
+            "over each source's lead time."
+        ),
     ),
     InputSpec(
         "build_rate_gw_per_yr_us",
@@ -614,11 +623,16 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         20.0,
         "supply",
-        'Derived: EPRI/Epoch 2025 expect US AI power above 50 GW by 2030, ~8 GW/yr delivered after the pipeline, ~20 GW/yr nameplate at a firm factor near 0.5. For scale: the US added 48.6 GW of all kinds in 2024 (EIA)',
+        "Derived: EPRI/Epoch 2025 expect US AI power above 50 GW by 2030, ~8 GW/yr delivered "
+        "after the pipeline, ~20 GW/yr nameplate at a firm factor near 0.5. For scale: the US "
+        "added 48.6 GW of all kinds in 2024 (EIA)",
         min=0.0,
         max=500.0,
         step=5.0,
-        help='Nameplate capacity started each year for AI in the region; each source delivers after its lead time, at its firm factor.',
+        help=(
+            "Nameplate capacity started each year for AI in the region; each source delivers "
+            "after its lead time, at its firm factor."
+        ),
     ),
     InputSpec(
         "build_rate_gw_per_yr_row",
@@ -627,11 +641,14 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         20.0,
         "supply",
-        'Assumption: as the US (IEA 2025: data-centre growth to 2030 about half in the US)',
+        "Assumption: as the US (IEA 2025: data-centre growth to 2030 about half in the US)",
         min=0.0,
         max=500.0,
         step=5.0,
-        help='Nameplate capacity started each year for AI in the region; each source delivers after its lead time, at its firm factor.',
+        help=(
+            "Nameplate capacity started each year for AI in the region; each source delivers "
+            "after its lead time, at its firm factor."
+        ),
     ),
     InputSpec(
         "queue_years_us",
@@ -640,11 +657,15 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         5.0,
         "supply",
-        "LBNL 'Queued Up' 2024 edition: median ~5 years from interconnection request to commercial operation for US projects built in 2023",
+        "LBNL 'Queued Up' 2024 edition: median ~5 years from interconnection request to "
+        "commercial operation for US projects built in 2023",
         min=0.0,
         max=10.0,
         step=0.5,
-        help='Grid-connected builds arrive no sooner than this (it runs alongside permitting and construction). Behind-the-meter builds skip it.',
+        help=(
+            "Grid-connected builds arrive no sooner than this (it runs alongside permitting and "
+            "construction). Behind-the-meter builds skip it."
+        ),
     ),
     InputSpec(
         "queue_years_row",
@@ -653,11 +674,15 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         3.0,
         "supply",
-        'Assumption: no world-wide source; European and Asian connection waits vary from 1 to 10 years (e.g. Irish and Dutch data-centre moratoria): 3 years',
+        "Assumption: no world-wide source; European and Asian connection waits vary from 1 to 10 "
+        "years (e.g. Irish and Dutch data-centre moratoria): 3 years",
         min=0.0,
         max=10.0,
         step=0.5,
-        help='Grid-connected builds arrive no sooner than this (it runs alongside permitting and construction). Behind-the-meter builds skip it.',
+        help=(
+            "Grid-connected builds arrive no sooner than this (it runs alongside permitting and "
+            "construction). Behind-the-meter builds skip it."
+        ),
     ),
     InputSpec(
         "behind_meter_share_us",
@@ -666,11 +691,15 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         25.0,
         "supply",
-        'Assumption: recent US AI campuses pair grid power with on-site gas (xAI Colossus turbines; Meta Prometheus ~200 MW on-site gas of ~1 GW; news 2024-25)',
+        "Assumption: recent US AI campuses pair grid power with on-site gas (xAI Colossus "
+        "turbines; Meta Prometheus ~200 MW on-site gas of ~1 GW; news 2024-25)",
         min=0.0,
         max=100.0,
         step=5.0,
-        help='Share of new AI capacity built on site (behind the meter), which skips the grid connection queue.',
+        help=(
+            "Share of new AI capacity built on site (behind the meter), which skips the grid "
+            "connection queue."
+        ),
     ),
     InputSpec(
         "behind_meter_share_row",
@@ -679,11 +708,14 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         10.0,
         "supply",
-        'Assumption: on-site generation for data centres is rarer outside the US',
+        "Assumption: on-site generation for data centres is rarer outside the US",
         min=0.0,
         max=100.0,
         step=5.0,
-        help='Share of new AI capacity built on site (behind the meter), which skips the grid connection queue.',
+        help=(
+            "Share of new AI capacity built on site (behind the meter), which skips the grid "
+            "connection queue."
+        ),
     ),
     InputSpec(
         "build_cap_share_us",
@@ -692,11 +724,15 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         25.0,
         "supply",
-        'Assumption. Caps per source are one year of world additions (data/build_limits.csv): e.g. nuclear 8.2 GW (2024), gas turbines 60-70 GW/yr made',
+        "Assumption. Caps per source are one year of world additions (data/build_limits.csv): "
+        "e.g. nuclear 8.2 GW (2024), gas turbines 60-70 GW/yr made",
         min=1.0,
         max=100.0,
         step=1.0,
-        help='New AI capacity of each source in the region is capped each year at this share of what the whole world builds of it (e.g. reactors, gas turbines).',
+        help=(
+            "New AI capacity of each source in the region is capped each year at this share of "
+            "what the whole world builds of it (e.g. reactors, gas turbines)."
+        ),
     ),
     InputSpec(
         "build_cap_share_row",
@@ -705,11 +741,14 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         25.0,
         "supply",
-        'Assumption, as the US: together AI may claim half of what the world builds of each source',
+        "Assumption, as the US: together AI may claim half of what the world builds of each source",
         min=1.0,
         max=100.0,
         step=1.0,
-        help='New AI capacity of each source in the region is capped each year at this share of what the whole world builds of it (e.g. reactors, gas turbines).',
+        help=(
+            "New AI capacity of each source in the region is capped each year at this share of "
+            "what the whole world builds of it (e.g. reactors, gas turbines)."
+        ),
     ),
     InputSpec(
         "flexible_headroom_gw_us",
@@ -718,11 +757,15 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         0.0,
         "supply",
-        "Norris et al., Duke Nicholas Institute 'Rethinking Load Growth' (2025): 76 / 98 / 126 GW of new load fits on the US grid if curtailed 0.25% / 0.5% / 1% of the year",
+        "Norris et al., Duke Nicholas Institute 'Rethinking Load Growth' (2025): 76 / 98 / 126 GW "
+        "of new load fits on the US grid if curtailed 0.25% / 0.5% / 1% of the year",
         min=0.0,
         max=150.0,
         step=1.0,
-        help='Extra power AI can draw from existing grids from 2026 by agreeing to be curtailed in rare peak hours. Off (0) by default.',
+        help=(
+            "Extra power AI can draw from existing grids from 2026 by agreeing to be curtailed in "
+            "rare peak hours. Off (0) by default."
+        ),
     ),
     InputSpec(
         "flexible_headroom_gw_row",
@@ -731,11 +774,14 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         0.0,
         "supply",
-        'No source for grids outside the US: off',
+        "No source for grids outside the US: off",
         min=0.0,
         max=150.0,
         step=1.0,
-        help='Extra power AI can draw from existing grids from 2026 by agreeing to be curtailed in rare peak hours. Off (0) by default.',
+        help=(
+            "Extra power AI can draw from existing grids from 2026 by agreeing to be curtailed in "
+            "rare peak hours. Off (0) by default."
+        ),
     ),
     InputSpec(
         "scarcity_adder_usd_per_mwh_us",
@@ -744,11 +790,16 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         12.5,
         "supply",
-        'Derived: PJM capacity price rose from $28.92 (2024/25) to $329.17/MW-day (2026/27); (329.17 - 28.92) / 24 h = $12.5/MWh for a flat load',
+        "Derived: PJM capacity price rose from $28.92 (2024/25) to $329.17/MW-day (2026/27); "
+        "(329.17 - 28.92) / 24 h = $12.5/MWh for a flat load",
         min=0.0,
         max=200.0,
         step=0.5,
-        help="Added to the mix's cost when AI wants all of the region's supply; it rises smoothly with the fourth power of wanted over supply (a fifth of it at two thirds, 5x at 1.5x).",
+        help=(
+            "Added to the mix's cost when AI wants all of the region's supply; it rises smoothly "
+            "with the fourth power of wanted over supply (a fifth of it at two thirds, 5x at "
+            "1.5x)."
+        ),
     ),
     InputSpec(
         "scarcity_adder_usd_per_mwh_row",
@@ -761,7 +812,11 @@ INPUTS: tuple[InputSpec, ...] = (
         min=0.0,
         max=200.0,
         step=0.5,
-        help="Added to the mix's cost when AI wants all of the region's supply; it rises smoothly with the fourth power of wanted over supply (a fifth of it at two thirds, 5x at 1.5x).",
+        help=(
+            "Added to the mix's cost when AI wants all of the region's supply; it rises smoothly "
+            "with the fourth power of wanted over supply (a fifth of it at two thirds, 5x at "
+            "1.5x)."
+        ),
     ),
     InputSpec(
         "build_cap_growth",
@@ -926,8 +981,7 @@ INPUTS: tuple[InputSpec, ...] = (
         "float",
         1.3,
         "chips",
-        "Epoch AI, ML hardware: FLOP/s per dollar of ML GPUs doubles every ~2.5 years "
-        "(1.3x/yr)",
+        "Epoch AI, ML hardware: FLOP/s per dollar of ML GPUs doubles every ~2.5 years (1.3x/yr)",
         min=1.0,
         max=2.0,
         step=0.01,
@@ -1308,6 +1362,7 @@ class Scenario:
     output_tokens: float = _default("output_tokens")
     queries_per_day: float = _default("queries_per_day")
     inference_utilization: float = _default("inference_utilization")
+
     def mix_weights(self) -> dict[str, float]:
         """The generation-mix weights by source id, as entered (not normalised)."""
         return {sid: float(getattr(self, f"mix_{sid}")) for sid in SOURCE_IDS}

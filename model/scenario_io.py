@@ -73,80 +73,127 @@ RETIRED_INPUTS: Mapping[str, str] = MappingProxyType(
             "value was not carried over and the new input keeps its default"
         ),
         "frontier_runs": (
-            "'frontier_runs' (Frontier-scale runs at once) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. The largest run now takes its share of frontier training compute ('run_share_of_training'). The old value was not carried over"
+            "'frontier_runs' (Frontier-scale runs at once) was retired in version 0.3.0, when the "
+            "projection became one "
+            "economy of chips, power and money. The largest run now takes its share of frontier "
+            "training compute ('run_share_of_training'). The old value was not carried over"
         ),
         "other_ai_power_base_gw": (
-            "'other_ai_power_base_gw' (Serving & other AI power in 2025) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. It is now set per region ('serving_power_base_gw_us', 'serving_power_base_gw_row'). The old value was not carried over"
+            "'other_ai_power_base_gw' (Serving & other AI power in 2025) was retired in version "
+            "0.3.0, when the projection became one "
+            "economy of chips, power and money. It is now set per region "
+            "('serving_power_base_gw_us', 'serving_power_base_gw_row'). The old value was not "
+            "carried over"
         ),
         "other_ai_compute_growth": (
-            "'other_ai_compute_growth' (Serving & other AI compute growth) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. It is now 'serving_compute_growth', which serving demand also scales by its price response. The old value was not carried over"
+            "'other_ai_compute_growth' (Serving & other AI compute growth) was retired in version "
+            "0.3.0, when the projection became one "
+            "economy of chips, power and money. It is now 'serving_compute_growth', which serving "
+            "demand also scales by its price response. The old value was not carried over"
         ),
         "efficiency_doubling_years": (
-            "'efficiency_doubling_years' (Efficiency doubling time) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. Efficiency is now the chips' own gain ('hardware_efficiency_growth') times number-format gains that stop at FP4 ('precision_gain_growth', 'precision_gain_max'), kept by each year's chips. The old value was not carried over"
+            "'efficiency_doubling_years' (Efficiency doubling time) was retired in version 0.3.0, "
+            "when the projection became one "
+            "economy of chips, power and money. Efficiency is now the chips' own gain "
+            "('hardware_efficiency_growth') times number-format gains that stop at FP4 "
+            "('precision_gain_growth', 'precision_gain_max'), kept by each year's chips. The old "
+            "value was not carried over"
         ),
         "chip_stock_growth": (
-            "'chip_stock_growth' (AI chip stock growth to 2030) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. The chip stock is now built from what the chip makers deliver ('chip_production_base_h100e', 'chip_production_growth'), less retirements, when money and power allow. The old value was not carried over"
+            "'chip_stock_growth' (AI chip stock growth to 2030) was retired in version 0.3.0, "
+            "when the projection became one "
+            "economy of chips, power and money. The chip stock is now built from what the chip "
+            "makers deliver ('chip_production_base_h100e', 'chip_production_growth'), less "
+            "retirements, when money and power allow. The old value was not carried over"
         ),
         "chip_stock_growth_late": (
-            "'chip_stock_growth_late' (AI chip stock growth after 2030) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. See 'chip_production_growth'. The old value was not carried over"
+            "'chip_stock_growth_late' (AI chip stock growth after 2030) was retired in version "
+            "0.3.0, when the projection became one "
+            "economy of chips, power and money. See 'chip_production_growth'. The old value was "
+            "not carried over"
         ),
         "run_chip_share": (
-            "'run_chip_share' (Largest run's share of world chips) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. The largest run now takes 'run_share_of_training' of frontier training compute. The old value was not carried over"
+            "'run_chip_share' (Largest run's share of world chips) was retired in version 0.3.0, "
+            "when the projection became one "
+            "economy of chips, power and money. The largest run now takes 'run_share_of_training' "
+            "of frontier training compute. The old value was not carried over"
         ),
         "run_budget_base_usd": (
-            "'run_budget_base_usd' (Largest run's budget in 2025) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. Money is now AI's capital spending ('ai_capex_base_usd', 'ai_capex_growth'), capped at a share of world GDP, which buys chips and pays the electricity bill. The old value was not carried over"
+            "'run_budget_base_usd' (Largest run's budget in 2025) was retired in version 0.3.0, "
+            "when the projection became one "
+            "economy of chips, power and money. Money is now AI's capital spending "
+            "('ai_capex_base_usd', 'ai_capex_growth'), capped at a share of world GDP, which buys "
+            "chips and pays the electricity bill. The old value was not carried over"
         ),
         "run_budget_growth": (
-            "'run_budget_growth' (Budget growth) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. See 'ai_capex_growth'. The old value was not carried over"
+            "'run_budget_growth' (Budget growth) was retired in version 0.3.0, when the "
+            "projection became one "
+            "economy of chips, power and money. See 'ai_capex_growth'. The old value was not "
+            "carried over"
         ),
         "hardware_cost_base_usd_per_eflop": (
-            "'hardware_cost_base_usd_per_eflop' (Hardware cost per 1e18 FLOP in 2025) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. Chips are now priced per installed H100-equivalent ('h100e_price_usd'). The old value was not carried over"
+            "'hardware_cost_base_usd_per_eflop' (Hardware cost per 1e18 FLOP in 2025) was retired "
+            "in version 0.3.0, when the projection became one "
+            "economy of chips, power and money. Chips are now priced per installed "
+            "H100-equivalent ('h100e_price_usd'). The old value was not carried over"
         ),
         "price_performance_growth": (
-            "'price_performance_growth' (Hardware FLOP per dollar growth) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. It is now 'chip_price_performance_growth', without the number-format gains (those are in 'precision_gain_growth'). The old value was not carried over"
+            "'price_performance_growth' (Hardware FLOP per dollar growth) was retired in version "
+            "0.3.0, when the projection became one "
+            "economy of chips, power and money. It is now 'chip_price_performance_growth', "
+            "without the number-format gains (those are in 'precision_gain_growth'). The old "
+            "value was not carried over"
         ),
         "supply_base_gw": (
-            "'supply_base_gw' (Power available to AI in 2025) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. Power inputs are now set per region: 'supply_base_gw_us' and 'supply_base_gw_row'. The old value was not carried over"
+            "'supply_base_gw' (Power available to AI in 2025) was retired in version 0.3.0, when "
+            "the projection became one "
+            "economy of chips, power and money. Power inputs are now set per region: "
+            "'supply_base_gw_us' and 'supply_base_gw_row'. The old value was not carried over"
         ),
         "pipeline_gw": (
-            "'pipeline_gw' (Capacity already being built for AI) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. It is now set per region: 'pipeline_gw_us' and 'pipeline_gw_row'. The old value was not carried over"
+            "'pipeline_gw' (Capacity already being built for AI) was retired in version 0.3.0, "
+            "when the projection became one "
+            "economy of chips, power and money. It is now set per region: 'pipeline_gw_us' and "
+            "'pipeline_gw_row'. The old value was not carried over"
         ),
         "build_rate_gw_per_yr": (
-            "'build_rate_gw_per_yr' (New capacity started for AI) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. It is now set per region: 'build_rate_gw_per_yr_us' and 'build_rate_gw_per_yr_row'. The old value was not carried over"
+            "'build_rate_gw_per_yr' (New capacity started for AI) was retired in version 0.3.0, "
+            "when the projection became one "
+            "economy of chips, power and money. It is now set per region: "
+            "'build_rate_gw_per_yr_us' and 'build_rate_gw_per_yr_row'. The old value was not "
+            "carried over"
         ),
         "queue_years": (
-            "'queue_years' (Grid connection wait) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. It is now set per region: 'queue_years_us' (LBNL) and 'queue_years_row'. The old value was not carried over"
+            "'queue_years' (Grid connection wait) was retired in version 0.3.0, when the "
+            "projection became one "
+            "economy of chips, power and money. It is now set per region: 'queue_years_us' (LBNL) "
+            "and 'queue_years_row'. The old value was not carried over"
         ),
         "behind_meter_share": (
-            "'behind_meter_share' (Built behind the meter) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. It is now set per region: 'behind_meter_share_us' and 'behind_meter_share_row'. The old value was not carried over"
+            "'behind_meter_share' (Built behind the meter) was retired in version 0.3.0, when the "
+            "projection became one "
+            "economy of chips, power and money. It is now set per region: 'behind_meter_share_us' "
+            "and 'behind_meter_share_row'. The old value was not carried over"
         ),
         "build_cap_share": (
-            "'build_cap_share' (AI's share of the world's build) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. It is now set per region: 'build_cap_share_us' and 'build_cap_share_row'. The old value was not carried over"
+            "'build_cap_share' (AI's share of the world's build) was retired in version 0.3.0, "
+            "when the projection became one "
+            "economy of chips, power and money. It is now set per region: 'build_cap_share_us' "
+            "and 'build_cap_share_row'. The old value was not carried over"
         ),
         "flexible_headroom_gw": (
-            "'flexible_headroom_gw' (Grid headroom for flexible load) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. It is now set per region: 'flexible_headroom_gw_us' (Duke) and 'flexible_headroom_gw_row'. The old value was not carried over"
+            "'flexible_headroom_gw' (Grid headroom for flexible load) was retired in version "
+            "0.3.0, when the projection became one "
+            "economy of chips, power and money. It is now set per region: "
+            "'flexible_headroom_gw_us' (Duke) and 'flexible_headroom_gw_row'. The old value was "
+            "not carried over"
         ),
         "scarcity_adder_usd_per_mwh": (
-            "'scarcity_adder_usd_per_mwh' (Price adder in a shortage) was retired in version 0.3.0, when the projection became one "
-            "economy of chips, power and money. It is now set per region and rises smoothly with how much of its supply AI wants: 'scarcity_adder_usd_per_mwh_us', 'scarcity_adder_usd_per_mwh_row'. The old value was not carried over"
+            "'scarcity_adder_usd_per_mwh' (Price adder in a shortage) was retired in version "
+            "0.3.0, when the projection became one "
+            "economy of chips, power and money. It is now set per region and rises smoothly with "
+            "how much of its supply AI wants: 'scarcity_adder_usd_per_mwh_us', "
+            "'scarcity_adder_usd_per_mwh_row'. The old value was not carried over"
         ),
     }
 )
@@ -455,7 +502,8 @@ COLUMN_NOTES: dict[str, str] = {
     "power_supply_gw": "Power available to AI, both regions [GW]",
     "power_achieved_gw": "Power AI's powered chips draw [GW]",
     "power_wanted_unlimited_gw": "Power AI would draw with power never a limit [GW]",
-    "inference_power_demand_gw": "Serving and smaller AI's compute wanted, at this year's chips [GW]",
+    "inference_power_demand_gw": "Serving and smaller AI's compute wanted, at this year's chips "
+    "[GW]",
     "inference_power_achieved_gw": "Power of serving and smaller AI [GW]",
     "training_power_demand_gw": "Frontier training on the trend, at this year's chips [GW]",
     "training_power_achieved_gw": "Power of frontier training [GW]",
@@ -581,19 +629,20 @@ def methods_note(
         "",
         "## Method",
         "",
-        "Six limits on the largest training run each year (Epoch AI 2024, Cottier et al. "
-        "2024): the trend C0 g^t; power (the largest site, or its share of what is left "
-        "for training) x E(t) x T(t); chips (a share of the world's H100-equivalents) x "
-        "FLOP/s x utilization x T(t); capital (budget / cost per FLOP); data (6 N D with "
-        "N = D / 20); the latency wall. The achieved run is the smallest; the binding step "
-        "names it. E(t) = E0 2^(t/d), stopping at the chip's efficiency ceiling. Serving "
-        "and smaller AI grow in compute and draw power through E(t); after a shortage they "
-        "grow from what was served. Supply = base-year power + the pipeline (today's mix, "
-        "arriving over each source's lead time) + new capacity started each year, split "
-        "by firm power, capped per source at a share of world additions, behind the meter "
-        "after its lead time or on the grid after the queue. Frontier runs keep the power "
-        "they had, serving comes next, the runs take the rest; the wall is the first year "
-        "all-AI demand exceeds supply. Emissions = power AI gets x 8760 h x the mix's "
+        "All of AI (serving, smaller models and the frontier runs) is one economy of "
+        "chips, power and money, in two regions (US, rest of world). Each year AI buys "
+        "the smallest of the accelerators its demand wants, the chips made, what its "
+        "spending (capped at a share of world GDP) buys after the electricity bill, and "
+        "what the power still free can run; chips last a lifetime, then retire. Supply "
+        "per region = base-year power + the pipeline (arriving over each source's lead "
+        "time) + new capacity started each year, behind the meter after its lead time or "
+        "on the grid after the queue. The price rises with scarcity and serving demand "
+        "answers it. The largest run is the smallest of the trend C0 g^t, the largest "
+        "single site, frontier training's share of what power, chips and money allow, "
+        "data (6 N D with N = D / 20) and the latency wall (Epoch AI 2024). The wall is "
+        "the first year power costs all of AI at least the threshold share of the "
+        "compute that chips and money would allow. Emissions = power AI gets x 8760 h x "
+        "the mix's "
         "lifecycle intensity. Sources: data/ and the Methods & sources "
         "page for every table.",
         "",

@@ -8,9 +8,16 @@ import streamlit as st
 from model.answer import power_split, shares_in_year, tornado_lead
 from model.projection import growth_after_wall, growth_decomposition, wall_year
 from ui import growth_text as text
-from ui.data import growth_figures, limits_chart, monte_carlo, projection_frame, tornado_table
-from ui.headline import binding_text, summary_for, wall_text
-from ui.page import page_scenario
+from ui.data import (
+    growth_figures,
+    limits_chart,
+    monte_carlo,
+    power_chart,
+    projection_frame,
+    tornado_table,
+)
+from ui.headline import binding_text, fleet_text, summary_for, wall_text
+from ui.page import page_scenario, region_switch
 from ui.plot import plot
 from ui.url import VIEW_BY_NAME
 
@@ -21,8 +28,9 @@ wall = wall_year(frame)
 st.title("Growth vs power")
 st.markdown(
     "If frontier training compute keeps growing at its historical pace, what stops it "
-    "first: power, chips, money, data or latency? And when does all of AI want more power "
-    "than can be built? Change the inputs in the sidebar."
+    "first: the largest single site, the power that can be built, chips, money, data or "
+    "latency? And when does power start costing all of AI compute it could otherwise "
+    "have? Change the inputs in the sidebar."
 )
 show_bands = st.toggle(
     "Show uncertainty (10,000 Monte Carlo samples)",
@@ -43,29 +51,38 @@ def chart_with_text(figure: object, words: str) -> None:
 # The first chart needs no Monte Carlo: it is drawn before the 10,000 samples run, so
 # it follows a slider at once; the answer above it then gets its P10-P90 ranges.
 central = summary_for(frame, None)
-split = power_split(frame, central.year)
-chart_with_text(limits_chart(scenario), text.limits_text(central, split))
+chart_with_text(limits_chart(scenario), text.limits_text(central, power_split(frame, central.year)))
 mc = monte_carlo(scenario) if show_bands else None
 summary = summary_for(frame, mc)
-answer.subheader(binding_text(summary))
-answer.subheader(wall_text(summary))
+answer.markdown(f"#### {binding_text(summary)}")
+answer.markdown(f"#### {fleet_text(summary)}")
+answer.markdown(f"#### {wall_text(summary, scenario.wall_threshold_share)}")
 figures = growth_figures(scenario, mc is not None)
+chart_with_text(figures["fleet"], text.fleet_chart_text(summary))
 if mc is not None:
+    year = summary.year
     chart_with_text(
-        figures["shares"],
-        text.shares_text(shares_in_year(mc.binding_shares, summary.year), summary.year),
+        figures["shares"], text.shares_text(shares_in_year(mc.binding_shares, year), year)
+    )
+    chart_with_text(
+        figures["fleet_shares"],
+        text.shares_text(shares_in_year(mc.fleet_binding_shares, year), year, fleet=True),
     )
 chart_with_text(figures["tornado"], text.tornado_text(tornado_lead(tornado_table(scenario)), wall))
-chart_with_text(figures["power"], text.power_text(split, scenario.frontier_runs, wall))
+region = region_switch()
+chart_with_text(
+    power_chart(scenario, mc is not None, frame, region),
+    text.power_text(power_split(frame, summary.year, region), wall),
+)
 chart_with_text(
     figures["compute"],
     text.compute_text(summary, scenario.compute_growth, growth_after_wall(frame)),
 )
 chart_with_text(figures["decomposition"], text.decomposition_text(growth_decomposition(scenario)))
 if mc is not None:
-    chart_with_text(figures["wall"], text.wall_distribution_text(mc.share_with_wall(), summary))
+    chart_with_text(figures["wall"], text.wall_distribution_text(summary))
 else:
     st.caption(
-        "Turn on uncertainty to see how often each step binds and the distribution of "
-        "the wall year."
+        "Turn on uncertainty to see how often each step binds the run and all of AI, and "
+        "the distribution of the wall year."
     )

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from charts.style import STEP_NAMES
+from charts.style import FLEET_NAMES, STEP_NAMES
 from model.answer import power_split, value_in_year
-from model.projection import growth_decomposition, wall_year
+from model.projection import wall_year
 from model.scenario import END_YEAR
 from ui import format as fmt
 from ui.data import home_results, monte_carlo, power_chart
 from ui.glossary import define
 from ui.growth_text import power_text
-from ui.headline import binding_text, ranges_text, summary_for, wall_text
+from ui.headline import binding_text, fleet_text, ranges_text, summary_for, wall_text
 from ui.home_links import render_claim_cards, render_page_links
-from ui.page import page_scenario
+from ui.page import page_scenario, region_switch
 from ui.plot import plot
 from ui.url import VIEW_BY_NAME, share_query
 
@@ -38,8 +38,9 @@ show_bands = st.toggle(
 mc = monte_carlo(scenario) if show_bands else None
 summary = summary_for(frame, mc)
 split = power_split(frame, summary.year)
-st.subheader(binding_text(summary))
-st.subheader(wall_text(summary))
+st.markdown(f"#### {binding_text(summary)}")
+st.markdown(f"#### {fleet_text(summary)}")
+st.markdown(f"#### {wall_text(summary, scenario.wall_threshold_share)}")
 year = summary.year
 wall = wall_year(frame)
 # Two rows of four metrics of a fixed width in wrapping rows: four across on a desktop,
@@ -88,10 +89,18 @@ with st.container(horizontal=True, gap="small"):
         width=METRIC_WIDTH,
     )
     st.metric(
-        "Binding step",
+        "Sets the largest run",
         STEP_NAMES[summary.step_in_year],
-        help=f"The step (trend, power, chips, capital, data, latency) that allows the largest "
-        f"run the least in {year}.\n\n" + define("Binding step"),
+        help=f"The step that allows the largest run the least in {year}: the trend, the "
+        "largest single site, the power that can be built, chips, money, data or latency."
+        "\n\n" + define("Binding step"),
+        width=METRIC_WIDTH,
+    )
+    st.metric(
+        "Holds AI's chips back",
+        FLEET_NAMES[summary.fleet_step_in_year],
+        help=f"The step that limits all of AI's new accelerators in {year}: demand (none "
+        "of the others), chips made, money, or the power that can be built.",
         width=METRIC_WIDTH,
     )
     st.metric(
@@ -100,17 +109,11 @@ with st.container(horizontal=True, gap="small"):
         help=define("The wall"),
         width=METRIC_WIDTH,
     )
-    st.metric(
-        "Run power growth",
-        f"{fmt.sig(growth_decomposition(scenario)['power_growth'])}x/yr",
-        help="How fast the largest run's wanted power grows: compute growth / (efficiency "
-        "growth x run-length growth).\n\n" + define("FLOP per joule"),
-        width=METRIC_WIDTH,
-    )
 
+region = region_switch()
 chart, text = st.columns([3, 1])
-plot(power_chart(scenario, mc is not None, frame), chart)
-text.markdown(f"{power_text(split, scenario.frontier_runs, wall)} {ranges_text(mc is not None)}")
+plot(power_chart(scenario, mc is not None, frame, region), chart)
+text.markdown(f"{power_text(power_split(frame, year, region), wall)} {ranges_text(mc is not None)}")
 
 render_claim_cards(verdicts, share_query(scenario))
 render_page_links()

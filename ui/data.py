@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from charts import growth as growth_charts
+from charts import style
 from charts.training import published_traces
 from model import claims, fleet, projection, uncertainty
 from model.catalog import Catalog, default_catalog
@@ -89,17 +90,30 @@ def published_run_traces() -> list[dict[str, Any]]:
 
 @st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=BY_REPR)
 def power_chart(
-    scenario: Scenario, with_bands: bool, _frame: pd.DataFrame | None = None
+    scenario: Scenario,
+    with_bands: bool,
+    _frame: pd.DataFrame | None = None,
+    region: str = "world",
 ) -> go.Figure:
-    """Power wanted, available and achieved (charts.growth.power_figure), with the Monte
-    Carlo's bands `with_bands`; built once per scenario and switch, for the home and
-    Growth pages. Read only. `_frame` is the scenario's projection when the caller has it
-    (not part of the key: it is the same for the same scenario)."""
+    """Power wanted, available and achieved (charts.growth.power_figure) for `region`
+    ("world" or "us"), with the Monte Carlo's bands `with_bands` (the world's only);
+    built once per scenario, switch and region, for the home and Growth pages. Read only.
+    `_frame` is the scenario's projection when the caller has it (not part of the key: it
+    is the same for the same scenario)."""
     frame = projection_frame(scenario) if _frame is None else _frame
-    bands = monte_carlo(scenario).bands if with_bands else None
+    bands = monte_carlo(scenario).bands if with_bands and region == "world" else None
     world_gw = average_power_gw("world", catalog())
     wall = projection.wall_year(frame)
-    return growth_charts.power_figure(frame, bands, history(), wall, world_average_gw=world_gw)
+    return growth_charts.power_figure(
+        frame, bands, history(), wall, world_average_gw=world_gw, region=region
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=BY_REPR)
+def fleet_chart(scenario: Scenario) -> go.Figure:
+    """All of AI's new accelerators: wanted, made, affordable, powerable and installed
+    (charts.growth.fleet_figure), once per scenario. Read only."""
+    return growth_charts.fleet_figure(projection_frame(scenario))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=BY_REPR)
@@ -111,10 +125,11 @@ def limits_chart(scenario: Scenario) -> go.Figure:
 
 @st.cache_resource(show_spinner=False, max_entries=32, hash_funcs=BY_REPR)
 def growth_figures(scenario: Scenario, with_bands: bool) -> dict[str, go.Figure]:
-    """The Growth vs power page's charts, built once per scenario and uncertainty switch
+    """The Growth vs power page's charts other than power (power_chart, which has a
+    region switch), built once per scenario and uncertainty switch
     (a rerun that changes neither, or a return to the page, draws them from here). Read
-    only: st.plotly_chart copies a figure before sending it. The Monte Carlo's two charts
-    ('shares', 'wall') are there only `with_bands`."""
+    only: st.plotly_chart copies a figure before sending it. The Monte Carlo's three charts
+    ('shares', 'fleet_shares', 'wall') are there only `with_bands`."""
     frame = projection_frame(scenario)
     mc = monte_carlo(scenario) if with_bands else None
     bands = mc.bands if mc is not None else None
@@ -122,7 +137,7 @@ def growth_figures(scenario: Scenario, with_bands: bool) -> dict[str, go.Figure]
     figures = {
         "limits": limits_chart(scenario),
         "tornado": growth_charts.tornado_figure(tornado_table(scenario), wall, END_YEAR),
-        "power": power_chart(scenario, with_bands),
+        "fleet": fleet_chart(scenario),
         "compute": growth_charts.compute_figure(frame, bands, history(), wall),
         "decomposition": growth_charts.decomposition_figure(
             projection.growth_decomposition(scenario)
@@ -131,6 +146,13 @@ def growth_figures(scenario: Scenario, with_bands: bool) -> dict[str, go.Figure]
     if mc is not None:
         figures["shares"] = growth_charts.binding_shares_figure(
             mc.binding_shares, len(mc.wall_years)
+        )
+        figures["fleet_shares"] = growth_charts.binding_shares_figure(
+            mc.fleet_binding_shares,
+            len(mc.wall_years),
+            style.FLEET_NAMES,
+            style.FLEET_COLOURS,
+            "all of AI's new chips",
         )
         figures["wall"] = growth_charts.wall_distribution_figure(mc.wall_years, END_YEAR)
     return figures

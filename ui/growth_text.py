@@ -8,7 +8,7 @@ from charts.style import STEP_NAMES
 from model.answer import BindingSummary, PowerSplit, TornadoLead
 from model.scenario import END_YEAR
 from ui import format as fmt
-from ui.headline import ratio, spread_text, year_or_none
+from ui.headline import FLEET_WORDS, RUN_WORDS, fleet_text, ratio, spread_text, year_or_none
 
 
 def _steps_years(s: BindingSummary) -> str:
@@ -21,26 +21,41 @@ def _steps_years(s: BindingSummary) -> str:
 
 def limits_text(s: BindingSummary, split: PowerSplit) -> str:
     """Beside the limits chart: how to read it, and what sets the run here."""
-    cap = (
-        "the largest site then" if split.site_bound else "its share of the power left after serving"
-    )
     return (
-        "Each line is the largest run one step would allow: power (what one site, or its "
-        "share of AI's power, can feed), chips, capital, data, latency. The **bold line** "
-        "is the run achieved, the smallest of them; the shading shows which step sets it.\n\n"
+        "Each line is the largest run one step would allow: the largest single site "
+        "(brown), the power that can be built (frontier training's share of all AI's "
+        "power, orange), chips, money, data, latency. The **bold line** is the run "
+        "achieved, the smallest of them; the shading shows which step sets it.\n\n"
         f"Years each step sets the run to {END_YEAR}: {_steps_years(s)}. In {s.year} the "
-        f"compute wanted on the trend is {ratio(s.trend_ratio)} the compute achieved; one run "
-        f"can draw at most {fmt.power(split.run_cap_gw)}, {cap}."
+        f"compute wanted on the trend is {ratio(s.trend_ratio)} the compute achieved, and "
+        f"{RUN_WORDS[split.run_step]} sets the run; the largest site can feed "
+        f"{fmt.power(split.largest_site_gw)}."
     )
 
 
-def shares_text(shares: list[tuple[str, float]], year: int) -> str:
-    """Beside the binding-shares chart: the split in `year`."""
-    parts = [f"{STEP_NAMES[step].lower()} in {share:.0%}" for step, share in shares]
+def fleet_chart_text(s: BindingSummary) -> str:
+    """Beside the fleet chart: what each line is, and what holds AI back here."""
+    return (
+        "All of AI (serving, smaller models and the frontier runs) buys new accelerators "
+        "each year. It gets the **smallest** of what its demand wants (dashed), the chips "
+        "the industry makes, what money left after the electricity bill buys, and what the "
+        "power still free can run. The black line is what is installed; the shading shows "
+        f"which step held it.\n\n{fleet_text(s)} In {s.year}: "
+        f"{FLEET_WORDS[s.fleet_step_in_year]}."
+    )
+
+
+def shares_text(shares: list[tuple[str, float]], year: int, fleet: bool = False) -> str:
+    """Beside a binding-shares chart: the split in `year`, for the largest run or (with
+    `fleet`) for all of AI's new accelerators."""
+    words = FLEET_WORDS if fleet else RUN_WORDS
+    # Steps in under half a percent of samples would read "in 0%": left out.
+    parts = [f"{words[step]} in {share:.0%}" for step, share in shares if share >= 0.005]
+    what = "holding all of AI's new chips back" if fleet else "setting the largest run"
     return (
         "Each Monte Carlo sample draws the uncertain inputs (growth rates, efficiency, "
-        "build rate, chip stock, budgets, data, lead times) and projects again. "
-        f"In {year} the step setting the run is {', '.join(parts)} of samples."
+        "build rate, chip production, spending, data, lead times) and projects again. "
+        f"In {year} the step {what} is {', '.join(parts)} of samples."
     )
 
 
@@ -59,20 +74,26 @@ def tornado_text(lead: TornadoLead | None, wall: int | None) -> str:
     )
 
 
-def power_text(split: PowerSplit, runs: int, wall: int | None) -> str:
+def power_text(split: PowerSplit, wall: int | None) -> str:
     """Beside the power chart: wanted, available and achieved in one year (the legend's
     words), and how the achieved power splits."""
     short = f", **{fmt.power(split.shortfall_gw)} short**." if split.shortfall_gw > 1e-9 else "."
+    where = "all AI" if split.region == "world" else f"AI in the {split.region.upper()}"
+    split_text = (
+        f"Of the power achieved, serving and smaller AI take {fmt.power(split.serving_gw)} "
+        f"and frontier training {fmt.power(split.training_gw)}. "
+        if split.region == "world"
+        else ""
+    )
     return (
-        f"In {split.year}, all AI: **{fmt.power(split.wanted_gw)} wanted** (dashed), "
+        f"In {split.year}, {where}: **{fmt.power(split.wanted_gw)} wanted** (dashed), "
         f"{fmt.power(split.supply_gw)} available, **{fmt.power(split.achieved_gw)} "
-        f"achieved** (bold){short} Of the power achieved, serving and smaller AI take "
-        f"{fmt.power(split.serving_gw)} and the {runs} frontier runs "
-        f"{fmt.power(split.training_gw)}. The largest run: "
+        f"achieved** (bold){short} {split_text}The largest run: "
         f"{fmt.power(split.run_wanted_gw)} wanted on the trend, "
         f"{fmt.power(split.run_achieved_gw)} achieved.\n\n"
-        f"The wall, the first year wanted exceeds available: {year_or_none(wall)}. "
-        "Dots: past frontier runs (Epoch AI)."
+        "Wanted is what the chips AI buys would draw if power were no limit; achieved is "
+        f"what the grid delivers. The wall (first year power costs AI its threshold share "
+        f"of compute): {year_or_none(wall)}. Dots: past frontier runs (Epoch AI)."
     )
 
 
@@ -102,10 +123,12 @@ def decomposition_text(decomp: dict[str, float]) -> str:
     )
 
 
-def wall_distribution_text(share_with_wall: float, s: BindingSummary) -> str:
+def wall_distribution_text(s: BindingSummary) -> str:
     """Beside the wall-year distribution: how many samples hit the wall, and when."""
+    by_headline = s.wall_share_by_headline or 0.0
+    by_end = s.wall_share_by_end or 0.0
     return (
-        f"{share_with_wall:.0%} of samples hit the wall by {END_YEAR}"
-        f"{spread_text(s.wall_spread)}. Bars: share of samples whose wall falls in each "
-        "year. The distributions are on *Methods & sources*."
+        f"{by_headline:.0%} of samples hit the wall by {s.year} and {by_end:.0%} by "
+        f"{END_YEAR}{spread_text(s.wall_spread)}. Bars: share of samples whose wall falls "
+        "in each year. The input distributions are on *Methods & sources*."
     )

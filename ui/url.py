@@ -72,10 +72,12 @@ class ViewParam:
     a link carries it to show the same page, and a bad value is reported like an input's."""
 
     name: str
-    kind: Literal["bool", "int", "float"]
-    default: float | bool
+    kind: Literal["bool", "int", "float", "choice"]
+    default: float | bool | str
     min: float = 0.0
     max: float = 0.0
+    #: The values a "choice" setting takes, as the URL writes them.
+    options: tuple[str, ...] = ()
 
 
 #: Every page view setting in the URL, with its default and range (the pages read these).
@@ -84,6 +86,8 @@ VIEW_SETTINGS = (
     ViewParam("home_bands", "bool", False),
     ViewParam("power_year", "int", 2030, BASE_YEAR, END_YEAR),
     ViewParam("power_load_gw", "float", 1.0, 0.0, 1e5),
+    # The region the power charts of The question and Growth vs power show.
+    ViewParam("region", "choice", "world", options=("world", "us")),
 )
 VIEW_BY_NAME = {view.name: view for view in VIEW_SETTINGS}
 #: Names of the view settings (what a share link may carry besides inputs).
@@ -173,6 +177,10 @@ def parse_view_value(view: ViewParam, raw: str) -> Any:
     """A view setting's value for a URL text, or ValueError if its widget would ignore it."""
     if view.kind == "bool":
         return _bool(raw)
+    if view.kind == "choice":
+        if raw not in view.options:
+            raise ValueError(f"expected {' or '.join(view.options)}")
+        return raw
     if view.kind == "int":
         # The year is a select slider over whole years: it matches "2035", not "2035.0".
         if not raw.isdigit():

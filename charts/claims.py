@@ -101,7 +101,7 @@ def lead_time_figure(table: pd.DataFrame, behind_meter_share: float) -> go.Figur
             "orientation": "h",
             "y": labels,
             "x": table["queue_extra_years"].tolist(),
-            "name": f"Grid queue ({100 - behind_meter_share:.0f}% of builds wait)",
+            "name": f"US grid queue ({100 - behind_meter_share:.0f}% of builds wait)",
             "marker": {"color": "#cccccc", "pattern": {"shape": "/"}},
             "hovertemplate": "%{y}: +%{x:.1f} years<extra>grid queue</extra>",
         },

@@ -11,6 +11,7 @@ from ui.changelog import changelog_text
 from ui.data import catalog
 from ui.methods_tables import (
     assumption_tables,
+    backcast_table,
     column_help,
     disagreement_groups,
     doc,
@@ -67,7 +68,7 @@ if tabs["Uncertainty"].open:
 
 if tabs["Validation"].open:
     with tabs["Validation"]:
-        intro, runs_text, power_text, trends_text = (
+        intro, runs_text, power_text, trends_text, backcast_text = (
             doc("validation").format(**figures(key)).split("---")
         )
         power, trends = validation_tables(key)
@@ -78,6 +79,8 @@ if tabs["Validation"].open:
         table(power, hide=("quantity",))
         st.markdown(trends_text)
         table(trends, hide=("published", "low", "high"), wrap=True, published_text="published")
+        st.markdown(backcast_text)
+        table(backcast_table(), wrap=True)
 
 if tabs["Disagreements"].open:
     with tabs["Disagreements"]:

@@ -9,7 +9,7 @@ from charts import claims as charts
 from model import claims
 from model.claims import ClaimResult, Flip, Number
 from model.projection import years
-from model.scenario import INPUTS_BY_NAME, Scenario
+from model.scenario import GROUPS, INPUTS_BY_NAME, InputSpec, Scenario
 from ui import format as fmt
 from ui.glossary import terms_help
 from ui.plot import plot
@@ -49,9 +49,18 @@ def number_text(number: Number) -> str:
     return formats.get(number.kind, fmt.sig)(value)
 
 
+def where_text(spec: InputSpec) -> str:
+    """Where the input is in the sidebar: ' (sidebar: *Power supply & build*)', with the
+    subgroup heading when the group has one."""
+    place = GROUPS[spec.group] + (f" › {spec.subgroup}" if spec.subgroup else "")
+    return f" (sidebar: *{place}*)"
+
+
 def flip_text(flip: Flip) -> str:
-    """'Grid connection wait above 7.5 years (now 5 years) makes it Partly.'"""
+    """'**Grid connection wait, US** (sidebar: *Power supply & build*) above 7.5 years (now
+    5 years) makes it Partly.'"""
     spec = INPUTS_BY_NAME[flip.name]
+    where = where_text(spec)
 
     def shown(value: float) -> str:
         text = fmt.input_value(spec, value)
@@ -65,12 +74,13 @@ def flip_text(flip: Flip) -> str:
 
     if flip.value is None:
         return (
-            f"**{spec.label}** (now {shown(flip.current)}): no value in its range "
+            f"**{spec.label}**{where} (now {shown(flip.current)}): no value in its range "
             f"({shown(float(spec.min or 0))} to {shown(float(spec.max or 0))}) changes the verdict."
         )
     direction = "above" if flip.value > flip.current else "below"
     return (
-        f"**{spec.label}** {direction} about {shown(flip.value)} (now {shown(flip.current)}) "
+        f"**{spec.label}**{where} {direction} about {shown(flip.value)} (now "
+        f"{shown(flip.current)}) "
         f"makes it **{flip.verdict}**."
     )
 
@@ -83,7 +93,7 @@ def claim_figure(result: ClaimResult, scenario: Scenario) -> go.Figure:
             result.chart, result.extra["yardsticks_gwh"], result.extra["published"]
         )
     if claim_id == 2:
-        return charts.lead_time_figure(result.chart, scenario.behind_meter_share)
+        return charts.lead_time_figure(result.chart, scenario.behind_meter_share_us)
     if claim_id == 3:
         floor = scenario.compute_growth ** result.rule.threshold("exponential_share")
         return charts.growth_figure(result.chart, floor)

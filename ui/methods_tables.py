@@ -16,6 +16,7 @@ from model import projection, uncertainty
 from model.catalog import DEFAULT_DATA_DIR
 from model.scenario import GROUPS, INPUTS, INPUTS_BY_NAME, InputSpec, Scenario, scenario_to_dict
 from model.validation import (
+    backcast,
     methods_figures,
     run_power_validation,
     run_validation,
@@ -158,6 +159,30 @@ def validation_tables(scenario: Scenario) -> tuple[pd.DataFrame, pd.DataFrame]:
     trends = trend_validation(scenario, catalog())
     trends["model"] = trends["model"].map(fmt.sig)
     return power, trends
+
+
+@st.cache_data(show_spinner=False)
+def backcast_table() -> pd.DataFrame:
+    """model.validation.backcast as text: each quantity observed and modelled in 2025 with
+    its unit, the ratio, the band and whether the model lands in it, and the source."""
+    frame = backcast(catalog())
+
+    def shown(value: float) -> str:
+        return fmt.sig(value) if abs(value) < 1e5 else fmt.scientific(value)
+
+    rows = frame.to_dict("records")
+    return pd.DataFrame(
+        {
+            "quantity": [r["quantity"] for r in rows],
+            "unit": [r["unit"] for r in rows],
+            "observed 2025": [shown(r["observed"]) for r in rows],
+            "model from 2020": [shown(r["modelled"]) for r in rows],
+            "ratio": [f"{r['ratio']:.2f}" for r in rows],
+            "band": [f"{shown(r['low'])}-{shown(r['high'])}" for r in rows],
+            "in band": ["yes" if r["low"] <= r["modelled"] <= r["high"] else "no" for r in rows],
+            "source": [r["source"] for r in rows],
+        }
+    )
 
 
 def _range_text(spec: InputSpec, low: object, high: object) -> str:

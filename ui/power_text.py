@@ -110,23 +110,38 @@ def arrival_text(lead_times: pd.DataFrame, year: int) -> str:
 
 
 def build_inputs_text(scenario: Scenario, year: int) -> str:
-    """What each supply input does to the build table, and which act only elsewhere."""
-    names = {n: INPUTS_BY_NAME[n].label for n in (*ELSEWHERE, *ELSEWHERE_PRICE)}
+    """What each supply input does to the build table, and which act only elsewhere. The
+    table is the world's: the US and the rest of the world each start their own builds."""
+    names = {
+        n: INPUTS_BY_NAME[f"{n}_us"].label.removesuffix(", US")
+        for n in ELSEWHERE + ELSEWHERE_PRICE[:1]
+    }
+    names["price_scale"] = INPUTS_BY_NAME["price_scale"].label
+    us, row = "_us", "_row"
+
+    def both(name: str, show: Any) -> str:
+        return (
+            f"**{show(getattr(scenario, name + us))}** in the US and "
+            f"**{show(getattr(scenario, name + row))}** in the rest of the world"
+        )
+
     return (
-        f"The projection starts **{fmt.power(scenario.build_rate_gw_per_yr)}** of nameplate "
-        "a year for AI (*New capacity started for AI*), split over the mix so each source "
-        "delivers its share of firm power. Each source is capped at "
-        f"**{fmt.sig(scenario.build_cap_share)}%** of what the world builds of it in a year "
-        f"(*AI's share of the world's build*), growing {fmt.sig(scenario.build_cap_growth)}x "
-        f"a year; '(cap)' marks a source held back in {BASE_YEAR}. Grid-connected builds "
-        f"wait at least **{fmt.sig(scenario.queue_years)} years** (*Grid connection wait*); "
-        f"the **{fmt.sig(scenario.behind_meter_share)}%** built behind the meter skip the "
-        "wait, so *First firm power* is the first year of the projection with power from new "
-        f"builds. *{names['supply_base_gw']}*, *{names['pipeline_gw']}* and "
-        f"*{names['flexible_headroom_gw']}* add supply that is not built in this mix, and "
-        f"*{names['scarcity_adder_usd_per_mwh']}* and *{names['price_scale']}* set the price "
-        f"of power: they change this page only through what AI wants and gets in {year} "
-        "(see *Growth vs power*)."
+        f"The projection starts {both('build_rate_gw_per_yr', fmt.power)} of nameplate a "
+        "year for AI (*New capacity started for AI*, under each region's power inputs), "
+        "split over the mix so each source delivers its share of firm power; the table adds "
+        "the two regions. Each source is capped at "
+        f"{both('build_cap_share', lambda v: f'{fmt.sig(v)}%')} of what the world builds "
+        f"of it in a year (*AI's share of the world's build*), growing "
+        f"{fmt.sig(scenario.build_cap_growth)}x a year; '(cap)' marks a source held back "
+        f"in {BASE_YEAR}. Grid-connected builds wait at least "
+        f"{both('queue_years', lambda v: f'{fmt.sig(v)} years')} (*Grid connection wait*); "
+        f"the {both('behind_meter_share', lambda v: f'{fmt.sig(v)}%')} built behind the "
+        "meter skip the wait, so *First firm power* is the first year of the projection "
+        f"with power from new builds in either region. *{names['supply_base_gw']}*, "
+        f"*{names['pipeline_gw']}* and *{names['flexible_headroom_gw']}* add supply that is "
+        f"not built in this mix, and *{names['scarcity_adder_usd_per_mwh']}* and "
+        f"*{names['price_scale']}* set the price of power: they change this page only "
+        f"through what AI wants and gets in {year} (see *Growth vs power*)."
     )
 
 

@@ -88,7 +88,7 @@ def test_a_preset_applies_on_top_of_the_other_inputs_and_says_so():
     assert "keeps the value it has" in _preset_caption(at)
     _apply_preset(at, "Efficiency breakthrough")
     assert at.session_state["scenario"].pue == 1.5
-    assert at.session_state["scenario"].efficiency_doubling_years == 1.0
+    assert at.session_state["scenario"].hardware_efficiency_growth == 1.4
     assert any("every other input kept its value" in s.value for s in at.success)
 
 
@@ -102,7 +102,7 @@ def test_a_preset_from_the_defaults_says_before_and_after_what_it_resets():
     assert INPUTS_BY_NAME["pue"].label in before
     at.button(key="compare_apply_preset").click().run()
     assert at.session_state["scenario"].pue == 1.2
-    assert at.session_state["scenario"].efficiency_doubling_years == 1.0
+    assert at.session_state["scenario"].hardware_efficiency_growth == 1.4
     after = " ".join(s.value for s in at.success)
     assert "Reset every input to its default" in after
     assert fmt.plain(INPUTS_BY_NAME["pue"].label) in after
@@ -118,7 +118,7 @@ def test_compare_table_values_equal_the_single_scenario_values():
     gas = preset_by_name("Gas bridge", default_catalog()).scenario()
     expected = {
         "Default": Scenario(),
-        "Current scenario": dataclasses.replace(gas, efficiency_doubling_years=1.0),
+        "Current scenario": dataclasses.replace(gas, hardware_efficiency_growth=1.4),
         "Gas": gas,
     }
     for name, scenario in expected.items():

@@ -116,9 +116,11 @@ def test_assumptions_are_the_inputs_table_group_by_group(methods):
     assert all(fmt.plain(s.source) in cell for s, cell in zip(ordered, sources, strict=True))
     # The rewritten model's inputs are there; the retired one is not.
     labels = set(shown["Input"])
-    for name in ("other_ai_compute_growth", "build_cap_share", "chip_stock_growth"):
+    for name in ("serving_compute_growth", "build_cap_share_us", "chip_production_growth"):
         assert fmt.plain(next(s.label for s in INPUTS if s.name == name)) in labels
-    assert "other_ai_growth" not in {s.name for s in INPUTS}
+    assert {"other_ai_growth", "chip_stock_growth", "frontier_runs"}.isdisjoint(
+        s.name for s in INPUTS
+    )
 
 
 def test_spreads_table_lists_every_sampled_input_with_its_source(methods):
@@ -160,11 +162,13 @@ def test_validation_tables_show_the_model_outputs(methods):
 def test_validation_follows_the_sidebar():
     at = open_tab(open_app("pages/methods.py"), "Validation")
     before = at.table[0].value["model"].iloc[0]
-    sidebar_input(at, "efficiency_doubling_years").set_value(2.8).run()
+    sidebar_input(at, "hardware_efficiency_growth").set_value(1.5).run()
     assert not at.exception
     after = at.table[0].value["model"].iloc[0]
-    # 4 / (2^(1/2.8) x 1.15) = 2.7155 x/yr, shown as 2.72, up from 2.19
-    assert (before, after) == ("2\\.19", "2\\.72")
+    # Run power growth = compute / (chip efficiency x number formats x run length):
+    # 4 / (1.28 x 1.23 x 1.15) = 2.2093 x/yr by default ("2.21"); with chips gaining
+    # 1.5x a year, 4 / (1.5 x 1.23 x 1.15) = 1.8852 ("1.89").
+    assert (before, after) == ("2\\.21", "1\\.89")
 
 
 def test_disagreements_table_lists_every_published_figure_with_source_and_status(methods):

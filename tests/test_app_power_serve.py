@@ -197,19 +197,17 @@ def test_the_training_grid_and_price_move_the_serving_cost_and_emissions():
 def test_power_page_build_table_follows_the_build_inputs():
     at = open_app("pages/power.py")
     before = at.dataframe[2].value
-    sidebar_input(at, "build_rate_gw_per_yr").set_value(80.0).run()
+    sidebar_input(at, "build_rate_gw_per_yr_us").set_value(80.0).run()
     assert not at.exception
     after = at.dataframe[2].value.set_index("Source")
-    # Twice the build rate wants twice the nameplate of each source a year: coal is
-    # 36% of the default world mix (34 / 94.3) and counts at 0.85 firm, so its wanted
-    # nameplate doubles too.
-    assert (
-        after.loc["Coal", "Wanted a year"]
-        != before.set_index("Source").loc["Coal", "Wanted a year"]
-    )
+    # The table adds the regions: 20 + 20 GW a year by default, 80 + 20 = 100 after, so
+    # each source's wanted nameplate grows 2.5 times. Coal: 7.37 GW -> 18.4 GW.
+    assert before.set_index("Source").loc["Coal", "Wanted a year"] == "7.37 GW"
+    assert after.loc["Coal", "Wanted a year"] == "18.4 GW"
     # A queue of 0 lets grid-connected builds arrive after their lead time alone.
     queue_before = after["First firm power"].astype(int)
-    sidebar_input(at, "queue_years").set_value(0.0).run()
+    sidebar_input(at, "queue_years_us").set_value(0.0).run()
+    sidebar_input(at, "queue_years_row").set_value(0.0).run()
     queue_after = at.dataframe[2].value.set_index("Source")["First firm power"].astype(int)
     assert (queue_after <= queue_before).all()
 

@@ -106,7 +106,7 @@ def test_share_query_holds_only_changed_inputs():
         ("chip", "Nope"),  # not a catalog chip
         ("params", "12"),  # not one of the slider's steps
         ("compute_optimal", "maybe"),
-        ("frontier_runs", "25"),  # above the maximum of 20
+        ("training_sites", "25"),  # above the maximum of 20
     ],
 )
 def test_a_bad_url_value_falls_back_to_the_default_and_is_named(key, raw):
@@ -120,9 +120,9 @@ def test_a_bad_url_value_falls_back_to_the_default_and_is_named(key, raw):
 def test_a_fractional_count_is_read_as_the_widget_reads_it():
     # Streamlit's int slider truncates 2.5 to 2; parse_url_value agrees, so nothing is
     # reported as ignored and the scenario holds the value the slider shows.
-    at = _run_with_params({"frontier_runs": "2.5"})
-    assert at.session_state["scenario"].frontier_runs == 2
-    assert parse_url_value(INPUTS_BY_NAME["frontier_runs"], "2.5") == 2
+    at = _run_with_params({"training_sites": "2.5"})
+    assert at.session_state["scenario"].training_sites == 2
+    assert parse_url_value(INPUTS_BY_NAME["training_sites"], "2.5") == 2
     assert not at.warning
 
 

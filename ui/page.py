@@ -65,24 +65,24 @@ def page_scenario() -> Scenario:
     st.rerun()
 
 
-#: The regions the power charts can show, as the region switch words them.
-REGION_LABELS = {"world": "World", "us": "US"}
+#: The regions the power charts can show: the switch's words (which the link carries, as
+#: Streamlit writes a bound widget's shown label) and the model's region ids.
+REGION_IDS = {"World": "world", "US": "us"}
 
 
 def region_switch() -> str:
-    """The power charts' region ("world" or "us"), a switch whose value the link carries
-    (the `region` view setting of ui/url.py)."""
+    """The power charts' region ("world" or "us"), from a switch whose value the link
+    carries (the `region` view setting of ui/url.py: region=US)."""
     choice = st.radio(
         "Power charts show",
-        options=tuple(REGION_LABELS),
-        format_func=REGION_LABELS.__getitem__,
+        options=tuple(REGION_IDS),
         horizontal=True,
         key="region",
         bind="query-params",
         help="World: all AI's power. US: the US region alone, with its own grid inputs "
         "(the sidebar's US power inputs); Monte Carlo bands are drawn for the world only.",
     )
-    return str(choice)
+    return REGION_IDS[str(choice)]
 
 
 # Fail at the first page run of a server, not on a visitor's deep link some day later.

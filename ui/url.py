@@ -87,7 +87,7 @@ VIEW_SETTINGS = (
     ViewParam("power_year", "int", 2030, BASE_YEAR, END_YEAR),
     ViewParam("power_load_gw", "float", 1.0, 0.0, 1e5),
     # The region the power charts of The question and Growth vs power show.
-    ViewParam("region", "choice", "world", options=("world", "us")),
+    ViewParam("region", "choice", "World", options=("World", "US")),
 )
 VIEW_BY_NAME = {view.name: view for view in VIEW_SETTINGS}
 #: Names of the view settings (what a share link may carry besides inputs).

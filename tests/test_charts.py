@@ -61,11 +61,13 @@ def default_frame():
     return project(Scenario())
 
 
-def test_limits_chart_draws_six_limits_the_achieved_run_and_a_band_per_year(default_frame):
+def test_limits_chart_draws_seven_limits_the_achieved_run_and_a_band_per_year(default_frame):
     fig = _validated(limits_figure(default_frame))
     names = [t.name for t in fig.data]
     assert names[0] == "Achieved run"
-    assert len(fig.data) == 7
+    # The trend and six limits; the largest site and grid power are two separate lines.
+    assert len(fig.data) == 8
+    assert {"Largest site allows", "Power allows"} <= set(names)
     assert fig.layout.yaxis.type == "log"
     assert fig.layout.yaxis.title.text.endswith("(FLOP, log scale)")
     shapes = fig.layout.shapes

@@ -1,7 +1,8 @@
-"""Links that last: share links written by version 0.1.0 still open with the same inputs.
+"""Links that last: share links written by versions 0.1.0 and 0.2.0 still open with the
+same inputs, and with a note for each input that a later version retired.
 
-The links are kept verbatim in tests/golden_links_v0_1_0.txt; docs/url-format.md describes
-the format they follow.
+The links are kept verbatim in tests/golden_links_v0_1_0.txt and golden_links_v0_2_0.txt;
+docs/url-format.md describes the format they follow.
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ from tests.apptest_support import open_app
 from ui import format as fmt
 from ui.version import app_version
 
-GOLDEN_FILE = Path(__file__).with_name("golden_links_v0_1_0.txt")
+#: The golden files, by the version that wrote their links.
+GOLDEN_FILES = {
+    "0.1.0": Path(__file__).with_name("golden_links_v0_1_0.txt"),
+    "0.2.0": Path(__file__).with_name("golden_links_v0_2_0.txt"),
+}
 
 
 @dataclass(frozen=True)
@@ -32,9 +37,10 @@ class GoldenLink:
     inputs: dict[str, Any]
     view: dict[str, Any]
     retired: tuple[str, ...]
+    version: str = "0.1.0"
 
 
-def golden_links(text: str) -> list[GoldenLink]:
+def golden_links(text: str, version: str = "0.1.0") -> list[GoldenLink]:
     """The file's links, each line of a link followed by its line of JSON."""
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     assert len(lines) % 2 == 0, "every link needs a line of JSON after it"
@@ -43,11 +49,15 @@ def golden_links(text: str) -> list[GoldenLink]:
         expected = json.loads(expected_json)
         view = expected.pop("_view", {})
         retired = tuple(expected.pop("_retired", ()))
-        links.append(GoldenLink(link, expected, view, retired))
+        links.append(GoldenLink(link, expected, view, retired, version))
     return links
 
 
-GOLDEN = golden_links(GOLDEN_FILE.read_text(encoding="utf-8"))
+GOLDEN = [
+    link
+    for version, path in GOLDEN_FILES.items()
+    for link in golden_links(path.read_text(encoding="utf-8"), version)
+]
 
 
 def _open(link: str):
@@ -60,18 +70,19 @@ def _open(link: str):
     )
 
 
-def test_the_golden_file_holds_links_of_every_kind():
-    assert len(GOLDEN) >= 6
-    assert all(g.link.endswith("v=0.1.0") for g in GOLDEN)
+def test_the_golden_files_hold_links_of_every_kind():
+    assert {g.version for g in GOLDEN} == set(GOLDEN_FILES)
+    assert len(GOLDEN) >= 11
+    assert all(g.link.endswith(f"v={g.version}") for g in GOLDEN)
     kinds = {INPUTS_BY_NAME[k].kind for g in GOLDEN for k in g.inputs}
     assert kinds == {"float", "int", "bool", "choice"}
     assert any(INPUTS_BY_NAME[k].log for g in GOLDEN for k in g.inputs)
 
 
 @pytest.mark.parametrize("golden", GOLDEN, ids=lambda g: g.link[:60])
-def test_a_v0_1_0_link_opens_with_the_inputs_it_was_made_with(golden):
-    if any(key in INPUTS_BY_NAME for key in golden.retired):
-        pytest.skip("retired by the 0.2.0 model change, not yet in model/scenario.py")
+def test_an_old_link_opens_with_the_inputs_it_was_made_with(golden):
+    # A retired input is one the running version no longer has.
+    assert not any(key in INPUTS_BY_NAME for key in golden.retired)
     at = _open(golden.link)
     # Inputs the link does not set take the running version's defaults.
     assert at.session_state["scenario"] == dataclasses.replace(Scenario(), **golden.inputs)
@@ -82,5 +93,6 @@ def test_a_v0_1_0_link_opens_with_the_inputs_it_was_made_with(golden):
         assert fmt.plain(RETIRED_INPUTS[key]) in warnings
     if not golden.retired:
         assert warnings == ""
-    if app_version() != "0.1.0":
-        assert any("made with version 0\\.1\\.0" in i.value for i in at.info)
+    if app_version() != golden.version:
+        made = fmt.plain(f"made with version {golden.version}")
+        assert any(made in i.value for i in at.info)

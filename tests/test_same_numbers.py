@@ -51,7 +51,7 @@ def shown(request: pytest.FixtureRequest) -> dict[str, object]:
     compare = _compare_row(at)
     home = _show(at, "pages/home.py")
     metrics = {m.label: m.value for m in home.metric}
-    growth = " ".join(h.value for h in _show(at, "pages/growth.py").subheader)
+    growth = " ".join(m.value for m in _show(at, "pages/growth.py").markdown)
     power = _show(at, "pages/power.py").dataframe[0].value
     return {"compare": compare, "home": metrics, "growth": growth, "power": power}
 
@@ -60,9 +60,9 @@ def test_the_wall_year_is_the_same_on_compare_home_and_growth(shown):
     wall = shown["compare"]["Wall year"]
     assert shown["home"]["Wall year"].lower() == wall.lower()
     if wall.isdigit():
-        assert f"outgrows supply in {wall}" in shown["growth"]
+        assert f"The wall: from {wall}, power costs all of AI" in shown["growth"]
     else:
-        assert "stays within supply" in shown["growth"]
+        assert "No wall: power never costs all of AI" in shown["growth"]
 
 
 def test_the_largest_run_and_all_ai_power_wanted_match_the_home_page(shown):

@@ -22,10 +22,15 @@ SCENARIOS = {
     "defaults": Scenario(),
     **{preset.name: preset.scenario() for preset in all_presets(CAT)},
     # A flat trend: the trend may set the run throughout.
-    "flat": dataclasses.replace(Scenario(), compute_growth=1.0, other_ai_compute_growth=1.0),
+    "flat": dataclasses.replace(Scenario(), compute_growth=1.0, serving_compute_growth=1.0),
     # Almost nothing built and a steep trend: power binds from the first years.
     "starved": dataclasses.replace(
-        Scenario(), build_rate_gw_per_yr=0.0, compute_growth=10.0, queue_years=10.0
+        Scenario(),
+        build_rate_gw_per_yr_us=0.0,
+        build_rate_gw_per_yr_row=0.0,
+        compute_growth=10.0,
+        queue_years_us=10.0,
+        queue_years_row=10.0,
     ),
     "no_wall": NO_WALL,
 }
@@ -46,6 +51,8 @@ def _by_lookups(frame, year):
         "trend_ratio": limit_ratio(frame, year, "trend"),
         "trend_ratio_end": limit_ratio(frame, END_YEAR, "trend"),
         "wall": wall_year(frame),
+        "fleet_step_in_year": frame.set_index("year").loc[year, "fleet_binding"],
+        "lost_share_peak": frame["compute_lost_to_power_share"].max(),
     }
 
 

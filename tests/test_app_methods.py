@@ -66,14 +66,15 @@ def test_only_the_open_tab_runs():
     ("step", "symbol"),
     [
         ("trend", "C_{\\text{trend}}(t) = C_0\\, g^{\\tau}"),
-        ("power", "C_{\\text{power}}(t) = P_{\\text{run}}(t)\\, E(t)\\, T(t)"),
-        ("chips", "C_{\\text{chips}}(t) = {} & f\\, N_{\\text{H100e},0}\\, h^{\\tau}"),
-        ("capital", "C_{\\text{capital}}(t) = \\dfrac{B_0\\, b^{\\tau}}{c_{\\text{hw}}(t) + c_"),
+        ("site", "C_{\\text{site}}(t) = n_s \\min\\!\\left(P_{c,0}\\, c^{\\tau}"),
+        ("power", "C_{\\text{power}}(t) = \\rho\\ \\text{Train}_{\\text{power}}(t)"),
+        ("chips", "C_{\\text{chips}}(t) = \\rho\\ \\text{Train}_{\\text{chips}}(t)"),
+        ("capital", "C_{\\text{capital}}(t) = \\rho\\ \\text{Train}_{\\text{capital}}(t)"),
         ("data", "C_{\\text{data}}(t) = 6\\, \\dfrac{D(t)}{20}\\, D(t)"),
         ("latency", "C_{\\text{latency}} = L"),
     ],
 )
-def test_each_of_the_six_limits_has_its_equation(methods, step, symbol):
+def test_each_of_the_seven_limits_has_its_equation(methods, step, symbol):
     open_tab(methods, "Equations")
     latex = [e.value.strip("$\n") for e in methods.latex]
     assert any(symbol in e for e in latex), step
@@ -90,10 +91,12 @@ def test_equations_cover_the_run_the_fleet_allocation_price_and_wall(methods):
         "n_i(v) = \\min\\!\\left(B\\, w_i,\\ a\\, K_i",  # build caps
         "\\max(L_i, Q)",  # grid queue vs behind the meter
         "H\\, [\\tau \\ge 1]",  # flexible-load headroom
-        "\\text{kept}(t) = \\min\\!\\left(R(t-1)",  # runs keep their power
-        "G_{\\text{serve}}(t-1)",  # demand grows from what was served
-        "p(t) = m \\left(",  # price x multiplier
-        "\\text{wall} = \\min",
+        "n(t) = \\min\\big(n_{\\text{demand}}",  # new chips: the smallest of four
+        "W(v) = \\max\\!\\left(\\dfrac{W_0}{h^{v - t_0}}",  # power per chip by vintage
+        "^{-\\eta}",  # serving answers the cost of compute
+        "p_r(t) = k \\left(p_{\\text{mix}} + A_r",  # price x multiplier, smooth scarcity
+        "\\ell(t) = 1 - \\dfrac{\\text{fleet FLOP/s}(t)}",  # compute lost to power
+        "\\text{wall} = \\min\\{\\, t : \\ell(t) \\ge w",
         "g_{P} = \\dfrac{g_C}{g_E \\; g_T}",
     ):
         assert piece in latex, piece

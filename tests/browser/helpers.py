@@ -48,7 +48,8 @@ MAIN = '[data-testid="stMain"]'
 CHARTS = f'{MAIN} [data-testid="stPlotlyChart"] .js-plotly-plot'
 EXCEPTION = '[data-testid="stException"]'
 METRIC_VALUES = f'{MAIN} [data-testid="stMetricValue"]'
-SUBHEADERS = f"{MAIN} h3"
+#: The answer's sentences (the run, all of AI, the wall), drawn as level-4 headings.
+SUBHEADERS = f"{MAIN} h4"
 TABLE_CELLS = f'{MAIN} [data-testid="stTable"] td'
 #: Cells of an st.dataframe grid (the Compare & share table).
 DATAFRAME_CELLS = f'{MAIN} [data-testid="stDataFrame"] [role="gridcell"]'
@@ -340,10 +341,9 @@ PUE_TARGETS = (1.6, 1.3, 1.7, 1.4, 1.8, 1.5, 1.9)
 
 #: One row per page: to cover a new page, add its row here (tests and bench use it).
 SLIDER_CASES = (
-    # Compute growth moves the year power starts to bind and the 2030 run (the subheader
-    # and the metrics), and the lines of the power chart. Above about 5x a year chips and
-    # capital cap the run, so the home chart (no Monte Carlo bands by default) stops
-    # moving: every target here is below that, and each draws a different chart.
+    # Compute growth moves the years each step holds the run and the 2030 run (the answer
+    # and the metrics), and the largest run's line on the power chart; each target draws
+    # a different chart.
     SliderCase(
         "/",
         "compute_growth",
@@ -351,7 +351,16 @@ SLIDER_CASES = (
         None,
         f"{SUBHEADERS}, {METRIC_VALUES}",
     ),
-    SliderCase("/growth", "compute_growth", (6.6, 5.1, 7.1, 5.6, 7.6, 6.1, 8.1), None, SUBHEADERS),
+    # Chip efficiency growth moves how much power AI's chips need: from 1.4x a year on
+    # there is no wall, below it the share of compute power costs AI changes (the wall
+    # sentence), and the fleet and power charts move.
+    SliderCase(
+        "/growth",
+        "hardware_efficiency_growth",
+        (1.4, 1.2, 1.45, 1.25, 1.5, 1.22, 1.35),
+        None,
+        SUBHEADERS,
+    ),
     # PUE 1.2 -> ~1.6 scales the facility energy by 1.6 / 1.2 = 1.33 (Energy metric)
     # and moves the red star of the runs chart up.
     SliderCase("/train", "pue", PUE_TARGETS, "Chips & facility", METRIC_VALUES),

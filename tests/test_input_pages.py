@@ -1,5 +1,6 @@
 """Which sidebar groups affect which page (model.scenario.GROUP_PAGES), found by moving
-every input to the other end of its range and seeing which page's numbers change."""
+every input to each end of its range (or its other state or option) and seeing which
+page's numbers change."""
 
 from __future__ import annotations
 
@@ -68,17 +69,19 @@ def page_numbers(page: str, scenario: Scenario, frame: pd.DataFrame) -> list[Any
     return list(scenario_to_dict(scenario).values())
 
 
-def other_value(spec: InputSpec) -> Any:
-    """The input's value farthest from its default: the other end, option or state."""
+def other_values(spec: InputSpec) -> tuple[Any, ...]:
+    """The values the input is moved to: both ends of a numeric range (an input can move a
+    page at one end only: the efficiency ceiling binds at its lowest, never at its
+    highest), the other state of a switch, another option of a choice."""
     if spec.kind == "bool":
-        return not spec.default
+        return (not spec.default,)
     if spec.kind == "choice":
         options = spec.options or CHOICES[spec.name]
-        return next(o for o in options if o != spec.default)
+        return (next(o for o in options if o != spec.default),)
     assert spec.min is not None
     assert spec.max is not None
-    far = spec.max if spec.default - spec.min < spec.max - spec.default else spec.min
-    return int(far) if spec.kind == "int" else far
+    ends = [end for end in (spec.min, spec.max) if end != spec.default]
+    return tuple(int(end) if spec.kind == "int" else end for end in ends)
 
 
 #: Scenarios the inputs are moved from: the default, and inputs that switch others on
@@ -90,23 +93,20 @@ BASES = (
 
 
 @cache
-def _numbers(base: int, name: str | None) -> dict[str, str]:
+def _numbers(base: int, name: str | None, value: Any = None) -> dict[str, str]:
     scenario = BASES[base]
     if name is not None:
-        scenario = dataclasses.replace(scenario, **{name: other_value(_spec(name))})
+        scenario = dataclasses.replace(scenario, **{name: value})
     frame = projection.project(scenario, CATALOG)
     return {page: repr(page_numbers(page, scenario, frame)) for page in PAGE_IDS}
 
 
-def _spec(name: str) -> InputSpec:
-    return next(s for s in INPUTS if s.name == name)
-
-
 def affects(spec: InputSpec, page: str) -> bool:
     return any(
-        _numbers(base, spec.name)[page] != _numbers(base, None)[page]
+        _numbers(base, spec.name, value)[page] != _numbers(base, None)[page]
         for base in range(len(BASES))
         if spec.name not in ignored_inputs(BASES[base])
+        for value in other_values(spec)
     )
 
 
@@ -121,3 +121,14 @@ def test_every_group_and_page_is_in_the_table():
     assert set(GROUP_PAGES) == set(GROUPS)
     assert all(set(pages) <= set(PAGE_IDS) for pages in GROUP_PAGES.values())
     assert np.all([len(pages) > 0 for pages in GROUP_PAGES.values()])
+
+
+def test_the_efficiency_ceiling_moves_the_power_page_only_at_its_lowest():
+    # Why both ends are tried. At the wall the ceiling is C x 0.4 / (1.5 x 1.2). At its
+    # lowest, 1e13 FLOP/J at the chip, that is 2.2e12 FLOP/J, below the 2030 efficiency
+    # (3.14e11 x 1.28^5 x 1.23^5 = 3.04e12): it binds, and the same compute needs more
+    # power. At its highest, 1e17 -> 2.2e16 FLOP/J, above even 2040's efficiency
+    # (3.14e11 x 1.28^15 x 4 = 5.1e13): nothing changes.
+    baseline = _numbers(0, None)["power"]
+    assert _numbers(0, "efficiency_ceiling_flop_per_j", 1e13)["power"] != baseline
+    assert _numbers(0, "efficiency_ceiling_flop_per_j", 1e17)["power"] == baseline

@@ -1,5 +1,7 @@
 """The tornado's rows in the order pandas' stable descending sort puts them (the way the
-table was sorted before it was sorted in Python), ties included."""
+table was sorted before it was sorted in Python), ties included: ties keep the order the
+rows are built in, the sampled inputs (SPREADS), the extra swings (EXTRA_SWINGS), the lead
+times together, then the mix."""
 
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ CAT = default_catalog()
 SCENARIOS = {
     "defaults": Scenario(),
     **{preset.name: preset.scenario() for preset in all_presets(CAT)},
-    # Nothing moves a wall that never comes: every swing ties at 0.
+    # No wall by 2040: most swings tie at 0 years (only base-year chips that the 2025
+    # supply cannot run bring a wall, in 2025).
     "no_wall": NO_WALL,
 }
 KEYS = ["wall_swing_years", "power_swing_years"]
@@ -25,9 +28,18 @@ KEYS = ["wall_swing_years", "power_swing_years"]
 @pytest.mark.parametrize("name", list(SCENARIOS))
 def test_the_tornado_is_sorted_as_pandas_sorts_it(name):
     table = uncertainty.tornado(SCENARIOS[name], CAT)
-    by_spreads = table.set_index("input").loc[[s.name for s in uncertainty.SPREADS]]
+    built = [
+        *(s.name for s in uncertainty.SPREADS),
+        *(swing[0] for swing in uncertainty.EXTRA_SWINGS),
+        "lead_times",
+        "mix",
+    ]
+    # One row per swing, each once.
+    assert sorted(table["input"]) == sorted(built)
+    assert len(set(built)) == len(built)
+    in_built_order = table.set_index("input").loc[built]
     expected = (
-        by_spreads.reset_index()[table.columns]
+        in_built_order.reset_index()[table.columns]
         .sort_values(KEYS, ascending=False, kind="stable")
         .reset_index(drop=True)
     )

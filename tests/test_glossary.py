@@ -60,6 +60,9 @@ KNOWN_TERMS = (
     "efficiency ceiling",
     "wanted",
     "achieved",
+    "GDP",
+    "price elasticity",
+    "scarcity price",
 )
 #: Capitals in input labels and units that are units, places or names, not terms of art.
 NOT_TERMS = {"AI", "GW", "MW", "USD", "MWh", "TWh", "US", "x", "H100"}
@@ -149,8 +152,14 @@ def test_unknown_term_raises_key_error_naming_it():
         ("utilization", "MFU"),
         ("mix_nuclear_smr", "SMR"),
         ("mix_gas_ccgt", "CCGT"),
-        ("build_rate_gw_per_yr", "Nameplate"),
-        ("behind_meter_share", "Behind the meter"),
+        # Each region has its own supply inputs (issue 17): both carry the terms.
+        ("build_rate_gw_per_yr_us", "Nameplate"),
+        ("build_rate_gw_per_yr_row", "Nameplate"),
+        ("behind_meter_share_us", "Behind the meter"),
+        ("behind_meter_share_row", "Behind the meter"),
+        ("capex_gdp_cap_share", "GDP"),
+        ("serving_price_elasticity", "Price elasticity"),
+        ("scarcity_adder_usd_per_mwh_us", "Scarcity price"),
         ("chip_stock_base_h100e", "H100-equivalent"),
     ],
 )

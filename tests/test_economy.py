@@ -6,6 +6,7 @@ the wall moving smoothly, and the defaults against published anchors."""
 from __future__ import annotations
 
 import dataclasses
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -36,7 +37,9 @@ def test_the_largest_site_and_the_power_that_can_be_built_are_two_steps():
     # Where the site holds the run, the fleet's power would allow more: a bigger grid
     # would not help, and the label says so.
     for year in site_years:
-        assert frame.loc[year, "compute_limit_site_flop"] < frame.loc[year, "compute_limit_power_flop"]
+        assert (
+            frame.loc[year, "compute_limit_site_flop"] < frame.loc[year, "compute_limit_power_flop"]
+        )
 
 
 def test_building_more_power_moves_the_2030_run_while_power_binds():
@@ -67,7 +70,7 @@ def test_spending_never_passes_its_share_of_world_gdp():
     frame = frame_of(ai_capex_growth=2.5)
     # At 2.5x/yr the trend would pass world GDP by 2035; the cap (2%) holds it.
     assert (frame["ai_capex_usd"] <= 0.02 * frame["gdp_usd"] * (1 + 1e-12)).all()
-    assert 4e11 * 2.5**10 > frame.loc[2035, "gdp_usd"]
+    assert frame.loc[2035, "gdp_usd"] < 4e11 * 2.5**10
 
 
 # Finding 3: the allocation rule froze the runs and wasted supply.
@@ -75,7 +78,10 @@ def test_the_largest_run_grows_with_the_fleet_when_serving_grows_fast():
     frame = frame_of(serving_compute_growth=3.4, **both_regions("build_rate_gw_per_yr", 500.0))
     # The old rule kept the run at 0.171 GW until 2030 while supply reached 1,016 GW.
     assert frame.loc[2027, "frontier_run_power_achieved_gw"] > 2 * 0.171
-    assert frame.loc[2030, "training_power_achieved_gw"] > frame.loc[2026, "training_power_achieved_gw"]
+    assert (
+        frame.loc[2030, "training_power_achieved_gw"]
+        > frame.loc[2026, "training_power_achieved_gw"]
+    )
 
 
 def test_a_large_serving_base_no_longer_starves_the_2025_run():
@@ -113,7 +119,7 @@ def test_the_wall_moves_at_most_three_years_per_two_percent_of_an_inputs_range(n
         walls.append(2025 + int(hit[0]) if hit.size else None)
     # Where both neighbours have a wall, it moves at most 3 years per step (the old wall
     # jumped 4 years between a grid wait of 4.75 and 5.0).
-    for before, after in zip(walls, walls[1:], strict=False):
+    for before, after in pairwise(walls):
         if before is not None and after is not None:
             assert abs(after - before) <= 3, (name, walls)
     # Where a wall first appears, it appears at the year the loss is largest: the loss
@@ -138,7 +144,9 @@ def test_the_wall_is_a_loss_of_compute_not_a_one_year_shortfall():
 def test_a_dearer_grid_cuts_serving_demand_and_raises_the_bill():
     cheap, dear = frame_of(price_scale=0.5), frame_of(price_scale=2.0)
     assert (dear["inference_power_demand_gw"] < cheap["inference_power_demand_gw"]).all()
-    assert (dear["electricity_bill_usd"].loc[2026:] > cheap["electricity_bill_usd"].loc[2026:]).all()
+    assert (
+        dear["electricity_bill_usd"].loc[2026:] > cheap["electricity_bill_usd"].loc[2026:]
+    ).all()
     # Where chips and power, not money, set the fleet (the defaults), the price moves AI's
     # compute over the horizon by less than 1%: the bill is ~5% of spending, and the
     # chips that cannot be bought could not have been run.
@@ -159,7 +167,10 @@ def test_where_money_binds_a_dearer_grid_buys_fewer_chips():
 
 
 def test_claim_5s_price_is_doubled_without_a_clamp():
-    assert claims.price_variant(dataclasses.replace(Scenario(), price_scale=4.0), 2.0).price_scale == 8.0
+    assert (
+        claims.price_variant(dataclasses.replace(Scenario(), price_scale=4.0), 2.0).price_scale
+        == 8.0
+    )
 
 
 # Finding 6: the binding label was decided by rounding.
@@ -220,7 +231,7 @@ def _sweep(name: str, points: int = 5) -> list:
 def test_building_more_raises_all_ai_compute_in_2035():
     frames = _sweep("build_rate_gw_per_yr_us")
     compute = [f.loc[2035, "fleet_flop_per_s"] for f in frames]
-    assert all(b >= a * (1 - 1e-12) for a, b in zip(compute, compute[1:], strict=False))
+    assert all(b >= a * (1 - 1e-12) for a, b in pairwise(compute))
     assert compute[-1] > compute[0]
     # At no building power binds the 2035 fleet; with the most, it does not.
     assert frames[0].loc[2035, "fleet_binding"] == "power"
@@ -257,9 +268,13 @@ def test_spending_moves_the_capital_step():
 
 def test_efficiency_moves_power_per_chip():
     slow, fast = frame_of(hardware_efficiency_growth=1.0), frame_of(hardware_efficiency_growth=2.0)
-    assert (fast.loc[2026:, "efficiency_flop_per_j"] > slow.loc[2026:, "efficiency_flop_per_j"]).all()
+    assert (
+        fast.loc[2026:, "efficiency_flop_per_j"] > slow.loc[2026:, "efficiency_flop_per_j"]
+    ).all()
     # The same chips need less power, so power binds the fleet less.
-    assert (fast["compute_lost_to_power_share"] <= slow["compute_lost_to_power_share"] + 1e-12).all()
+    assert (
+        fast["compute_lost_to_power_share"] <= slow["compute_lost_to_power_share"] + 1e-12
+    ).all()
 
 
 def test_lifting_the_site_cap_lets_grid_power_bind():
@@ -321,4 +336,6 @@ def test_energys_share_of_compute_cost_is_the_same_order_as_cottiers():
 
 def test_the_scarcity_adder_at_full_use_is_pjms_capacity_price_rise():
     # PJM: $28.92/MW-day (2024/25) to $329.17/MW-day (2026/27): (329.17 - 28.92) / 24 h.
-    assert_allclose(INPUTS_BY_NAME["scarcity_adder_usd_per_mwh_us"].default, (329.17 - 28.92) / 24, rtol=0.01)
+    assert_allclose(
+        INPUTS_BY_NAME["scarcity_adder_usd_per_mwh_us"].default, (329.17 - 28.92) / 24, rtol=0.01
+    )

@@ -288,7 +288,11 @@ def simulate(values: Mapping[str, Array], fixed: Fixed, lead_time_years: Array) 
     threshold = rows["wall_threshold_share"] / 100.0
     achieved_gw = got.power_achieved_gw.sum(axis=0)
     fleet_flop = np.where(got.fleet_flop_per_s > 0, got.fleet_flop_per_s, 1.0)
-    training_achieved_gw = achieved_gw * got.training_flop_per_s / fleet_flop
+    # Training's share of the fleet first, at most 1: (power x training) / fleet rounded
+    # above the power by an ulp when training had the whole fleet, leaving serving a
+    # power of -2e-16 GW (found by tests/test_scenario.py at a corner of the inputs).
+    training_share = np.minimum(got.training_flop_per_s / fleet_flop, 1.0)
+    training_achieved_gw = achieved_gw * training_share
     price_weights = np.where(achieved_gw > 0, got.power_achieved_gw / np.where(achieved_gw > 0, achieved_gw, 1.0), 0.5)
     world_price = (got.price_usd_per_mwh * price_weights).sum(axis=0)
     energy_usd_per_h100e_yr = paths.power_per_h100e_w / W_PER_GW * economy.MWH_PER_GW_YEAR * world_price

@@ -171,16 +171,12 @@ def _economy(v, fixed: Fixed, vintage: dict, supply: dict, limited: bool) -> lis
         demand = {
             r: old_power[r] + regional_share[r] * affordable * p_new / W_PER_GW for r in REGIONS
         }
-        last_use = {
-            r: demand[r] / cap_supply[r] if cap_supply[r] > 0 else 4.0 for r in REGIONS
-        }
+        last_use = {r: demand[r] / cap_supply[r] if cap_supply[r] > 0 else 4.0 for r in REGIONS}
         share = v["training_share"] / 100.0
         training = _training_part(fleet, train_wanted, serve_wanted, share)
 
         def if_only(extra: float) -> float:
-            return _training_part(
-                world_powered + extra * f_new, train_wanted, serve_wanted, share
-            )
+            return _training_part(world_powered + extra * f_new, train_wanted, serve_wanted, share)
 
         out.append(
             {
@@ -217,14 +213,27 @@ def simulate_one(v: Mapping[str, float], fixed: Fixed, lead: np.ndarray) -> dict
     vintage["mix_cost"] = float(fixed.sources.lcoe_mid_usd_per_mwh)
     gdp = []
     for t in range(n):
-        flop = fixed.h100_flop_per_s * u * min(v["precision_gain_growth"] ** t, v["precision_gain_max"])
+        flop = (
+            fixed.h100_flop_per_s
+            * u
+            * min(v["precision_gain_growth"] ** t, v["precision_gain_max"])
+        )
         vintage["flop"].append(flop)
-        vintage["power_w"].append(max(base_power_w / v["hardware_efficiency_growth"] ** t, flop / ceiling))
-        vintage["price_h100e"].append(v["h100e_price_usd"] / v["chip_price_performance_growth"] ** t)
-        vintage["production"].append(v["chip_production_base_h100e"] * v["chip_production_growth"] ** t)
+        vintage["power_w"].append(
+            max(base_power_w / v["hardware_efficiency_growth"] ** t, flop / ceiling)
+        )
+        vintage["price_h100e"].append(
+            v["h100e_price_usd"] / v["chip_price_performance_growth"] ** t
+        )
+        vintage["production"].append(
+            v["chip_production_base_h100e"] * v["chip_production_growth"] ** t
+        )
         gdp.append(v["gdp_base_usd"] * v["gdp_growth"] ** t)
         vintage["capex"].append(
-            min(v["ai_capex_base_usd"] * v["ai_capex_growth"] ** t, gdp[t] * v["capex_gdp_cap_share"] / 100)
+            min(
+                v["ai_capex_base_usd"] * v["ai_capex_growth"] ** t,
+                gdp[t] * v["capex_gdp_cap_share"] / 100,
+            )
         )
         trend = v["frontier_flop_base"] * v["compute_growth"] ** t
         vintage["train_wanted"].append(

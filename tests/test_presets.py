@@ -38,7 +38,11 @@ def test_each_preset_tells_a_different_story():
         stories.add(
             (
                 wall_year(frame.reset_index()),
-                *(frame.loc[y, c] for y in (2030, 2035) for c in ("binding_constraint", "fleet_binding")),
+                *(
+                    frame.loc[y, c]
+                    for y in (2030, 2035)
+                    for c in ("binding_constraint", "fleet_binding")
+                ),
                 round(float(frame.loc[2030, "compute_lost_to_power_share"]), 2),
                 round(float(np.log10(frame.loc[2030, "compute_achieved_flop"])), 1),
             )
@@ -118,9 +122,13 @@ def test_efficiency_breakthrough_uses_epochs_leading_chip_pace_and_cuts_power_pe
     fast = preset_by_name("Efficiency breakthrough", default_catalog()).scenario()
     assert fast.hardware_efficiency_growth == 1.4
     fast_frame, base = project(fast), project(Scenario())
-    assert (fast_frame["efficiency_flop_per_j"].iloc[1:] > base["efficiency_flop_per_j"].iloc[1:]).all()
+    assert (
+        fast_frame["efficiency_flop_per_j"].iloc[1:] > base["efficiency_flop_per_j"].iloc[1:]
+    ).all()
     # The same chips need less power: power costs AI less compute.
-    assert fast_frame["compute_lost_to_power_share"].max() < base["compute_lost_to_power_share"].max()
+    assert (
+        fast_frame["compute_lost_to_power_share"].max() < base["compute_lost_to_power_share"].max()
+    )
 
 
 def test_flexible_data_centres_add_dukes_headroom_from_2026():

@@ -111,9 +111,7 @@ def test_each_vintage_keeps_the_efficiency_of_its_year():
     installed = row["chips_installed_h100e"]
     assert_allclose(row["power_achieved_gw"], (12e6 * 1260 + installed * 1260 / 1.28) / 1e9)
     assert_allclose(row["chip_stock_h100e"], 12e6 + installed)
-    assert_allclose(
-        row["fleet_flop_per_s"], 12e6 * H100_USEFUL + installed * H100_USEFUL * 1.23
-    )
+    assert_allclose(row["fleet_flop_per_s"], 12e6 * H100_USEFUL + installed * H100_USEFUL * 1.23)
 
 
 def test_chips_money_and_gdp_paths_by_hand():
@@ -229,7 +227,9 @@ CATALOG = default_catalog()
 SCENARIOS = {
     "defaults": Scenario(),
     **{preset.name: preset.scenario() for preset in all_presets(CATALOG)},
-    "idle_base_stock": dataclasses.replace(Scenario(), supply_base_gw_us=1.0, supply_base_gw_row=1.0),
+    "idle_base_stock": dataclasses.replace(
+        Scenario(), supply_base_gw_us=1.0, supply_base_gw_row=1.0
+    ),
     "money_binds": dataclasses.replace(
         Scenario(), ai_capex_growth=1.0, chip_production_growth=2.5, capex_gdp_cap_share=0.3
     ),

@@ -41,7 +41,9 @@ SCENARIOS = {
         queue_years_us=10.0,
     ),
     # Less power in 2025 than the chips already bought need: base-year chips sit idle.
-    "idle_base_stock": dataclasses.replace(Scenario(), supply_base_gw_us=5.0, supply_base_gw_row=1.0),
+    "idle_base_stock": dataclasses.replace(
+        Scenario(), supply_base_gw_us=5.0, supply_base_gw_row=1.0
+    ),
     # Nothing grows: no trend to fall short of, and demand binds the fleet.
     "flat": dataclasses.replace(Scenario(), compute_growth=1.0, serving_compute_growth=1.0),
     # Money binds: spending flat, chips cheap to make, a GDP cap that bites.

@@ -24,7 +24,7 @@ from model.equivalents import us_home_years
 from model.inference import electricity_total_twh
 from model.projection import CONSTRAINTS
 from model.runs import published_runs
-from model.scenario import BASE_YEAR, END_YEAR, INPUTS_BY_NAME, SOURCE_IDS, Scenario
+from model.scenario import BASE_YEAR, END_YEAR, INPUTS_BY_NAME, Scenario
 
 SUPPORTED = "Supported"
 PARTLY = "Partly"
@@ -494,11 +494,15 @@ def claim_4(scenario: Scenario, catalog: Catalog) -> ClaimResult:
             float(compute[0] / compute[best]) - 1.0 if compute[best] > 0 else None,
             "change",
         ),
-        Number("Emissions to 2040, nuclear-heavy", float(nuclear["emissions_mt"]), "mt"),
         Number(
-            f"Emissions to 2040, {table.iloc[best]['mix'].lower()}",
+            f"Emissions {BASE_YEAR}-{END_YEAR}, nuclear-heavy",
+            float(nuclear["emissions_mt"]),
+            "mt_total",
+        ),
+        Number(
+            f"Emissions {BASE_YEAR}-{END_YEAR}, {table.iloc[best]['mix'].lower()}",
             float(table.iloc[best]["emissions_mt"]),
-            "mt",
+            "mt_total",
         ),
         Number("Reactors built vs wanted, 2030", float(nuclear["built_share_2030"]), "percent"),
     )
@@ -557,7 +561,9 @@ def claim_5(scenario: Scenario, catalog: Catalog) -> ClaimResult:
     numbers = (
         Number(f"AI compute {BASE_YEAR}-{END_YEAR}, price x2", compute_change, "change"),
         Number(
-            f"Serving wanted {CHECK_YEAR}, price x2", change(2.0, "inference_power_demand_gw"), "change"
+            f"Serving wanted {CHECK_YEAR}, price x2",
+            change(2.0, "inference_power_demand_gw"),
+            "change",
         ),
         Number(
             "Energy's share of compute cost", _at(table, 1.0, "energy_share_of_run_cost"), "percent"

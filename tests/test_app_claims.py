@@ -47,16 +47,17 @@ def test_moving_the_named_input_past_its_flip_flips_the_verdict():
     # Claim 1 flips to Partly below ~1.22e26 FLOP (a town's electricity); 1e26 is a step.
     at = open_app("pages/claims.py", {"frontier_flop_base": "1e26"})
     assert verdict_of(at, 1) == claims.PARTLY
-    # Claim 5 flips to Partly with budgets growing below ~1.8x a year.
-    at = open_app("pages/claims.py", {"run_budget_growth": "1.5"})
+    # Claim 5 flips to Partly with AI spending growing below ~1.10x a year: money then
+    # binds, and the bill a doubled price adds leaves fewer chips.
+    at = open_app("pages/claims.py", {"ai_capex_growth": "1.05"})
     assert verdict_of(at, 5) == claims.PARTLY
 
 
 def test_a_preset_scenario_gives_its_own_verdicts():
-    # "Chips run out": chips, not power, set the largest run; claim 3 still Supported
-    # (chips are physical), and the page agrees with the model.
-    scenario = dataclasses.replace(Scenario(), chip_stock_growth=1.5)
-    at = open_app("pages/claims.py", {"chip_stock_growth": "1.5"})
+    # "Chips run out" (production growing 1.1x a year): chips, not power, set the largest
+    # run when exponential growth ends, and the page agrees with the model.
+    scenario = dataclasses.replace(Scenario(), chip_production_growth=1.1)
+    at = open_app("pages/claims.py", {"chip_production_growth": "1.1"})
     expected = [r.verdict for r in claims.evaluate_all(scenario, default_catalog())]
     assert [verdict_of(at, i) for i in range(1, 6)] == expected
     texts = [m.value for m in at.metric]
@@ -90,18 +91,25 @@ def test_numbers_and_flips_read_as_words():
     assert number_text(claims.Number("x", 0.0, "change")) == "no change"
     assert number_text(claims.Number("x", -0.123, "change")) == "-12.3%"
     assert number_text(claims.Number("x", None, "year", "not by 2040")) == "not by 2040"
-    flip = claims.Flip("run_budget_growth", "Budget growth", "x per year", 2.4, 1.79, "Partly")
+    flip = claims.Flip("ai_capex_growth", "Spending growth", "x per year", 1.3, 1.0996, "Partly")
+    # The input's own label and where it is in the sidebar, the value to three figures.
     assert flip_text(flip) == (
-        "**Budget growth** below about 1.79x per year (now 2.4x per year) makes it **Partly**."
+        "**AI capital spending growth** (sidebar: *Chips & capital*) below about 1.1x per "
+        "year (now 1.3x per year) makes it **Partly**."
     )
-    none = claims.Flip("queue_years", "Grid connection wait", "years", 5.0, None, None)
+    none = claims.Flip("queue_years_us", "Grid connection wait, US", "years", 5.0, None, None)
+    assert "**Grid connection wait, US** (sidebar: *Power supply & build*)" in flip_text(none)
     assert "no value in its range (0 years to 10 years)" in flip_text(none)
 
 
 def test_claim_numbers_define_the_terms_of_art_they_use():
     at = open_app("pages/claims.py")
     helps = {m.label: m.proto.help for m in at.metric}
-    wall = next(label for label in helps if label.startswith("Wall,"))
-    assert "**The wall**:" in helps[wall]
+    binding = next(label for label in helps if label.startswith("Step binding"))
+    assert "**Binding step**:" in helps[binding]
+    # All of AI's compute is defined as such, not as one run's training compute.
+    price = next(label for label in helps if label.startswith("AI compute 2025-2040, price"))
+    assert "**AI compute**:" in helps[price]
+    assert "**Training compute**" not in helps[price]
     queue = next(label for label in helps if "queue" in label)
     assert "**Interconnection queue**:" in helps[queue]

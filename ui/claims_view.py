@@ -45,6 +45,7 @@ def number_text(number: Number) -> str:
         "years": lambda v: f"{fmt.sig(v, 2)} years",
         "ratio": lambda v: f"{fmt.sig(v)}x a year",
         "mt": lambda v: f"{fmt.sig(v)} MtCO2e/yr",
+        "mt_total": lambda v: f"{fmt.sig(v)} MtCO2e in all",
     }
     return formats.get(number.kind, fmt.sig)(value)
 

@@ -19,11 +19,11 @@ def summary_verdict(page: Page, claim_id: int) -> str:
 def test_a_link_to_one_claim_opens_it_with_its_scenario_in_a_fresh_browser(
     browser: Browser, app_url: str
 ) -> None:
-    # Budgets growing 1.5x a year: money binds in 2030 and claim 5 turns Partly.
+    # AI spending growing 1.05x a year: money binds and claim 5 turns Partly.
     fresh = browser.new_context(viewport=DESKTOP)
     try:
         page = fresh.new_page()
-        page.goto(f"{app_url}/claims?run_budget_growth=1.5#claim-5")
+        page.goto(f"{app_url}/claims?ai_capex_growth=1.05#claim-5")
         wait_rendered(page, min_charts=5)
         wait_until_idle(page)
         assert page.locator(EXCEPTION).count() == 0, texts(page, EXCEPTION)
@@ -32,7 +32,7 @@ def test_a_link_to_one_claim_opens_it_with_its_scenario_in_a_fresh_browser(
         )
         assert 0 <= top <= DESKTOP["height"] / 2, top  # scrolled to the claim
         assert summary_verdict(page, 5) == "Partly"
-        assert "run_budget_growth=1.5" in page.evaluate("location.href")
+        assert "ai_capex_growth=1.05" in page.evaluate("location.href")
     finally:
         fresh.close()
 
@@ -51,12 +51,12 @@ def test_the_summary_links_jump_to_their_claim(page: Page, app_url: str) -> None
 
 
 def test_each_claims_share_link_ends_with_its_anchor(page: Page, app_url: str) -> None:
-    page.goto(f"{app_url}/claims?build_rate_gw_per_yr=60")
+    page.goto(f"{app_url}/claims?build_rate_gw_per_yr_us=60")
     wait_rendered(page, min_charts=5)
     wait_until_idle(page)
     page.get_by_text("Sources and the link to this claim").nth(2).click()
     code = page.locator(f"{MAIN} code").filter(has_text="#claim-3").first
     link = code.inner_text().strip()
     assert link.endswith("#claim-3")
-    assert "build_rate_gw_per_yr=60" in link
+    assert "build_rate_gw_per_yr_us=60" in link
     assert link.startswith(app_url + "/claims?")

@@ -108,10 +108,10 @@ def _run_label(achieved: np.ndarray, binding: np.ndarray) -> list[str]:
 
 
 def _binding_shading(years: list[int], steps: list[str]) -> list[dict[str, Any]]:
-    """A background band per year in the colour of the step that sets the run, with one
-    legend entry per step."""
+    """A background band per year in the colour of the step that sets the run: the colour
+    of that step's line, so the bands need no legend entries of their own (the x-axis
+    title says what they are; on a phone, thirteen entries did not fit)."""
     shapes: list[dict[str, Any]] = []
-    seen: set[str] = set()
     for year, step in zip(years, steps, strict=True):
         shapes.append(
             {
@@ -128,10 +128,9 @@ def _binding_shading(years: list[int], steps: list[str]) -> list[dict[str, Any]]
                 "layer": "below",
                 "name": f"Sets the run: {style.STEP_NAMES[step]}",
                 "legendgroup": f"binds-{step}",
-                "showlegend": step not in seen,
+                "showlegend": False,
             }
         )
-        seen.add(step)
     return shapes
 
 
@@ -188,7 +187,7 @@ def limits_figure(frame: pd.DataFrame) -> go.Figure:
         layout,
         overrides=style.LEGEND_AT_BOTTOM,
         title="What limits the largest training run",
-        x_title="Year (shading: the step that sets the run)",
+        x_title="Year (shading: what sets the run)",
         y_title="Compute (FLOP, log scale)",
         height=520,
     )
@@ -199,11 +198,12 @@ def binding_shares_figure(
     samples: int,
     names: dict[str, str] | None = None,
     colours: dict[str, str] | None = None,
-    what: str = "the largest run",
+    what: str = "Which step sets the run",
 ) -> go.Figure:
-    """Share of Monte Carlo samples in which each step sets `what`, per year. `names` and
-    `colours` are by step (the largest run's steps by default; style.FLEET_NAMES and
-    style.FLEET_COLOURS for all of AI's new accelerators)."""
+    """Share of Monte Carlo samples in which each step binds, per year; `what` starts the
+    title (short: it must fit a phone). `names` and `colours` are by step (the largest
+    run's steps by default; style.FLEET_NAMES and style.FLEET_COLOURS for all of AI's new
+    accelerators)."""
     names = style.STEP_NAMES if names is None else names
     colours = style.STEP_COLOURS if colours is None else colours
     traces: list[Trace] = []
@@ -234,7 +234,7 @@ def binding_shares_figure(
         traces,
         layout,
         overrides=style.LEGEND_AT_BOTTOM,
-        title=f"Which step holds back {what}, across {fmt.count(samples)} samples",
+        title=f"{what}, across {fmt.count(samples)} samples",
         x_title="Year",
         y_title="Share of samples (%)",
         height=400,
@@ -295,7 +295,7 @@ def fleet_figure(frame: pd.DataFrame) -> go.Figure:
         layout,
         overrides=style.LEGEND_AT_BOTTOM,
         title="All of AI: new accelerators a year",
-        x_title="Year (shading: the step that holds AI's new chips back)",
+        x_title="Year (shading: what holds chips back)",
         y_title="H100-equivalents per year (log scale)",
         height=500,
     )
@@ -317,7 +317,9 @@ def input_text(value: float | str, unit: str) -> str:
     return f"{fmt.sig(value)} {unit}"
 
 
-def tornado_figure(table: pd.DataFrame, wall: int | None, end_year: int) -> go.Figure:
+def tornado_figure(
+    table: pd.DataFrame, wall: int | None, end_year: int, threshold_share: float = 5.0
+) -> go.Figure:
     """model.uncertainty.tornado as floating bars: the wall year with each input at its
     low (P10) and high (P90) value, the others at the scenario's; a year after `end_year`
     means none by then. Each input's name and values are written above its bar, so the
@@ -407,11 +409,13 @@ def tornado_figure(table: pd.DataFrame, wall: int | None, end_year: int) -> go.F
         layout,
         overrides={**style.LEGEND_AT_BOTTOM, "margin": {"r": 40}},
         title="Which inputs move the wall most",
-        x_title="Wall year (first year power costs AI its threshold share of compute)",
+        x_title=f"Wall year (power costs AI {fmt.sig(threshold_share)}%+ of its compute)",
         y_title="Input",
         height=170 + 72 * len(table),
         marker_x=wall_x,
         marker_text=f"This scenario: {year_text(wall_x)}",
+        # Near the left edge the label goes right of the line, so it stays on the chart.
+        marker_side="right" if wall_x < (end_year + 2024) / 2 else "left",
     )
 
 

@@ -110,10 +110,12 @@ def house_layout(
     height: int = 420,
     marker_x: float | None = None,
     marker_text: str = "",
+    marker_side: str = "left",
 ) -> dict[str, Any]:
     """`layout` with the house style on top: white background, title, titled axes (with
     units), legend below the plot. `marker_x` adds a dotted vertical line across the plot
-    at that x, labelled `marker_text`."""
+    at that x, labelled `marker_text` on its `marker_side` ("right" near the left edge,
+    so the label stays inside the chart)."""
     house: dict[str, Any] = {
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
@@ -153,7 +155,7 @@ def house_layout(
                 "yref": "paper",
                 "x": marker_x,
                 "y": 1,
-                "xanchor": "right",
+                "xanchor": "right" if marker_side == "left" else "left",
                 "yanchor": "bottom",
                 "showarrow": False,
             },

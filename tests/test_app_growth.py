@@ -17,8 +17,8 @@ from ui import format as fmt
 TITLES_WITH_BANDS = [
     "What limits the largest training run",
     "All of AI: new accelerators a year",
-    "Which step holds back the largest run, across 10,000 samples",
-    "Which step holds back all of AI's new chips, across 10,000 samples",
+    "Which step sets the run, across 10,000 samples",
+    "What holds AI's chips, across 10,000 samples",
     "Which inputs move the wall most",
     "Power for AI: wanted, available, achieved",
     "Largest training run: compute wanted vs achieved",

@@ -136,7 +136,9 @@ def growth_figures(scenario: Scenario, with_bands: bool) -> dict[str, go.Figure]
     wall = projection.wall_year(frame)
     figures = {
         "limits": limits_chart(scenario),
-        "tornado": growth_charts.tornado_figure(tornado_table(scenario), wall, END_YEAR),
+        "tornado": growth_charts.tornado_figure(
+            tornado_table(scenario), wall, END_YEAR, scenario.wall_threshold_share
+        ),
         "fleet": fleet_chart(scenario),
         "compute": growth_charts.compute_figure(frame, bands, history(), wall),
         "decomposition": growth_charts.decomposition_figure(
@@ -152,7 +154,7 @@ def growth_figures(scenario: Scenario, with_bands: bool) -> dict[str, go.Figure]
             len(mc.wall_years),
             style.FLEET_NAMES,
             style.FLEET_COLOURS,
-            "all of AI's new chips",
+            "What holds AI's chips",
         )
         figures["wall"] = growth_charts.wall_distribution_figure(mc.wall_years, END_YEAR)
     return figures

@@ -449,7 +449,7 @@ def power_figure(
     instead of the world's, without the world's split, bands or reference line.
     """
     traces: list[Trace] = []
-    lines = POWER_LINES
+    lines: tuple[tuple[str, str, str, str, float], ...] = POWER_LINES
     if region != "world":
         bands, world_average_gw = None, None
         where = REGION_NAMES[region]

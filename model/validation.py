@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from typing import Any
 
 import pandas as pd
 
@@ -394,8 +395,7 @@ def trend_validation(scenario: Scenario, catalog: Catalog | None = None) -> pd.D
             "TWh/yr",
             _twh(float(us_gw[2028])),
             item_row(dc, "dc_electricity_lbnl", region="us", year=2028),
-            "model: the US region's AI power in 2028; published: all US data centres "
-            "(LBNL range)",
+            "model: the US region's AI power in 2028; published: all US data centres (LBNL range)",
             subset=True,
         ),
         _trend(
@@ -507,7 +507,7 @@ def backcast_scenario(catalog: Catalog | None = None) -> Scenario:
     model started five years early."""
     table = (catalog or default_catalog())["backcast"]
     start = table[table["kind"] == "start"]
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for _, row in start.iterrows():
         if row["item"] == "chip":
             changes["chip"] = str(row["unit"])

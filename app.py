@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.share import render_share_control
+from ui.link_report import show_link_report
+from ui.share import address_pairs, render_share_control
 from ui.sidebar import current_scenario, render_inputs
-from ui.url import report_ignored_params, write_inputs_to_url
+from ui.url import read_link, write_link
 
 st.set_page_config(
     page_title="Is energy AI's limit?",
@@ -59,11 +60,11 @@ PAGES = (
 )
 
 page = st.navigation([p for p, _, _ in PAGES])
-report_ignored_params()
+read_link()
 page_id, open_group = next((i, g) for p, i, g in PAGES if p.url_path == page.url_path)
 titles = {i: str(p.title) for p, i, _ in PAGES}
 entered = render_inputs(open_group, page_id, titles)
-write_inputs_to_url(entered)
+show_link_report(write_link(address_pairs(entered)))
 st.session_state["scenario"] = current_scenario(entered)
 render_share_control(st.session_state["scenario"])
 page.run()

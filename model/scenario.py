@@ -1419,21 +1419,17 @@ class InputValueError(ValueError):
         self.bounds = bounds
 
 
-def parse_value(spec: InputSpec, value: Any, choices: Choices | None, *, text: bool = False) -> Any:
+def parse_value(spec: InputSpec, value: Any, choices: Choices | None) -> Any:
     """The one check of a value against the inputs table: `value` coerced to the input's
-    kind, or InputValueError saying why not.
+    kind, or InputValueError saying why not (model/link.py reads a link's text into a
+    value first, then checks it here).
 
     `choices` gives the catalog's options for the inputs whose options come from a table
-    (`spec.options_from`); None checks only that such a value is a string. With
-    `text=True` the value is URL text, read as the widgets read it: "true"/"false" in any
-    case, a number in any notation, a fractional count cut to its whole part (as
-    Streamlit's integer slider does) after the range check.
+    (`spec.options_from`); None checks only that such a value is a string.
     """
     name = spec.name
     if spec.kind == "bool":
-        if text and isinstance(value, str) and value.lower() in {"true", "false"}:
-            return value.lower() == "true"
-        if not text and isinstance(value, bool):
+        if isinstance(value, bool):
             return value
         raise InputValueError(
             name, "expected true or false", f"expected true or false, got {value!r}"
@@ -1446,30 +1442,17 @@ def parse_value(spec: InputSpec, value: Any, choices: Choices | None, *, text: b
         raise InputValueError(
             name, "not one of the options", f"{value!r} is not one of the options"
         )
-    if text:
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise InputValueError(
-                name, "not a number", f"expected a number, got {value!r}"
-            ) from None
-    else:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise InputValueError(name, "not a number", f"expected a number, got {value!r}")
-        try:
-            number = float(value)
-        except OverflowError:  # an int too large for a float
-            number = math.inf
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputValueError(name, "not a number", f"expected a number, got {value!r}")
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
+        number = math.inf
     assert spec.min is not None
     assert spec.max is not None
     bounds = (spec.min, spec.max)
     if not math.isfinite(number):
-        raise InputValueError(
-            name,
-            "not a finite number",
-            f"{value!r} is not a finite number",
-            bounds if text else None,
-        )
+        raise InputValueError(name, "not a finite number", f"{value!r} is not a finite number")
     if not spec.min <= number <= spec.max:
         raise InputValueError(
             name,
@@ -1478,7 +1461,7 @@ def parse_value(spec: InputSpec, value: Any, choices: Choices | None, *, text: b
             bounds,
         )
     if spec.kind == "int":
-        if not text and number != int(number):
+        if number != int(number):
             raise InputValueError(
                 name, "not a whole number", f"expected a whole number, got {value!r}"
             )

@@ -37,8 +37,6 @@ compare_text.render_presets(cache_pages.presets(), scenario)
 
 st.subheader("Compare scenarios")
 saved = share.saved_scenarios()
-for problem in share.saved_link_problems():
-    st.warning(f"From the link: {problem}.", icon=":material/link_off:")
 shown, same = scenarios_to_show(scenario, saved)
 compare_text.render_saved(saved, same)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from model.answer import power_split, shares_in_year, tornado_lead
+from model.link import VIEW_BY_NAME
 from model.projection import growth_after_wall, growth_decomposition, wall_year
 from ui import growth_text as text
 from ui.data import (
@@ -19,7 +20,6 @@ from ui.data import (
 from ui.headline import binding_text, fleet_text, summary_for, wall_text
 from ui.page import page_scenario, region_switch
 from ui.plot import plot
-from ui.url import VIEW_BY_NAME
 
 scenario = page_scenario()
 frame = projection_frame(scenario)
@@ -36,7 +36,7 @@ show_bands = st.toggle(
     "Show uncertainty (10,000 Monte Carlo samples)",
     value=VIEW_BY_NAME["show_bands"].default,
     key="show_bands",
-    bind="query-params",
+    persist_state="session",
 )
 answer = st.container()  # filled once the Monte Carlo (if on) has run, below
 

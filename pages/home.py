@@ -6,6 +6,7 @@ import streamlit as st
 
 from charts.style import FLEET_NAMES, STEP_NAMES
 from model.answer import power_split, value_in_year
+from model.link import VIEW_BY_NAME
 from model.projection import wall_year
 from model.scenario import END_YEAR
 from ui import format as fmt
@@ -16,7 +17,7 @@ from ui.headline import binding_text, fleet_text, ranges_text, summary_for, wall
 from ui.home_links import render_claim_cards, render_page_links
 from ui.page import page_scenario, region_switch
 from ui.plot import plot
-from ui.url import VIEW_BY_NAME, share_query
+from ui.share import share_query
 
 scenario = page_scenario()
 frame, verdicts = home_results(scenario)  # one batched projection for both
@@ -33,7 +34,7 @@ show_bands = st.toggle(
     "Show uncertainty (10,000 Monte Carlo samples)",
     value=VIEW_BY_NAME["home_bands"].default,
     key="home_bands",
-    bind="query-params",
+    persist_state="session",
 )
 mc = monte_carlo(scenario) if show_bands else None
 summary = summary_for(frame, mc)

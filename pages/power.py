@@ -6,6 +6,7 @@ import streamlit as st
 
 from charts import power as power_charts
 from model import equivalents, grid
+from model.link import VIEW_BY_NAME
 from model.scenario import BASE_YEAR
 from ui import cache_pages
 from ui.data import catalog, projection_frame
@@ -19,7 +20,6 @@ from ui.power_text import (
     render_mix_metrics,
     render_preset_picker,
 )
-from ui.url import VIEW_BY_NAME
 
 scenario = page_scenario()
 cat = catalog()
@@ -51,14 +51,14 @@ per_gw = float(grid.nameplate_gw(1.0, mix, sources, limits).sum())
 render_mix_metrics(intensity, (cost_low, cost_high), per_gw, last)
 
 left, right = st.columns(2)
-# Defaults and ranges live in ui.url, which checks these settings' values in a link.
+# Defaults and ranges live in model.link, which reads and writes these settings in a link.
 year_view, load_view = VIEW_BY_NAME["power_year"], VIEW_BY_NAME["power_load_gw"]
 year = left.select_slider(
     "AI power (Growth vs power) in year",
     list(range(int(year_view.min), int(year_view.max) + 1)),
     year_view.default,
     key="power_year",
-    bind="query-params",
+    persist_state="session",
 )
 user_gw = right.number_input(
     "Your own load (GW, average)",
@@ -67,7 +67,7 @@ user_gw = right.number_input(
     float(load_view.default),
     0.5,
     key="power_load_gw",
-    bind="query-params",
+    persist_state="session",
 )
 at_year = projection_frame(scenario).set_index("year").loc[year]
 wants, gets = f"AI wants {year}", f"AI gets {year}"

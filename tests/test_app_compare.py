@@ -13,15 +13,16 @@ from charts.compare import TITLE
 from charts.export_names import png_name
 from model.catalog import default_catalog
 from model.compare import headline_table
+from model.link import SAVED_PARAM
 from model.presets import preset_by_name
 from model.scenario import END_YEAR, INPUTS_BY_NAME, Scenario
 from model.scenario_io import FILE_FORMAT, RETIRED_INPUTS, scenario_to_json
 from tests.apptest_support import open_app, sidebar_input
 from tests.compare_support import headline_display
-from tests.test_url import CHANGED
+from tests.edge_scenarios import CHANGED
 from ui import format as fmt
-from ui.share import FROM_DEFAULTS, MAX_LINK_CHARS, MAX_SAVED, SAVED_PARAM
-from ui.url import APP_VERSION
+from ui.share import FROM_DEFAULTS, MAX_LINK_CHARS, MAX_SAVED
+from ui.version import app_version
 
 
 def _compare_page() -> AppTest:
@@ -57,7 +58,7 @@ def _upload(at: AppTest, filename: str, content: bytes) -> None:
 def test_the_page_shows_the_link_presets_chart_and_table():
     at = _compare_page()
     assert at.title[0].value == "Compare & share"
-    assert at.code[0].value.endswith(f"v={APP_VERSION}")
+    assert at.code[0].value.endswith(f"v={app_version()}")
     assert len(at.get("plotly_chart")) == 1
     # The sidebar holds the default scenario: one row, not a second "Current scenario".
     assert list(_table(at).index) == ["Default"]
@@ -176,7 +177,7 @@ def test_a_saved_scenario_with_a_bad_value_keeps_the_rest_and_says_why():
 def test_saved_scenarios_past_the_link_limit_stay_in_the_tab_with_a_message():
     at = _compare_page()
     # Every input changed: about 1,900 characters per saved scenario in the link.
-    _upload(at, "all.json", scenario_to_json(CHANGED, APP_VERSION).encode())
+    _upload(at, "all.json", scenario_to_json(CHANGED, app_version()).encode())
     for i in range(MAX_SAVED):
         _save(at, f"All changed {i}")
     assert len(at.session_state["saved_scenarios"]) == MAX_SAVED
@@ -223,7 +224,7 @@ def test_a_saved_scenario_loads_back_into_the_sidebar():
 def test_importing_a_scenario_file_restores_it_and_snaps_log_values():
     at = _compare_page()
     wanted = dataclasses.replace(Scenario(), pue=1.5, params=3.3e11, compute_growth=3.0)
-    _upload(at, "mine.json", scenario_to_json(wanted, APP_VERSION, "Mine").encode())
+    _upload(at, "mine.json", scenario_to_json(wanted, app_version(), "Mine").encode())
     scenario = at.session_state["scenario"]
     assert scenario.pue == 1.5
     assert scenario.compute_growth == 3.0

@@ -30,7 +30,7 @@ from model.scenario_io import ZIP_CLAIMS, ZIP_TIMESERIES, export_zip, read_scena
 from model.uncertainty import DEFAULT_SAMPLES, run_monte_carlo
 from tests.compare_support import headline_display
 from ui import cache_pages
-from ui.url import APP_VERSION
+from ui.version import app_version
 
 
 def test_a_gigawatt_for_a_year_at_1000_g_per_kwh_is_8_76_mt():
@@ -126,11 +126,11 @@ def test_the_download_zip_holds_the_scenario_and_its_projection():
     assert read_scenario_file(data).scenario == scenario
     # The same bytes as export_zip builds from the projection, the pages' Monte Carlo
     # bands (10,000 samples, seed 0) and the claims' verdicts.
-    verdicts = claims_table(evaluate_all(scenario, default_catalog()), APP_VERSION)
+    verdicts = claims_table(evaluate_all(scenario, default_catalog()), app_version())
     bands = run_monte_carlo(scenario, DEFAULT_SAMPLES, 0).bands
     expected = export_zip(
         scenario,
-        APP_VERSION,
+        app_version(),
         project(scenario),
         bands,
         link="?v=1",
@@ -145,7 +145,7 @@ def test_the_claims_csv_in_the_export_round_trips():
     data = cache_pages.scenario_zip(scenario, default_catalog(), "?v=1", {})
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         back = pd.read_csv(io.BytesIO(archive.read(ZIP_CLAIMS)))
-    expected = claims_table(evaluate_all(scenario, default_catalog()), APP_VERSION)
+    expected = claims_table(evaluate_all(scenario, default_catalog()), app_version())
     pd.testing.assert_frame_equal(back, expected)
     assert list(back.columns) == [
         "claim_id",

@@ -4,24 +4,24 @@ on each (AppTest of the pages as a visitor sees them, opened from the preset's l
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from model import link
 from model.catalog import default_catalog
 from model.compare import HEADLINE_YEAR
 from model.presets import all_presets, preset_by_name
 from tests.apptest_support import open_app
-from ui.url import share_query
+from ui.sidebar import link_choices
 
 PRESETS = [p.name for p in all_presets(default_catalog())]
 
 
 def _open_with_preset(name: str) -> AppTest:
     """The app opened from the preset's share link (its inputs in the URL)."""
-    query = parse_qs(share_query(preset_by_name(name, default_catalog()).scenario()))
-    at = open_app("pages/compare.py", params={k: v[0] for k, v in query.items()})
+    pairs = link.encode(preset_by_name(name, default_catalog()).scenario(), {}, link_choices())
+    at = open_app("pages/compare.py", params=dict(pairs))
     assert at.session_state["scenario"] == preset_by_name(name, default_catalog()).scenario()
     return at
 

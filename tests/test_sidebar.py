@@ -7,9 +7,10 @@ import dataclasses
 
 import pytest
 
+from model.link import number_from_text
 from model.scenario import INPUTS, INPUTS_BY_NAME, Scenario
 from tests.apptest_support import open_app, open_group, sidebar_input
-from ui.sidebar import number_from_text, widget_label
+from ui.sidebar import widget_label
 
 
 @pytest.mark.parametrize("spec", INPUTS, ids=lambda s: s.name)

@@ -78,7 +78,7 @@ def region_switch() -> str:
         options=tuple(REGION_IDS),
         horizontal=True,
         key="region",
-        bind="query-params",
+        persist_state="session",
         help="World: all AI's power. US: the US region alone, with its own grid inputs "
         "(the sidebar's US power inputs); Monte Carlo bands are drawn for the world only.",
     )

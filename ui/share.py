@@ -2,49 +2,39 @@
 
 A widget's value can only be set before the widget is drawn in a run, so everything that
 changes the sidebar's inputs here is a callback (callbacks run before the script); the
-address bar follows the inputs (ui/url.write_inputs_to_url). Saved scenarios live in
-this visitor's session state and in the URL (one `saved` parameter per scenario, each a
-share query of its own), so a reload or a link brings them back.
+address bar follows the inputs (ui/url.write_link). Saved scenarios live in this
+visitor's session state and in the link (one `saved` parameter per scenario, model/link.py
+writes and reads them), so a reload or a link brings them back.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from model import scenario_io
-from model.compare import CURRENT_NAME, DEFAULT_NAME
+from model import link, scenario_io
 from model.presets import Preset, preset_by_name
-from model.scenario import INPUTS, INPUTS_BY_NAME, Scenario, scenario_from_mapping, scenario_to_dict
+from model.scenario import INPUTS, Scenario, scenario_from_mapping, scenario_to_dict
 from ui import format as fmt
 from ui.data import catalog
-from ui.sidebar import current_scenario
-from ui.url import SAVED_PARAM, VERSION_PARAM, VIEW_PARAMS, echo, parse_url_value, share_query
+from ui.link_report import echo
+from ui.sidebar import current_scenario, link_choices
+from ui.url import SAVED_KEY, view_values
 from ui.version import app_version
 
-#: Session-state key of the saved scenarios (name -> Scenario, insertion order).
-SAVED_KEY = "saved_scenarios"
 #: Session-state key of the message a callback leaves for the page: (kind, text).
 NOTICE_KEY = "_share_notice"
 #: Most scenarios a visitor can save for comparison.
-MAX_SAVED = 4
+MAX_SAVED = link.MAX_SAVED
 #: Longest scenario name kept. [characters]
 MAX_NAME_CHARS = scenario_io.MAX_NAME_CHARS
-#: Key of the scenario's name inside a saved scenario's value (not an input name).
-NAME_FIELD = "name"
 #: Longest link the saved scenarios may make: browsers keep far longer addresses, but
 #: servers, proxies and chat apps commonly cut them at 8 KB (nginx's default line buffer
 #: is 8 KB). [characters]
 MAX_LINK_CHARS = 8000
-#: Session-state keys: what the link's saved scenarios could not restore (escaped), and
-#: whether the saved scenarios have been read from the link in this session.
-SAVED_PROBLEMS_KEY, SAVED_READ_KEY = "_saved_link_problems", "_saved_read"
-#: Names a saved scenario cannot take: the compare table's own rows.
-RESERVED_NAMES = (DEFAULT_NAME, CURRENT_NAME)
 
 
 def _base_url() -> str:
@@ -55,86 +45,42 @@ def _base_url() -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
 
 
-def saved_value(name: str, scenario: Scenario) -> str:
-    """One saved scenario as a URL parameter's value: its name, then every input that
-    differs from its default, written as in a share link (docs/url-format.md)."""
-    pairs = [(k, v) for k, v in parse_qsl(share_query(scenario)) if k != VERSION_PARAM]
-    return urlencode([(NAME_FIELD, name), *pairs])
-
-
-def parse_saved(values: Sequence[str]) -> tuple[dict[str, Scenario], list[str]]:
-    """The saved scenarios in a link's `saved` values, and what could not be used (escaped).
-
-    A value an input cannot take, an unknown key or a name given twice is reported and
-    left out; a scenario whose mix has no weight, or past MAX_SAVED, is left out whole.
-    """
-    saved: dict[str, Scenario] = {}
-    problems: list[str] = []
-    for i, raw in enumerate(values):
-        pairs = parse_qsl(raw, keep_blank_values=True)
-        fields = dict(pairs)
-        name = clean_name(fields.get(NAME_FIELD), f"Scenario {i + 1}")
-        if i >= MAX_SAVED:
-            problems.append(f"'{echo(name)}' left out: at most {MAX_SAVED} saved scenarios")
-            continue
-        if name in saved or name in RESERVED_NAMES:
-            problems.append(f"'{echo(name)}' left out: that name is already taken")
-            continue
-        changes: dict[str, Any] = {}
-        for key, text in pairs:
-            if key == NAME_FIELD:
-                continue
-            spec = INPUTS_BY_NAME.get(key)
-            if spec is None:
-                note = scenario_io.retired_note(key)
-                why = fmt.plain(note) if note else "not an input of this dashboard"
-                problems.append(f"'{echo(name)}': '{echo(key)}' ignored ({why})")
-                continue
-            try:
-                changes[key] = parse_url_value(spec, text)
-            except ValueError as err:
-                problems.append(
-                    f"'{echo(name)}': '{echo(key)}={echo(text)}' ({fmt.plain(err)}); "
-                    "the default is used"
-                )
-        scenario = scenario_from_mapping(changes)
-        if sum(scenario.mix_weights().values()) <= 0:
-            problems.append(f"'{echo(name)}' left out: every mix weight is zero")
-            continue
-        saved[name] = scenario
-    return saved, problems
-
-
-def _query(scenario: Scenario, saved_values: Sequence[str]) -> str:
-    view = {key: st.query_params[key] for key in VIEW_PARAMS if key in st.query_params}
-    query = share_query(scenario, view)
-    if saved_values:
-        query += "&" + urlencode([(SAVED_PARAM, v) for v in saved_values])
-    return query
+def link_pairs(scenario: Scenario, saved_values: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """The link's pairs: the scenario's inputs and the view settings (model.link.encode),
+    then the saved scenarios' values."""
+    pairs = link.encode(scenario, view_values(), link_choices())
+    return pairs + [(link.SAVED_PARAM, value) for value in saved_values]
 
 
 def linked_saved(scenario: Scenario) -> tuple[list[str], list[str]]:
     """The `saved` values the link carries (the saved scenarios, in order, as long as the
     link stays within MAX_LINK_CHARS), and the names of those left out."""
-    base = _base_url()
+    room = MAX_LINK_CHARS - len(_base_url()) - 1 - len(f"&{link.VERSION_PARAM}={app_version()}")
     values: list[str] = []
     left_out: list[str] = []
     for name, saved in saved_scenarios().items():
-        value = saved_value(name, saved)
-        if (
-            not left_out
-            and len(base) + 1 + len(_query(scenario, [*values, value])) <= MAX_LINK_CHARS
-        ):
+        value = link.encode_saved(name, saved, link_choices())
+        if not left_out and len(urlencode(link_pairs(scenario, [*values, value]))) <= room:
             values.append(value)
         else:
             left_out.append(name)
     return values, left_out
 
 
+def address_pairs(scenario: Scenario) -> list[tuple[str, str]]:
+    """What the address bar holds: the link's pairs with the saved scenarios that fit."""
+    return link_pairs(scenario, linked_saved(scenario)[0])
+
+
+def share_query(scenario: Scenario) -> str:
+    """The link's query: every changed input and view setting, the saved scenarios that
+    fit, and the app version."""
+    return urlencode([*address_pairs(scenario), (link.VERSION_PARAM, app_version())])
+
+
 def share_link(scenario: Scenario) -> str:
-    """The full link to this page with every changed input, the saved scenarios that fit
-    and the app version."""
-    return f"{_base_url()}?{_query(scenario, linked_saved(scenario)[0])}"
+    """The full link to this page (share_query after the page's address)."""
+    return f"{_base_url()}?{share_query(scenario)}"
 
 
 def link_too_long_message(left_out: Sequence[str]) -> str:
@@ -148,31 +94,8 @@ def link_too_long_message(left_out: Sequence[str]) -> str:
     )
 
 
-def sync_saved(scenario: Scenario) -> None:
-    """Every run: on the session's first run read the saved scenarios from the link, then
-    write them back to the URL (navigation between pages drops unbound parameters)."""
-    if not st.session_state.get(SAVED_READ_KEY):
-        st.session_state[SAVED_READ_KEY] = True
-        if SAVED_KEY not in st.session_state:
-            restored, problems = parse_saved(st.query_params.get_all(SAVED_PARAM))
-            st.session_state[SAVED_KEY] = restored
-            st.session_state[SAVED_PROBLEMS_KEY] = problems
-    values, _ = linked_saved(scenario)
-    if st.query_params.get_all(SAVED_PARAM) != values:
-        if values:
-            st.query_params[SAVED_PARAM] = values
-        else:
-            del st.query_params[SAVED_PARAM]
-
-
-def saved_link_problems() -> list[str]:
-    """What the link's saved scenarios could not restore (escaped), until one is saved."""
-    return list(st.session_state.get(SAVED_PROBLEMS_KEY, []))
-
-
 def render_share_control(scenario: Scenario) -> None:
     """A sidebar popover with the link to copy (the copy icon is on the code block)."""
-    sync_saved(scenario)
     with st.sidebar.popover("Share this scenario", icon=":material/share:", width="stretch"):
         st.markdown(
             "Anyone opening this link sees the same inputs, numbers and charts (and your "
@@ -192,15 +115,14 @@ def widget_values(scenario: Scenario) -> tuple[dict[str, Any], list[str]]:
     """
     values: dict[str, Any] = {}
     snapped: list[str] = []
+    steps = link_choices()
     for spec in INPUTS:
         value = getattr(scenario, spec.name)
         if spec.log:
-            option = fmt.nearest_option(fmt.log_options(spec), float(value))
-            if not math.isclose(option, value, rel_tol=1e-9):
-                snapped.append(
-                    f"{spec.label}: {fmt.sig(value)} became {fmt.option_label(spec, option)}"
-                )
-            value = option
+            step, moved = link.nearest_step(spec, float(value), tuple(steps[spec.name]))
+            if moved:
+                snapped.append(f"{spec.label}: {fmt.sig(value)} became {steps[spec.name][step]}")
+            value = step
         values[spec.name] = value
     return values, snapped
 
@@ -283,17 +205,6 @@ def saved_scenarios() -> dict[str, Scenario]:
     return dict(st.session_state.get(SAVED_KEY, {}))
 
 
-def clean_name(raw: object, fallback: str) -> str:
-    """A scenario name: one line, trimmed, at most MAX_NAME_CHARS, or `fallback` if empty.
-
-    The compare table's own row names (RESERVED_NAMES) get " (saved)" added.
-    """
-    text = " ".join(str(raw or "").split())[:MAX_NAME_CHARS].strip() or fallback
-    if text in RESERVED_NAMES:
-        text = f"{text} (saved)"
-    return text
-
-
 def _free_name(saved: dict[str, Scenario]) -> str:
     n = len(saved) + 1
     while f"Scenario {n}" in saved:
@@ -309,7 +220,7 @@ def next_name() -> str:
 def save_current(name_key: str) -> None:
     """Callback: save the sidebar's scenario under the name typed in `name_key`."""
     saved = saved_scenarios()
-    name = clean_name(st.session_state.get(name_key), _free_name(saved))
+    name = link.clean_name(st.session_state.get(name_key), _free_name(saved))
     if name not in saved and len(saved) >= MAX_SAVED:
         _notify("error", f"You can compare {MAX_SAVED} saved scenarios; remove one first.")
         return
@@ -317,7 +228,6 @@ def save_current(name_key: str) -> None:
     saved[name] = current_scenario()
     st.session_state[SAVED_KEY] = saved
     st.session_state[name_key] = ""
-    st.session_state.pop(SAVED_PROBLEMS_KEY, None)
     verb = "Replaced" if replaced else "Saved"
     _notify("success", f"{verb} {fmt.plain(name)}.")
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import streamlit as st
 
-from model import scenario_io
+from model import link, scenario_io
 from model.glossary import terms_in
 from model.scenario import (
     GROUP_PAGES,
@@ -26,10 +26,8 @@ from model.scenario import (
     MY_MIX_GRID,
     USED_ONLY_WHEN,
     InputSpec,
-    InputValueError,
     Scenario,
     ignored_inputs,
-    parse_value,
     scenario_from_mapping,
 )
 from ui import format as fmt
@@ -45,6 +43,20 @@ def option_labels(name: str) -> dict[Any, str]:
     if spec.kind == "choice":
         return {o: choice_label(spec, o) for o in choice_options(spec)}
     return {v: fmt.option_label(spec, v) for v in fmt.log_options(spec)}
+
+
+@st.cache_resource(show_spinner=False)
+def link_choices() -> dict[str, dict[Any, str]]:
+    """Every listed input's options (choices, log-scale steps) with the text the sidebar
+    shows for each, which is also the text a link carries (model/link.py reads both)."""
+    return {s.name: option_labels(s.name) for s in INPUTS if s.kind == "choice" or s.log}
+
+
+def reason_text(reason: str, bounds: tuple[float, float] | None) -> str:
+    """Why a value was refused, in a few words, a range in the sidebar's number format."""
+    if bounds is not None:
+        return f"outside {fmt.sig(bounds[0])} to {fmt.sig(bounds[1])}"
+    return reason
 
 
 def choice_options(spec: InputSpec) -> tuple[str, ...]:
@@ -106,44 +118,6 @@ def widget_label(spec: InputSpec) -> str:
     if spec.label.endswith(")"):  # "Utilization (MFU), fraction of peak"
         return f"{spec.label}, {spec.unit}"
     return f"{spec.label} ({spec.unit})"
-
-
-def _suffixed(text: str) -> tuple[str, float]:
-    for suffix, factor in (("k", 1e3), ("m", 1e6), ("b", 1e9), ("t", 1e12)):
-        if text.endswith(suffix):
-            return text[: -len(suffix)], factor
-    return text, 1.0
-
-
-def number_from_text(text: str) -> float:
-    """A number as a person types it: 7e10, 70B, 70 b, 7,000, 2.5x. ValueError if not one."""
-    clean = text.strip().replace(",", "").replace("_", "").replace(" ", "").lower()
-    digits, factor = _suffixed(clean.removesuffix("x"))
-    try:
-        number = float(digits) * factor
-    except ValueError:
-        raise ValueError("not a number") from None
-    if not math.isfinite(number):
-        raise ValueError("not a finite number")
-    return number
-
-
-def reason_text(err: InputValueError) -> str:
-    """Why a value was refused, in a few words, numbers in the sidebar's format."""
-    if err.bounds is not None:
-        return f"outside {fmt.sig(err.bounds[0])} to {fmt.sig(err.bounds[1])}"
-    return err.reason
-
-
-def nearest_step(spec: InputSpec, number: float) -> tuple[float, bool]:
-    """The log-scale input's step nearest `number` (on a log scale), and whether it had to
-    move; ValueError (reason_text's words) if the number is outside the input's range."""
-    try:
-        parse_value(spec, number, None)
-    except InputValueError as err:
-        raise ValueError(reason_text(err)) from None
-    option = fmt.nearest_option(fmt.log_options(spec), number)
-    return option, not math.isclose(option, number, rel_tol=1e-9)
 
 
 def input_widget(spec: InputSpec, disabled: bool = False, why: str = "") -> Any:
@@ -241,9 +215,11 @@ def apply_typed(name: str, group: str) -> None:
         return
     note_key = TYPED_NOTE_KEY.format(group=group)
     try:
-        value, moved = nearest_step(spec, number_from_text(raw))
-    except ValueError as err:
-        st.session_state[note_key] = f"{spec.label}: '{fmt.plain(raw[:40])}' is {err}."
+        number = link.number_from_text(raw)
+        value, moved = link.nearest_step(spec, number, tuple(option_labels(name)))
+    except link.LinkValueError as err:
+        why = reason_text(err.reason, err.bounds)
+        st.session_state[note_key] = f"{spec.label}: '{fmt.plain(raw[:40])}' is {why}."
         return
     st.session_state[name] = value
     label = option_labels(name)[value]

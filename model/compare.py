@@ -25,18 +25,6 @@ DEFAULT_NAME, CURRENT_NAME = "Default", "Current scenario"
 #: Projection columns the compare chart draws (model.projection.project).
 POWER_COLUMNS = ("power_demand_gw", "power_supply_gw")
 
-#: Headline columns: key -> (label with unit).
-HEADLINE_COLUMNS: dict[str, str] = {
-    "wall_year": "Wall year",
-    "frontier_run_power_2030_gw": f"Largest run {HEADLINE_YEAR}, wanted (GW)",
-    "ai_demand_2030_gw": f"All-AI power {HEADLINE_YEAR}, wanted (GW)",
-    "ai_achieved_2030_gw": f"All-AI power {HEADLINE_YEAR}, achieved (GW)",
-    "emissions_wanted_2030_tco2e_per_yr": f"Emissions {HEADLINE_YEAR}, wanted (tCO2e/yr)",
-    "emissions_achieved_2030_tco2e_per_yr": f"Emissions {HEADLINE_YEAR}, achieved (tCO2e/yr)",
-    "cost_low_usd_per_mwh": "Mix cost low ($/MWh)",
-    "cost_high_usd_per_mwh": "Mix cost high ($/MWh)",
-}
-
 
 def annual_emissions_tco2e(load_gw: float, carbon_intensity_g_per_kwh: float) -> float:
     """Emissions of an average load held for a year: GW x 8760 h x g/kWh. [tCO2e/yr]
@@ -90,17 +78,6 @@ def headline_numbers(
         "cost_low_usd_per_mwh": low,
         "cost_high_usd_per_mwh": high,
     }
-
-
-def headline_table(scenarios: Mapping[str, Scenario], catalog: Catalog) -> pd.DataFrame:
-    """One row per named scenario (in the given order), one column per headline number."""
-    cat = catalog
-    rows = [headline_numbers(s, cat) for s in scenarios.values()]
-    table = pd.DataFrame(
-        rows, columns=list(HEADLINE_COLUMNS), index=pd.Index(list(scenarios), name="scenario")
-    )
-    table["wall_year"] = table["wall_year"].astype("Int64")
-    return table
 
 
 def scenarios_to_show(

@@ -37,13 +37,21 @@ SCENARIOS = {
 FRAMES = {name: project(scenario, CAT) for name, scenario in SCENARIOS.items()}
 
 
+#: The limits proper: the seven steps of docs/methods/equations.md ("The largest run")
+#: but the trend.
+LIMITS = ("site", "power", "chips", "capital", "data", "latency")
+
+
 def _by_lookups(frame, year):
-    steps = frame["binding_constraint"].tolist()
-    limited = [i for i, step in enumerate(steps) if step != "trend"]
+    # The first limit is the one whose own first binding year (the projection's look-up,
+    # one step at a time) comes earliest; a year has one binding step, so no ties.
+    firsts = {step: first_binding_year(frame, step) for step in LIMITS}
+    found = {step: first for step, first in firsts.items() if first is not None}
+    first_step = min(found, key=found.__getitem__) if found else None
     runner, runner_ratio = answer.runner_up(frame, year)
     return {
-        "first_step": steps[limited[0]] if limited else None,
-        "first_year": int(frame["year"].iloc[limited[0]]) if limited else None,
+        "first_step": first_step,
+        "first_year": found[first_step] if first_step else None,
         "power_year": first_binding_year(frame, "power"),
         "step_in_year": frame.set_index("year").loc[year, "binding_constraint"],
         "runner_up": runner,

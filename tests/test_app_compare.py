@@ -9,16 +9,15 @@ import re
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from charts.compare import TITLE
+from charts.compare import TITLE, headline_cells
 from charts.export_names import png_name
 from model.catalog import default_catalog
-from model.compare import headline_table
+from model.compare import headline_numbers
 from model.link import SAVED_PARAM
 from model.presets import preset_by_name
 from model.scenario import END_YEAR, INPUTS_BY_NAME, Scenario
 from model.scenario_io import FILE_FORMAT, RETIRED_INPUTS, scenario_to_json
 from tests.apptest_support import open_app, sidebar_input
-from tests.compare_support import headline_display
 from tests.edge_scenarios import CHANGED
 from ui import format as fmt
 from ui.share import FROM_DEFAULTS, MAX_LINK_CHARS, MAX_SAVED
@@ -123,10 +122,8 @@ def test_compare_table_values_equal_the_single_scenario_values():
         "Gas": gas,
     }
     for name, scenario in expected.items():
-        single = headline_display(
-            headline_table({name: scenario}, default_catalog()), END_YEAR
-        ).loc[name]
-        assert list(shown.loc[name]) == list(single), name
+        single = headline_cells(headline_numbers(scenario, default_catalog()), END_YEAR)
+        assert list(shown.loc[name]) == list(single.values()), name
 
 
 def test_a_saved_scenario_in_the_sidebar_has_no_second_row():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -81,11 +82,13 @@ def test_home_bands_from_the_url():
 
 def test_home_headline_moves_with_compute_growth():
     at = open_app()
-    before = float(metric_value(at, "Largest run, wanted").split()[0])
+    before = float(metric_value(at, "Largest run, wanted").removesuffix(" GW"))
     sidebar_input(at, "compute_growth").set_value(6.0).run()
     assert not at.exception
-    # Faster compute growth wants a bigger run: 6x a year against 4x.
-    assert float(metric_value(at, "Largest run, wanted").split()[0]) > before
+    # The trend's run in 2030 is 5 years of growth: 6x a year against 4x wants
+    # (6 / 4)^5 = 7.59 times the compute, at the same chips and run length the power.
+    after = float(metric_value(at, "Largest run, wanted").removesuffix(" GW"))
+    assert after / before == pytest.approx(7.59375, rel=0.01)  # 3 figures shown
 
 
 def test_region_switch_draws_the_us_and_goes_in_the_link():
@@ -124,15 +127,22 @@ def test_train_page_model_size_and_chip_move_the_numbers():
     assert metric_value(at, "Training compute (FLOP)") == "9 × 10²⁵"
     sidebar_input(at, "chip").set_value("NVIDIA B200").run()
     assert not at.exception
-    assert metric_value(at, "Chip efficiency") != "1x H100"
+    # FLOP per joule against the H100's (data/chips.csv): B200 2250 TFLOP/s at 1000 W,
+    # H100 989.4 at 700 W: 2.25 / 1.4134 = 1.59.
+    assert metric_value(at, "Chip efficiency") == "1.59x H100"
 
 
 def test_train_page_my_mix_grid_uses_the_mix():
     at = open_app("pages/train.py")
-    before = metric_value(at, "Emissions")
+    # 32,235 MWh (test_train_page_default_numbers_and_pue_slider) on the US grid,
+    # 367 g/kWh: 11,830 t.
+    assert metric_value(at, "Emissions") == "11.8 ktCO2e"
     sidebar_input(at, "grid").set_value("my_mix").run()
     assert not at.exception
-    assert metric_value(at, "Emissions") != before
+    # The default mix (weights and lifecycle g/kWh from data/generation_sources.csv):
+    # (34x820 + 22x490 + 9x12 + 14.3x24 + 8.1x11 + 6.9x48) / 94.3 = 39,531.5 / 94.3
+    # = 419.2 g/kWh; 32,235 MWh x 0.4192 t/MWh = 13,513 t.
+    assert metric_value(at, "Emissions") == "13.5 ktCO2e"
 
 
 def _set_both_regions(at, name: str, value: float) -> None:
@@ -207,10 +217,14 @@ def test_home_answer_follows_the_site_cap():
         ("capex_gdp_cap_share", 0.1),
     ],
 )
-def test_growth_page_survives_extreme_inputs(key, value):
+def test_growth_page_survives_extreme_inputs_and_states_their_wall(key, value):
     at = open_app("pages/growth.py")
     sidebar_input(at, key).set_value(value).run()
     assert not at.exception, [e.value for e in at.exception]
+    # The page's wall sentence is the projection's wall at that extreme.
+    wall = wall_year(project(dataclasses.replace(Scenario(), **{key: value})))
+    expected = f"The wall: from {wall}," if wall is not None else "No wall:"
+    assert headlines(at)[2].startswith(expected)
 
 
 def test_all_zero_mix_gets_a_message_not_a_crash():

@@ -9,14 +9,12 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from charts.compare import compare_figure, headline_cells
-from model import fleet, grid, inference, projection
+from model import fleet, inference, projection
 from model.catalog import default_catalog
-from model.compare import DEFAULT_NAME, coinciding, headline_numbers, headline_table
+from model.compare import DEFAULT_NAME
 from model.presets import preset_by_name
 from model.scenario import BASE_YEAR, END_YEAR, INPUTS, InputSpec, Scenario
 from model.scenario_io import choice_options
-from tests.compare_support import headline_display
 from ui import cache_pages
 from ui.data import BY_REPR
 
@@ -85,30 +83,54 @@ def test_the_cached_lead_time_table_follows_the_lead_times_alone():
     assert table.at["nuclear_large", "lead_time_mid_years"] == 12.0
 
 
-@pytest.mark.parametrize("year", [BASE_YEAR, 2030, END_YEAR])
-def test_the_cached_build_table_is_the_models(year):
-    supply = projection.supply_by_source(NUCLEAR_BET, CAT)
-    pd.testing.assert_frame_equal(
-        cache_pages.build_by_source(NUCLEAR_BET, year),
-        grid.build_by_source(supply, year, BASE_YEAR),
+def test_the_cached_build_table_tells_years_and_build_rates_apart():
+    # Firm power delivered accumulates: by 2040 at least what was there by 2030, and more
+    # for some source. A key without the year would give the 2030 table for 2040.
+    early = cache_pages.build_by_source(NUCLEAR_BET, 2030)["firm_by_year_gw"]
+    late = cache_pages.build_by_source(NUCLEAR_BET, END_YEAR)["firm_by_year_gw"]
+    assert (late.fillna(0) >= early.fillna(0)).all()
+    assert (late.fillna(0) > early.fillna(0)).any()
+    # New nameplate wanted in the base year is the two regions' build rates, 20 + 20 GW/yr
+    # in the Nuclear bet; half the US rate wants 10 + 20 = 30 GW/yr. The key sees it.
+    slower = dataclasses.replace(NUCLEAR_BET, build_rate_gw_per_yr_us=10.0)
+    wanted = cache_pages.build_by_source(NUCLEAR_BET, BASE_YEAR)["wanted_gw_per_yr"]
+    assert wanted.sum() == pytest.approx(40.0)
+    assert cache_pages.build_by_source(slower, BASE_YEAR)["wanted_gw_per_yr"].sum() == (
+        pytest.approx(30.0)
     )
 
 
-def test_the_compare_view_is_the_models_chart_table_and_coinciding_lines():
+def _gw(cell: str) -> float:
+    """A power cell ("12.3 GW", "850 MW") in GW."""
+    number, unit = cell.split()
+    return float(number.replace(",", "")) * {"TW": 1e3, "GW": 1.0, "MW": 1e-3}[unit]
+
+
+def _mt(cell: str) -> float:
+    """An emissions cell ("1,230 MtCO2e/yr") in MtCO2e/yr."""
+    number, unit = cell.split()
+    return float(number.replace(",", "")) * {"GtCO2e/yr": 1e3, "MtCO2e/yr": 1.0}[unit]
+
+
+def test_the_compare_view_puts_the_default_first_and_keeps_scenarios_apart():
     shown = {"Current scenario": PUE_1_5, "Saved": Scenario(), "Bet": NUCLEAR_BET}
     view = cache_pages.compare_view(cache_pages.named_items(shown))
-    frames = {name: projection.project(s, CAT) for name, s in shown.items()}
-    default = projection.project(Scenario(), CAT)
-    assert view.figure.to_dict() == compare_figure(default, frames).to_dict()
-    # "Saved" is the default scenario under another name: their lines coincide.
-    assert view.coinciding == coinciding({DEFAULT_NAME: default} | frames)
+    table = view.table
+    assert list(table.columns) == [DEFAULT_NAME, "Current scenario", "Saved", "Bet"]
+    # "Saved" is the default scenario under another name: same cells, coinciding lines.
+    assert table["Saved"].equals(table[DEFAULT_NAME])
     assert view.coinciding == [(DEFAULT_NAME, "Saved")]
-    table = headline_table({DEFAULT_NAME: Scenario(), **shown}, CAT)
-    pd.testing.assert_frame_equal(view.table, headline_display(table, END_YEAR).T)
+    assert len(view.figure.data) > len(shown)  # a line per scenario at least
+    # PUE 1.5 against 1.2 draws more power from the same mix; nuclear emits less per kWh
+    # than the world mix (about 12 against 480 gCO2e/kWh), so the Bet emits less.
+    power = table.loc["All-AI power, wanted"]
+    assert _gw(power["Current scenario"]) > _gw(power[DEFAULT_NAME])
+    assert table.loc["Mix cost", "Current scenario"] == table.loc["Mix cost", DEFAULT_NAME]
+    emissions = table.loc["Emissions, wanted"]
+    assert _mt(emissions["Bet"]) < _mt(emissions[DEFAULT_NAME])
 
 
 def test_the_downloads_headline_is_the_scenarios_column_of_the_table():
     cells = cache_pages.headline_cells(NUCLEAR_BET)
-    assert cells == headline_cells(headline_numbers(NUCLEAR_BET, CAT), END_YEAR)
-    table = headline_display(headline_table({"This scenario": NUCLEAR_BET}, CAT), END_YEAR)
-    assert cells == table.iloc[0].to_dict()
+    view = cache_pages.compare_view(cache_pages.named_items({"Bet": NUCLEAR_BET}))
+    assert cells == view.table["Bet"].to_dict()

@@ -8,9 +8,11 @@ misspelt or invalid property.
 from __future__ import annotations
 
 import json
-from concurrent.futures import ThreadPoolExecutor
+import threading
 
+import _plotly_utils.utils
 import pandas as pd
+import plotly
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
@@ -133,6 +135,40 @@ def test_power_chart_splits_what_ai_gets_into_serving_and_training(default_frame
     assert "Power available to AI" in by_name
 
 
+def test_the_private_plotly_hooks_house_figure_relies_on_still_work():
+    # charts.style.HouseFigure saves 5-48 ms a rerun (docs/benchmarks.md) by leaning on
+    # three private parts of plotly. An upgrade that changes one must fail here, loudly.
+    fix = (
+        f"plotly {plotly.__version__} changed a private hook that charts/style.py "
+        "HouseFigure uses; pin the plotly version of requirements.txt, or make "
+        "charts.style.figure return go.Figure(data=traces, layout=layout)"
+    )
+    helpers = ("is_homogeneous_array", "is_skipped_key", "to_typed_array_spec")
+    missing = [name for name in helpers if not hasattr(_plotly_utils.utils, name)]
+    assert not missing, f"{fix}: _plotly_utils.utils lacks {missing}"
+    bogus = [{"type": "scatter", "bogus": 1}]
+    with pytest.raises(ValueError, match="bogus"):
+        go.Figure(data=bogus)  # plotly validates by default...
+    try:
+        go.Figure(data=bogus, _validate=False)  # ...and skips it when told
+    except (TypeError, ValueError) as err:
+        pytest.fail(f"{fix}: go.Figure(_validate=False) validates or is refused ({err})")
+    hooked: list[bool] = []
+
+    class Probe(go.Figure):
+        def _initialize_layout_template(self) -> None:
+            hooked.append(True)
+
+    Probe()
+    assert hooked, f"{fix}: go.Figure.__init__ no longer calls _initialize_layout_template"
+    # What the helpers make of a numeric array is what plotly's own to_dict sends.
+    traces = [{"x": [1.0, 2.0, 3.0], "y": [4.0, 5.0, 6.0], "text": ["a", "b", "c"]}]
+    lazy = figure(traces, {}, title="T", x_title="X", y_title="Y")
+    built = figure(traces, {}, title="T", x_title="X", y_title="Y")
+    assert built.layout.title.text == "T"  # reading plotly's objects builds them
+    assert lazy.to_dict() == built.to_dict(), f"{fix}: a figure is sent differently built"
+
+
 @pytest.mark.parametrize("template", ["plotly", "simple_white", None])
 def test_a_house_figure_sends_what_plotly_would_template_included(template):
     # charts.style.figure adds the default template when the figure is turned into a dict,
@@ -190,19 +226,59 @@ def test_a_house_figure_builds_its_plotly_objects_only_when_read():
     assert fig.title_text() == "U"
 
 
-def test_threads_reading_a_shared_house_figure_get_the_built_figure():
-    # A cached figure is shared by every session's thread: while one builds plotly's
-    # objects, the others wait for it instead of reading half-built ones.
-    traces = [{"x": list(range(200)), "y": list(range(200))} for _ in range(20)]
-    figures = [figure(traces, {}, title="T", x_title="X", y_title="Y") for _ in range(20)]
+class _WatchedLock:
+    """A lock that says when a thread arrives while another holds it."""
 
-    def read(job: tuple[HouseFigure, int]) -> object:
-        fig, i = job  # half the threads build (layout), half send (to_dict) meanwhile
-        return fig.layout.title.text if i % 2 else len(fig.to_dict()["data"])
+    def __init__(self, arrived: threading.Event) -> None:
+        self._lock = threading.Lock()
+        self._arrived = arrived
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(read, [(fig, i) for fig in figures for i in range(8)]))
-    assert results == [20, "T"] * 4 * len(figures)
+    def __enter__(self) -> _WatchedLock:
+        if self._lock.locked():
+            self._arrived.set()  # this thread will wait for the holder
+        self._lock.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._lock.release()
+
+
+def test_a_second_thread_waits_for_the_first_to_build_a_shared_house_figure(monkeypatch):
+    # A cached figure is shared by every session's thread. Thread A is held inside the
+    # build of plotly's objects until thread B has either reached the figure's lock (it
+    # waits: one build) or read the figure without it (a second build on the same object,
+    # racing the first). So the race is forced on every run, and only a lock passes.
+    fig = figure([{"x": [1.0], "y": [2.0]}], {}, title="T", x_title="X", y_title="Y")
+    b_waits_or_is_done = threading.Event()
+    fig.__dict__["_house_lock"] = _WatchedLock(b_waits_or_is_done)
+    a_building = threading.Event()
+    builds: list[int] = []
+    original = go.Figure.__init__
+
+    def held_build(self: go.Figure, *args: object, **kwargs: object) -> None:
+        builds.append(threading.get_ident())
+        if len(builds) == 1:  # thread A: hold the build until B has tried
+            a_building.set()
+            assert b_waits_or_is_done.wait(timeout=60), "thread B never reached the figure"
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(go.Figure, "__init__", held_build)
+    titles: dict[str, object] = {}
+
+    def read(name: str) -> None:
+        titles[name] = fig.layout.title.text
+        if name == "B":
+            b_waits_or_is_done.set()
+
+    a = threading.Thread(target=read, args=("A",))
+    a.start()
+    assert a_building.wait(timeout=60)
+    b = threading.Thread(target=read, args=("B",))
+    b.start()
+    a.join(timeout=60)
+    b.join(timeout=60)
+    assert titles == {"A": "T", "B": "T"}
+    assert len(builds) == 1, "two threads built plotly's objects on one shared figure"
 
 
 def test_plotly_objects_or_arguments_build_a_house_figure_at_once():

@@ -163,6 +163,28 @@ def wait_rendered(page: Page, min_charts: int = 0, timeout_ms: int = RENDER_TIME
     )
 
 
+#: True once the text of every chart (titles, ticks, legends) has kept its place for
+#: `frames` animation frames in a row: plotly lays text out again after its first draw
+#: (automargins), so a chart that has data may still be moving its labels.
+_TEXT_SETTLED_JS = """([sel, frames]) => {
+    const boxes = Array.from(document.querySelectorAll(sel + ' svg text')).map(t => {
+        const r = t.getBoundingClientRect();
+        return [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+    }).join(';');
+    const same = boxes === window.__chartText;
+    window.__chartText = boxes;
+    window.__chartTextSame = same ? (window.__chartTextSame || 0) + 1 : 0;
+    return window.__chartTextSame >= frames;
+}"""
+
+
+def wait_for_chart_text(page: Page, frames: int = 10, timeout_ms: int = RENDER_TIMEOUT_MS) -> None:
+    """Wait until every chart's text has stopped moving (checked once per animation frame)."""
+    page.wait_for_function(
+        _TEXT_SETTLED_JS, arg=[CHARTS, frames], polling="raf", timeout=timeout_ms
+    )
+
+
 def wait_until_idle(page: Page, quiet_ms: int = 300, timeout_ms: int = RENDER_TIMEOUT_MS) -> None:
     """Wait until no script run has been in progress for `quiet_ms` in a row."""
     deadline = time.monotonic() + timeout_ms / 1000
@@ -258,12 +280,13 @@ def close_sidebar(page: Page) -> None:
     if sidebar.get_attribute("aria-expanded") == "true":
         sidebar.hover()
         page.locator('[data-testid="stSidebarCollapseButton"] button').click()
+        # Collapsed, and its slide-out transition over (no animation left on it or inside).
         page.wait_for_function(
-            "el => el.getAttribute('aria-expanded') === 'false'",
+            """el => el.getAttribute('aria-expanded') === 'false'
+                && el.getAnimations({subtree: true}).length === 0""",
             arg=sidebar.element_handle(),
             timeout=RENDER_TIMEOUT_MS,
         )
-        page.wait_for_timeout(400)  # the slide-out transition
 
 
 def slider_value(page: Page, key: str) -> float:

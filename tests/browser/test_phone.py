@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from tests.browser.helpers import DESKTOP, PHONE, close_sidebar, wait_rendered, wait_until_idle
+from tests.browser.helpers import (
+    DESKTOP,
+    PHONE,
+    close_sidebar,
+    wait_for_chart_text,
+    wait_rendered,
+    wait_until_idle,
+)
 from tests.browser.layout import clipped, tabs_to_first_sidebar_input
 
 pytestmark = pytest.mark.browser
@@ -51,7 +58,7 @@ def _open(page: Page, url: str) -> None:
     page.goto(url)
     wait_rendered(page)
     wait_until_idle(page, quiet_ms=1000)
-    page.wait_for_timeout(500)  # plotly lays out its text after the first draw
+    wait_for_chart_text(page)  # plotly lays out its text again after the first draw
 
 
 @pytest.mark.parametrize("path", PHONE_PAGES, ids=_name)

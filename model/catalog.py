@@ -142,6 +142,9 @@ SCHEMAS: dict[str, TableSchema] = {
         required=("term", "definition", "source", "status"),
     ),
 }
+#: What every column of every data file means, and its unit (no sources: not a table of
+#: facts, so not in SCHEMAS; the Methods page shows it beside each table's columns).
+CODEBOOK = TableSchema("codebook.csv", numeric=(), required=("file", "column", "description"))
 
 
 class DataFileError(ValueError):
@@ -195,7 +198,8 @@ def load_table(path: Path, schema: TableSchema) -> pd.DataFrame:
         raise DataFileError(f"{schema.file}: file not found at {path}") from err
     except (pd.errors.ParserError, UnicodeDecodeError) as err:
         raise DataFileError(f"{schema.file}: not a readable CSV ({err})") from err
-    missing = [c for c in (*schema.required, *schema.numeric) if c not in frame.columns]
+    wanted = dict.fromkeys((*schema.required, *schema.numeric))  # each column named once
+    missing = [c for c in wanted if c not in frame.columns]
     if missing:
         raise DataFileError(f"{schema.file}: missing column(s) {', '.join(missing)}")
     for column in schema.required:
@@ -233,6 +237,12 @@ def load_catalog(data_dir: Path | str) -> Catalog:
 def default_catalog() -> Catalog:
     """The shipped data, loaded once per process (read-only, the same for every visitor)."""
     return load_catalog(DEFAULT_DATA_DIR)
+
+
+@functools.cache
+def default_codebook() -> pd.DataFrame:
+    """data/codebook.csv, loaded once per process (read-only)."""
+    return load_table(DEFAULT_DATA_DIR / CODEBOOK.file, CODEBOOK)
 
 
 def chip_names(catalog: Catalog) -> tuple[str, ...]:

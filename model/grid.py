@@ -81,8 +81,9 @@ def mix_intensity_g_per_kwh(
 ) -> float:
     """Lifecycle carbon intensity of a mix: sum of share x source intensity. [gCO2e/kWh]
 
-    Part of the public model API (DESIGN.md), so `sources` may be left out: it then
-    defaults to the shipped data/generation_sources.csv.
+    Outside checks call it by this name (docs/methods/equations.md, "Generation mix"),
+    so `sources` may be left out: it then defaults to the shipped
+    data/generation_sources.csv.
     """
     table = default_catalog()["generation_sources"] if sources is None else sources
     return _intensity(normalise_shares(shares, table).to_numpy(), table)

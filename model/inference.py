@@ -179,7 +179,7 @@ class ServingResult:
 
 
 def estimate_serving(scenario: Scenario, catalog: Catalog) -> ServingResult:
-    """Chain the serving equations (DESIGN.md, Inference) for one scenario.
+    """Chain the serving equations (docs/methods/equations.md, "Serving") for one scenario.
 
     Cost and emissions use the same inputs as a training run: the scenario's grid
     (`grid`, or the mix when it is "My mix") and electricity price (`price_usd_per_mwh`).

@@ -57,22 +57,22 @@ class InputSpec:
     options: tuple[str, ...] = ()
     options_from: str | None = None
     help: str = ""
-    #: A heading inside the group that the sidebar shows above the inputs that share it.
+    #: A sub-group inside the group, whose heading the sidebar shows above its inputs.
     subgroup: str = ""
 
 
-#: Sidebar groups, in display order, with their titles.
-GROUPS: dict[str, str] = {
-    "hardware": "Chips & facility",
-    "train": "Training run",
-    "growth": "Growth & demand",
-    "chips": "Chips & capital",
-    "limits": "Limits",
-    "supply": "Power supply & build",
-    "mix": "Generation mix",
-    "leads": "Lead times by source",
-    "serve": "Serving (inference)",
-}
+#: Sidebar groups of inputs, in display order (ui/sidebar.py GROUP_TITLES words them).
+GROUPS: tuple[str, ...] = (
+    "hardware",
+    "train",
+    "growth",
+    "chips",
+    "limits",
+    "supply",
+    "mix",
+    "leads",
+    "serve",
+)
 
 #: The dashboard's pages, by the id app.py gives each.
 PAGE_IDS: tuple[str, ...] = (
@@ -128,9 +128,9 @@ _MIX_LABELS = {
     "geothermal": "Geothermal",
 }
 
-#: Headings inside the Generation mix and Lead times groups (they carry the unit).
-MIX_SUBGROUP = "Mix of new AI power (weights, normalised to 100%)"
-LEAD_SUBGROUP = "Lead times (years from decision to first power)"
+#: Sub-groups inside the Generation mix and Lead times groups (ui/sidebar.py
+#: SUBGROUP_HEADINGS words them, with the unit their inputs share).
+MIX_SUBGROUP, LEAD_SUBGROUP = "mix_weights", "lead_times"
 #: Lead times from decision to first power, low, mid and high (data/generation_sources.csv,
 #: where each figure has its source); the mid is the input's default, and the Monte Carlo's
 #: low and high move with it. [years]

@@ -198,7 +198,8 @@ class TrainingResult:
 
 
 def estimate_run(scenario: Scenario, catalog: Catalog) -> TrainingResult:
-    """Chain the training equations (DESIGN.md, Training run) for one scenario."""
+    """Chain the training equations for one scenario (docs/methods/equations.md, "One
+    training run")."""
     cat = catalog
     chip = chip_spec(scenario, cat)
     tokens = scenario.training_tokens()

@@ -17,6 +17,7 @@ from tests.apptest_support import open_app, sidebar_input
 from tests.data_readme import status_is_defined
 from ui import format as fmt
 from ui.methods_tables import DOCS
+from ui.sidebar import GROUP_TITLES
 
 TABS = [
     "Equations",
@@ -108,8 +109,8 @@ def test_equations_cover_the_run_the_fleet_allocation_price_and_wall(methods):
 def test_assumptions_are_the_inputs_table_group_by_group(methods):
     open_tab(methods, "Assumptions")
     assert {s.group for s in INPUTS} <= set(GROUPS)
-    assert [h.value for h in methods.subheader] == list(GROUPS.values())
-    assert {"Chips & capital", "Limits"} <= set(GROUPS.values())
+    assert [h.value for h in methods.subheader] == [GROUP_TITLES[g] for g in GROUPS]
+    assert {"Chips & capital", "Limits"} <= set(GROUP_TITLES.values())
     tables = [t.value for t in methods.table]
     assert len(tables) == len(GROUPS)
     shown = pd.concat(tables)

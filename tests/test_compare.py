@@ -34,6 +34,7 @@ from model.scenario import END_YEAR, Scenario
 from model.scenario_io import ZIP_CLAIMS, ZIP_TIMESERIES, export_zip, read_scenario_file
 from model.uncertainty import DEFAULT_SAMPLES, run_monte_carlo
 from ui import cache_pages
+from ui.export_note import methods_note
 from ui.version import app_version
 
 
@@ -135,8 +136,7 @@ def test_the_download_zip_holds_the_scenario_and_its_projection():
         app_version(),
         project(scenario),
         bands,
-        link="?v=1",
-        headline=headline,
+        methods_md=methods_note(scenario, app_version(), link="?v=1", headline=headline),
         claims=verdicts,
     )
     assert data == expected

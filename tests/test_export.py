@@ -16,14 +16,13 @@ from model.presets import preset_by_name
 from model.projection import project
 from model.scenario import INPUTS, Scenario
 from model.scenario_io import (
-    COLUMN_NOTES,
     PERCENTILES,
-    methods_note,
     mix_intensity,
     timeseries_csv,
     timeseries_frame,
 )
 from model.uncertainty import run_monte_carlo
+from ui.export_note import COLUMN_NOTES, methods_note
 
 VERSION = "9.9.9"
 

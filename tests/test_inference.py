@@ -14,7 +14,7 @@ from model.training import wall_efficiency_flop_per_j
 
 CAT = default_catalog()
 
-# Worked example (DESIGN.md inference equations), H100 from data/chips.csv:
+# Worked example (docs/methods/equations.md, "Serving"), H100 from data/chips.csv:
 #   FLOP/query = 2 x 100e9 x (500 + 500) = 2e14 FLOP
 #   FLOP per joule at the wall = 989.4e12 x 0.2 / (700 W x 1.5 x 1.2)
 #                              = 1.9788e14 / 1260 = 1.5705e11 FLOP/J

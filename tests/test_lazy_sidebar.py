@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from model.scenario import GROUPS, INPUTS, Scenario
+from model.scenario import INPUTS, Scenario
 from tests.apptest_support import open_app, open_group, sidebar_input
+from ui.sidebar import GROUP_TITLES
 
 #: "under **Training run** and **Chips & facility**", "the sidebar's *Lead times by source*"
 GROUP_REFERENCE = re.compile(
@@ -118,4 +119,4 @@ def test_page_text_names_sidebar_groups_as_they_are_titled():
         if name
     ]
     assert len(named) >= 6  # train, serve and power pages each name groups
-    assert set(named) <= set(GROUPS.values())
+    assert set(named) <= set(GROUP_TITLES.values())

@@ -3,7 +3,8 @@
 Monte Carlo's own draws for the defaults, every preset and some extreme scenarios.
 
 This is what lets projection.simulate, model.fleet and the Monte Carlo be made faster:
-whatever shortcut they take, each sample must still be the equations of DESIGN.md.
+whatever shortcut they take, each sample must still be the equations of
+docs/methods/equations.md.
 """
 
 from __future__ import annotations

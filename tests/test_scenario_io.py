@@ -18,7 +18,6 @@ from model import scenario_io
 from model.projection import project
 from model.scenario import INPUTS, Scenario, scenario_to_dict
 from model.scenario_io import (
-    COLUMN_NOTES,
     FILE_FORMAT,
     MAX_FILE_BYTES,
     MAX_NUMBER_CHARS,
@@ -29,13 +28,13 @@ from model.scenario_io import (
     LoadedScenario,
     ScenarioFileError,
     export_zip,
-    methods_note,
     read_scenario_file,
     scenario_document,
     scenario_to_json,
     timeseries_csv,
 )
 from tests.edge_scenarios import CHANGED
+from ui.export_note import COLUMN_NOTES, methods_note
 
 VERSION = "9.9.9"
 

@@ -33,6 +33,7 @@ from model.compare import (
 from model.presets import Preset, all_presets
 from model.scenario import BASE_YEAR, END_YEAR, GROUP_PAGES, INPUTS, Scenario
 from ui.data import BY_REPR, catalog, projection_frame
+from ui.export_note import methods_note
 from ui.version import app_version
 
 #: Named scenarios as a cache key, in display order.
@@ -199,8 +200,7 @@ def scenario_zip(scenario: Scenario, cat: Catalog, link: str, headline: dict[str
         app_version(),
         frame,
         bands,
-        link=link,
-        headline=headline,
+        methods_md=methods_note(scenario, app_version(), link=link, headline=headline),
         claims=verdicts,
         catalog=cat,
     )

@@ -9,10 +9,11 @@ from charts import claims as charts
 from model import claims
 from model.claims import ClaimResult, Flip, Number
 from model.projection import years
-from model.scenario import GROUPS, INPUTS_BY_NAME, InputSpec, Scenario
+from model.scenario import INPUTS_BY_NAME, InputSpec, Scenario
 from ui import format as fmt
 from ui.glossary import terms_help
 from ui.plot import plot
+from ui.sidebar import GROUP_TITLES, SUBGROUP_HEADINGS
 
 #: How each verdict is shown: Streamlit box and icon. Words carry the verdict; the colour
 #: only repeats it (so it reads the same to a colour-blind reader).
@@ -53,7 +54,8 @@ def number_text(number: Number) -> str:
 def where_text(spec: InputSpec) -> str:
     """Where the input is in the sidebar: ' (sidebar: *Power supply & build*)', with the
     subgroup heading when the group has one."""
-    place = GROUPS[spec.group] + (f" › {spec.subgroup}" if spec.subgroup else "")
+    heading = SUBGROUP_HEADINGS.get(spec.subgroup)
+    place = GROUP_TITLES[spec.group] + (f" › {heading}" if heading else "")
     return f" (sidebar: *{place}*)"
 
 

@@ -13,8 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from model import projection, uncertainty
-from model.catalog import DEFAULT_DATA_DIR
-from model.scenario import GROUPS, INPUTS, INPUTS_BY_NAME, InputSpec, Scenario, scenario_to_dict
+from model.catalog import default_codebook
+from model.scenario import INPUTS, INPUTS_BY_NAME, InputSpec, Scenario, scenario_to_dict
 from model.validation import (
     backcast,
     methods_figures,
@@ -24,6 +24,7 @@ from model.validation import (
 )
 from ui import format as fmt
 from ui.data import catalog, projection_frame
+from ui.sidebar import GROUP_TITLES
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "methods"
 #: The year the prose compares the projection with published outlooks (most are for 2030).
@@ -88,15 +89,10 @@ def published_validation() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def codebook() -> pd.DataFrame:
-    """data/codebook.csv (the column descriptions and units)."""
-    return pd.read_csv(DEFAULT_DATA_DIR / "codebook.csv", keep_default_na=False)
-
-
-@st.cache_data(show_spinner=False)
 def column_help(file: str) -> dict[str, str]:
     """Each column of a data file with its codebook description and unit."""
-    notes = codebook()[codebook()["file"] == file]
+    codebook = default_codebook()
+    notes = codebook[codebook["file"] == file]
     return {
         r["column"]: f"{r['description']} [{r['unit'] or '-'}]" for r in notes.to_dict("records")
     }
@@ -195,7 +191,7 @@ def assumption_tables(scenario: Scenario) -> list[tuple[str, pd.DataFrame]]:
     scenario's setting, its unit and range, and the source of the default."""
     current = scenario_to_dict(scenario)
     tables = []
-    for group, title in GROUPS.items():
+    for group, title in GROUP_TITLES.items():
         specs = [s for s in INPUTS if s.group == group]
         frame = pd.DataFrame(
             [

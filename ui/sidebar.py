@@ -23,6 +23,8 @@ from model.scenario import (
     GROUPS,
     INPUTS,
     INPUTS_BY_NAME,
+    LEAD_SUBGROUP,
+    MIX_SUBGROUP,
     MY_MIX_GRID,
     USED_ONLY_WHEN,
     InputSpec,
@@ -88,6 +90,23 @@ def help_text(spec: InputSpec) -> str:
     return f"{spec.help}{unit} Default source: {spec.source}.{words}"
 
 
+#: The sidebar groups' titles (model.scenario.GROUPS), in display order.
+GROUP_TITLES: dict[str, str] = {
+    "hardware": "Chips & facility",
+    "train": "Training run",
+    "growth": "Growth & demand",
+    "chips": "Chips & capital",
+    "limits": "Limits",
+    "supply": "Power supply & build",
+    "mix": "Generation mix",
+    "leads": "Lead times by source",
+    "serve": "Serving (inference)",
+}
+#: Headings of the sub-groups (InputSpec.subgroup), which carry their inputs' unit.
+SUBGROUP_HEADINGS: dict[str, str] = {
+    MIX_SUBGROUP: "Mix of new AI power (weights, normalised to 100%)",
+    LEAD_SUBGROUP: "Lead times (years from decision to first power)",
+}
 #: Marks an input the session holds no value for.
 _MISSING = object()
 #: How the grid choice "My mix" reads (and is written in a link).
@@ -286,7 +305,7 @@ def _group(
         for spec in specs:
             if spec.subgroup != subgroup:
                 subgroup = spec.subgroup
-                st.markdown(f"**{subgroup}**")
+                st.markdown(f"**{SUBGROUP_HEADINGS[subgroup]}**")
             why = ""
             if spec.name in ignored:
                 why = _IGNORED_BECAUSE[USED_ONLY_WHEN[spec.name][0]]
@@ -309,14 +328,14 @@ def render_inputs(
     page = page_id or "any"
     for group in here:
         key = OPEN_KEY.format(page=page, group=group)
-        _group(group, GROUPS[group], key, group == open_group, "", ignored)
+        _group(group, GROUP_TITLES[group], key, group == open_group, "", ignored)
     if elsewhere:
         st.sidebar.caption("Inputs that change nothing on this page:")
     for group in elsewhere:
         pages = [names.get(p, p) for p in GROUP_PAGES[group] if p != "methods"]
         note = "Not used on this page. Affects " + ", ".join(pages) + "."
         key = OPEN_KEY.format(page=page, group=group)
-        _group(group, GROUPS[group], key, group == open_group, note, ignored)
+        _group(group, GROUP_TITLES[group], key, group == open_group, note, ignored)
     return entered_scenario(values)
 
 

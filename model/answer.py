@@ -15,7 +15,13 @@ import numpy as np
 import pandas as pd
 
 from model.compare import HEADLINE_YEAR
-from model.projection import CONSTRAINTS, LIMIT_COLUMNS, REGIONS, limit_ratio
+from model.projection import (
+    CONSTRAINTS,
+    REGIONS,
+    first_binding_year,
+    limit_ratio,
+    wall_year,
+)
 from model.scenario import END_YEAR
 
 #: The steps other than the trend: the limits proper.
@@ -124,12 +130,6 @@ def spans(years: Sequence[int], steps: Sequence[str]) -> tuple[tuple[str, int, i
     return tuple(out)
 
 
-def _first_year(years: np.ndarray, flags: np.ndarray) -> int | None:
-    """The first of `years` where `flags` holds, or None."""
-    rows = np.flatnonzero(flags)
-    return None if rows.size == 0 else int(years[rows[0]])
-
-
 def binding_summary(
     frame: pd.DataFrame,
     power_spread: YearSpread | None = None,
@@ -141,20 +141,12 @@ def binding_summary(
     percentiles) and the shares of samples with a wall by `year` and by END_YEAR are
     passed through, None when no Monte Carlo was run.
 
-    The same numbers as runner_up, limit_ratio, first_binding_year and wall_year, with
-    each column read once (this runs on every rerun of the home and Growth pages)."""
+    The limits' ratios, power's first year and the wall come from the projection's own
+    look-ups (runner_up, limit_ratio, first_binding_year, wall_year): one definition each."""
     steps = _steps(frame)
     years = frame["year"].to_numpy()
-    achieved = frame["compute_achieved_flop"].to_numpy()
-    limit = {step: frame[LIMIT_COLUMNS[step]].to_numpy() for step in CONSTRAINTS}
-
-    def ratio(row: int, step: str) -> float:
-        run = float(achieved[row])
-        return float(limit[step][row]) / run if run > 0 else float("inf")
-
     at = _year_index(frame, year)
-    ratios = {step: ratio(at, step) for step in LIMITS if step != steps[at]}
-    runner = min(ratios, key=lambda s: ratios[s])
+    runner, runner_ratio = runner_up(frame, year)
     limited = [i for i, step in enumerate(steps) if step != "trend"]
     fleet = [str(step) for step in frame["fleet_binding"]]
     lost = frame["compute_lost_to_power_share"].to_numpy()
@@ -162,15 +154,15 @@ def binding_summary(
     return BindingSummary(
         first_step=steps[limited[0]] if limited else None,
         first_year=int(years[limited[0]]) if limited else None,
-        power_year=_first_year(years, np.array(steps) == "power"),
+        power_year=first_binding_year(frame, "power"),
         power_spread=power_spread,
         year=year,
         step_in_year=steps[at],
         runner_up=runner,
-        runner_up_ratio=ratios[runner],
-        trend_ratio=ratio(at, "trend"),
-        trend_ratio_end=ratio(int(np.flatnonzero(years == years.max())[0]), "trend"),
-        wall=_first_year(years, frame["energy_limited"].to_numpy().astype(bool)),
+        runner_up_ratio=runner_ratio,
+        trend_ratio=limit_ratio(frame, year, "trend"),
+        trend_ratio_end=limit_ratio(frame, int(years.max()), "trend"),
+        wall=wall_year(frame),
         wall_spread=wall_spread,
         years_binding={s: steps.count(s) for s in CONSTRAINTS if s in steps},
         spans=spans(years.tolist(), steps),

@@ -264,11 +264,18 @@ def _home_mwh(catalog: Catalog) -> float:
     return us_home_years(1.0, catalog) ** -1  # MWh per home-year
 
 
+def base_run_energy_gwh(scenario: Scenario, catalog: Catalog) -> float:
+    """Energy of the base year's largest run, without a projection: its FLOP / the base
+    year's efficiency at the wall plug / 3.6e12 J/GWh. [GWh]"""
+    flop = projection.frontier_flop_base(scenario)
+    return flop / (projection.base_efficiency_flop_per_j(scenario, catalog) * J_PER_GWH)
+
+
 def claim_1(scenario: Scenario, catalog: Catalog) -> ClaimResult:
     """Claim 1: the base-year run's energy against a town, a reactor-year and the world."""
     frame = projection.project(scenario, catalog)
     energy = run_energy_gwh(frame)
-    base_gwh = float(energy.iloc[0])
+    base_gwh = base_run_energy_gwh(scenario, catalog)
     home_mwh = _home_mwh(catalog)
     world_twh, _ = electricity_total_twh("world", catalog)
     runs = published_runs(catalog)
@@ -574,11 +581,8 @@ def claim_5(scenario: Scenario, catalog: Catalog) -> ClaimResult:
 
 
 def quick_verdict_1(scenario: Scenario, catalog: Catalog) -> str:
-    """Claim 1's verdict without a projection: base-year FLOP / E0."""
-    energy = projection.frontier_flop_base(scenario) / (
-        projection.base_efficiency_flop_per_j(scenario, catalog) * J_PER_GWH
-    )
-    return verdict_1(energy, _home_mwh(catalog))
+    """Claim 1's verdict without a projection (claim_1's own base-year energy)."""
+    return verdict_1(base_run_energy_gwh(scenario, catalog), _home_mwh(catalog))
 
 
 def weighted_lead_years_of(scenario: Scenario, sources: fleet.Sources) -> float:
@@ -595,12 +599,6 @@ def weighted_lead_years_of(scenario: Scenario, sources: fleet.Sources) -> float:
 def quick_verdict_2(scenario: Scenario, catalog: Catalog) -> str:
     """Claim 2's verdict from the lead times of the mix alone."""
     return verdict_2(weighted_lead_years_of(scenario, fleet.sources_for(scenario, catalog)))
-
-
-def _wall(out: Mapping[str, np.ndarray], row: int) -> int | None:
-    """The wall year of one row of projection.simulate's outputs."""
-    short = np.flatnonzero(out["energy_limited"][row] > 0)
-    return None if short.size == 0 else int(projection.years()[short[0]])
 
 
 def _compute(out: Mapping[str, np.ndarray], row: int) -> float:

@@ -28,8 +28,6 @@ MW_PER_GW = 1e3
 BILLION = 1e9
 #: FLOP/s in one TFLOP/s. [FLOP/s per TFLOP/s]
 FLOP_PER_TFLOP = 1e12
-#: FLOP in one exaFLOP (1e18), the unit hardware cost is quoted per. [FLOP/EFLOP]
-FLOP_PER_EFLOP = 1e18
 
 # Conventions from the literature, each with its source.
 

@@ -129,17 +129,9 @@ def _nameplate(norm: pd.Series, load_gw: float, build_limits: pd.DataFrame) -> n
     return norm.to_numpy() * load_gw / _by_source(build_limits, "firm_factor", norm.index)
 
 
-def unit_counts(nameplate: pd.Series, unit_gw: float) -> dict[str, float]:
-    """Reactors and gas units of `unit_gw` each in a per-source nameplate. [units]
-
-    `nameplate` is indexed by source id (as `nameplate_gw` returns). Returns the keys
-    "reactors" (large and small nuclear) and "gas_units" (combined cycle and peakers).
-    """
-    check_physical("unit_gw", unit_gw, strict=True)
-    return _unit_counts(dict(zip(nameplate.index, nameplate.to_numpy(float), strict=True)), unit_gw)
-
-
 def _unit_counts(plates: Mapping[str, float], unit_gw: float) -> dict[str, float]:
+    """Reactors (large and small nuclear) and gas units (combined cycle and peakers) of
+    `unit_gw` each in a per-source nameplate [GW], by source id. [units]"""
     def total_gw(ids: tuple[str, ...]) -> float:
         # Sources not in the nameplate count 0, and so do NaN ones (as pandas' sum skips them).
         return float(np.nansum([plates.get(sid, 0.0) for sid in ids]))

@@ -1469,12 +1469,6 @@ def parse_value(spec: InputSpec, value: Any, choices: Choices | None) -> Any:
     return number
 
 
-def validate_value(spec: InputSpec, value: Any, options: tuple[str, ...] = ()) -> Any:
-    """parse_value for one value (`options`: the catalog's options for this input, if it
-    takes them from a table; none given leaves such a choice unchecked)."""
-    return parse_value(spec, value, {spec.name: options} if options else None)
-
-
 def scenario_from_mapping(values: Mapping[str, Any], choices: Choices | None = None) -> Scenario:
     """Build a Scenario from input names to values, each checked by parse_value.
 

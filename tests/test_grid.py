@@ -140,14 +140,19 @@ def test_nameplate_rejects_a_negative_load():
         grid.nameplate_gw(-1.0, {"coal": 1}, SOURCES, LIMITS)
 
 
-def test_unit_counts_take_reactors_and_gas_units_from_the_nameplate():
-    plate = pd.Series({"nuclear_large": 3.0, "nuclear_smr": 0.5, "gas_ccgt": 2.0, "hydro": 9.0})
-    # Reactors: (3 + 0.5) / 1 GW = 3.5; gas units: 2 / 1 GW = 2 (gas_peaker absent -> 0).
-    assert grid.unit_counts(plate, 1.0) == {"reactors": 3.5, "gas_units": 2.0}
+def test_the_load_table_counts_reactors_and_gas_units_in_the_nameplate():
+    # 7 GW of flat load from 70% large nuclear, 30% combined-cycle gas: nameplate is share
+    # x load / firm factor (data/build_limits.csv: nuclear 0.928, CCGT 0.87), so
+    # 4.9 / 0.928 = 5.280 GW of reactors and 2.1 / 0.87 = 2.414 GW of gas units.
+    mix = {"nuclear_large": 70.0, "gas_ccgt": 30.0}
+    summary, _ = grid.load_outputs({"load": 7.0}, mix, SOURCES, LIMITS, 1.0)
+    assert summary.loc["load", "reactors"] == pytest.approx(4.9 / 0.928)
+    assert summary.loc["load", "gas_units"] == pytest.approx(2.1 / 0.87)
     # In 0.5 GW units there are twice as many.
-    assert grid.unit_counts(plate, 0.5) == {"reactors": 7.0, "gas_units": 4.0}
+    halves, _ = grid.load_outputs({"load": 7.0}, mix, SOURCES, LIMITS, 0.5)
+    assert halves.loc["load", "reactors"] == pytest.approx(2 * 4.9 / 0.928)
     with pytest.raises(ValueError, match="unit_gw"):
-        grid.unit_counts(plate, 0.0)
+        grid.load_outputs({"load": 7.0}, mix, SOURCES, LIMITS, 0.0)
 
 
 def test_last_arrival_is_the_floor_of_the_latest_source():

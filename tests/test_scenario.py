@@ -24,7 +24,6 @@ from model.scenario import (
     parse_value,
     scenario_from_mapping,
     scenario_to_dict,
-    validate_value,
 )
 from model.scenario_io import choice_options
 
@@ -61,9 +60,9 @@ def test_bad_values_are_all_named_at_once():
 
 
 @pytest.mark.parametrize("bad", [math.nan, math.inf, True, "1.2", None])
-def test_validate_value_rejects_non_numbers(bad):
+def test_parse_value_rejects_non_numbers(bad):
     with pytest.raises(ValueError, match="pue"):
-        validate_value(INPUTS_BY_NAME["pue"], bad)
+        parse_value(INPUTS_BY_NAME["pue"], bad, None)
 
 
 def _value(spec, draw):

@@ -6,8 +6,6 @@ from __future__ import annotations
 import math
 import re
 
-import numpy as np
-
 # The number formats live in charts/units.py, below the charts; the UI reads them here.
 from charts.units import chart_text as chart_text
 from charts.units import count as count
@@ -48,12 +46,6 @@ def option_label(spec: InputSpec, value: float) -> str:
     if spec.unit.startswith("x "):
         return f"{sig(value, 3)}x"
     return short_count(value)
-
-
-def nearest_option(options: tuple[float, ...], value: float) -> float:
-    """The option closest to `value` on a log scale (for restoring imported values)."""
-    arr = np.asarray(options)
-    return float(arr[np.argmin(np.abs(np.log10(arr) - math.log10(value)))])
 
 
 _MARKDOWN_SPECIAL = "\\`*_{}[]()<>#+-.!|~$:"

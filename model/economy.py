@@ -193,6 +193,17 @@ def split_by_region(
     np.minimum(new_h100e - rest, room_h100e[0], out=us)
 
 
+def base_stock_by_region(stock_h100e: Array, us_share: Array, room_h100e: Array) -> Array:
+    """The base year's accelerators per region, (regions, samples): placed as new chips
+    are (each region its share, and to the other region what one has no power for), so
+    the observed 2025 fleet runs wherever 2025's power can run it. Chips that neither
+    region can power stay in their region by its share (and stand idle). [H100e]"""
+    placed = np.zeros((len(REGIONS), np.size(stock_h100e)))
+    split_by_region(stock_h100e, us_share, room_h100e, out=placed)
+    left = stock_h100e - placed[0] - placed[1]
+    return np.asarray(placed + np.stack([us_share, 1.0 - us_share]) * left)
+
+
 def demand_gw(
     old_power_gw: Array, region_share: Array, bought_h100e: Array, power_per_h100e_w: Array
 ) -> Array:
@@ -437,7 +448,14 @@ class _Setup:
             block, [_SETUP_ROWS, _SETUP_ROWS + _UNLIMITED_ROWS]
         )
         base_left, base_power_gw, base_flop = setup_rows.reshape(3, len(REGIONS), *shape)
-        base_stock = region_share * rules.chip_stock_base_h100e[0]
+        base_room_h100e = np.broadcast_to(
+            paths.supply_gw[:, 0] * W_PER_GW / p_w[0], (len(REGIONS), samples)
+        )
+        base_stock = base_stock_by_region(
+            np.broadcast_to(rules.chip_stock_base_h100e[0], (samples,)).astype(float),
+            us_share,
+            base_room_h100e,
+        )
         np.multiply(base_stock[:, None], base_stock_surviving(dt[:, None], lifetime), out=base_left)
         np.divide(base_left * p_w[0], W_PER_GW, out=base_power_gw)
         np.multiply(base_left, f_s[0], out=base_flop)

@@ -398,6 +398,8 @@ def tornado_swings(scenario: Scenario, catalog: Catalog) -> list[Swing]:
     for spread in SPREADS:
         low, high = spread_ends(spread, float(getattr(scenario, spread.name)))
         swings.append(_swing(scenario, spread.name, low, high))
+        if spread.name == "chip_stock_base_h100e":
+            swings[-1] = _with_base_levels(swings[-1], scenario)
     for name, low, high, _ in EXTRA_SWINGS:
         swings.append(_swing(scenario, name, low, high))
     table = catalog["generation_sources"].set_index("source_id")
@@ -419,6 +421,34 @@ def tornado_swings(scenario: Scenario, catalog: Catalog) -> list[Swing]:
     mixes = [presets.mix_scenario(scenario, mix, catalog) for mix in TORNADO_MIXES]
     swings.append(Swing("mix", "Generation mix", "", "Gas bridge", "Nuclear bet", *mixes))
     return swings
+
+
+def _with_base_levels(swing: Swing, scenario: Scenario) -> Swing:
+    """The chip stock's swing with the 2025 levels that move with it in the Monte Carlo
+    (BASE_LEVELS: chip production, serving and supply in 2025), scaled by the same ratio:
+    a larger 2025 fleet is a larger 2025 AI economy, not more chips than 2025's power."""
+    median = float(scenario.chip_stock_base_h100e)
+
+    def scaled(end: Scenario) -> Scenario:
+        ratio = float(end.chip_stock_base_h100e) / median
+        levels: dict[str, Any] = {
+            name: float(
+                np.clip(
+                    getattr(scenario, name) * ratio,
+                    INPUTS_BY_NAME[name].min,
+                    INPUTS_BY_NAME[name].max,
+                )
+            )
+            for name in BASE_LEVELS
+        }
+        return dataclasses.replace(end, **levels)
+
+    return dataclasses.replace(
+        swing,
+        label=f"{swing.label} (with 2025's power and demand)",
+        low=scaled(swing.low),
+        high=scaled(swing.high),
+    )
 
 
 def _swing(scenario: Scenario, name: str, low: float, high: float) -> Swing:

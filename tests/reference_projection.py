@@ -104,8 +104,16 @@ def _economy(v, fixed: Fixed, vintage: dict, supply: dict, limited: bool) -> lis
     # Each region's accelerators: a list of [year installed, H100e]; the base year's
     # stock is kept apart, since it retires evenly over one lifetime.
     bought: dict[str, list[list[float]]] = {r: [] for r in REGIONS}
-    base = {"us": share_us * v["chip_stock_base_h100e"]}
-    base["row"] = v["chip_stock_base_h100e"] - base["us"]
+    # The 2025 fleet is placed as new chips are: each region its share, the rest to the
+    # region whose 2025 power still has room; what neither can power stays by share.
+    stock = v["chip_stock_base_h100e"]
+    fits = {r: supply[r][0] * W_PER_GW / vintage["power_w"][0] for r in REGIONS}
+    base = {"us": min(share_us * stock, fits["us"])}
+    base["row"] = min(stock - base["us"], fits["row"])
+    base["us"] = min(stock - base["row"], fits["us"])
+    unplaced = stock - base["us"] - base["row"]
+    base["us"] += share_us * unplaced
+    base["row"] += (1.0 - share_us) * unplaced
     last_use = None
     out = []
     for t in range(n):

@@ -183,8 +183,14 @@ def _economy(v, fixed: Fixed, vintage: dict, supply: dict, limited: bool) -> lis
         share = v["training_share"] / 100.0
         training = _training_part(fleet, train_wanted, serve_wanted, share)
 
-        def if_only(extra: float) -> float:
-            return _training_part(world_powered + extra * f_new, train_wanted, serve_wanted, share)
+        def if_only(
+            extra: float,
+            powered: float = world_powered,
+            flop_each: float = f_new,
+            wanted: tuple[float, float, float] = (train_wanted, serve_wanted, share),
+        ) -> float:
+            """Training's compute had only `extra` new chips been installed this year."""
+            return _training_part(powered + extra * flop_each, *wanted)
 
         out.append(
             {

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from model import scenario_io
 from model.projection import project
-from model.scenario import INPUTS, INPUTS_BY_NAME, Scenario, scenario_to_dict
+from model.scenario import INPUTS, Scenario, scenario_to_dict
 from model.scenario_io import (
     COLUMN_NOTES,
     FILE_FORMAT,

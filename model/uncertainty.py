@@ -445,7 +445,7 @@ def _with_base_levels(swing: Swing, scenario: Scenario) -> Swing:
 
     return dataclasses.replace(
         swing,
-        label=f"{swing.label} (with 2025's power and demand)",
+        label=f"{swing.label}, with 2025's power",
         low=scaled(swing.low),
         high=scaled(swing.high),
     )

@@ -204,6 +204,14 @@ def base_stock_by_region(stock_h100e: Array, us_share: Array, room_h100e: Array)
     return np.asarray(placed + np.stack([us_share, 1.0 - us_share]) * left)
 
 
+def paid_share(bill_usd: Array, spending_usd: Array) -> Array:
+    """Share of the fleet in service whose electricity AI's spending can pay for: 1 while
+    the bill fits the spending, spending / bill when it does not (money is finite: chips
+    it cannot pay to run are switched off, and no new chip is bought). [-]"""
+    over = bill_usd > spending_usd
+    return np.asarray(np.where(over, spending_usd / np.where(over, bill_usd, 1.0), 1.0))
+
+
 def demand_gw(
     old_power_gw: Array, region_share: Array, bought_h100e: Array, power_per_h100e_w: Array
 ) -> Array:
@@ -336,7 +344,8 @@ def run(paths: Paths, rules: Rules, dt: Array) -> Fleet:
     The loop: the stock of earlier vintages that survives; the power it draws (idle where
     the supply cannot run it, oldest first: only the base-year stock can be idle, since
     new accelerators are only installed where power is left and supply never falls); the
-    price, from last year's wanted over supply; the bill, paid before any chip is bought;
+    price, from last year's wanted over supply; the bill, paid before any chip is bought
+    (if it passes AI's spending, the fleet runs only the share the spending pays for);
     then the four limits on new accelerators, the smallest installed. Chips go to each
     region in proportion to its share, and to the other region where one has no power
     left (chips are shipped to power, not the reverse).
@@ -376,10 +385,14 @@ def _grow_unlimited(paths: Paths, setup: _Setup, rows: Array) -> PowerUnlimited:
     in_service = _InService(setup, installs, surviving)
     new = np.zeros(setup.samples)  # nothing is installed in the base year
     for j in range(setup.shape[0]):
-        power_now, flop_now = in_service.in_year(j)  # all of it is powered
+        power_now, flop_now = in_service.in_year(j)  # all of it is powered, if paid for
+        bill = world_total(price[:, j] * power_now) * MWH_PER_GW_YEAR
+        paid = paid_share(bill, paths.ai_capex_usd[j])
+        if (paid < 1.0).any():
+            power_now, flop_now = power_now * paid, flop_now * paid
+            bill = np.minimum(bill, paths.ai_capex_usd[j])
         world_flop = world_total(flop_now)
         if j:
-            bill = world_total(price[:, j] * power_now) * MWH_PER_GW_YEAR
             serving = world_total(setup.serving_wanted_flop_per_s(paths, j, price[:, j]))
             wanted_flop = paths.training_wanted_flop_per_s[j] + serving
             _, _, new = setup.bought_h100e(paths, j, wanted_flop, world_flop, bill)
@@ -571,7 +584,13 @@ def _grow_power_limited(
         price[:, j] = price_now = scarcity_price_usd_per_mwh(
             paths.base_price_usd_per_mwh[j], rules.scarcity_adder_usd_per_mwh, use_before
         )
-        per_year["bill"][j] = bill = world_total(price_now * powered_gw) * MWH_PER_GW_YEAR
+        bill = world_total(price_now * powered_gw) * MWH_PER_GW_YEAR
+        paid = paid_share(bill, paths.ai_capex_usd[j])
+        if (paid < 1.0).any():
+            # Money is finite: what the spending cannot pay to run is switched off.
+            powered_gw, powered_flop = powered_gw * paid, powered_flop * paid
+            bill = np.minimum(bill, paths.ai_capex_usd[j])
+        per_year["bill"][j] = bill
         # Demand: frontier training on its trend plus serving, which answers the price.
         serving = setup.serving_wanted_flop_per_s(paths, j, price_now)
         per_year["serving"][j] = serving_total = world_total(serving)

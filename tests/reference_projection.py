@@ -142,6 +142,13 @@ def _economy(v, fixed: Fixed, vintage: dict, supply: dict, limited: bool) -> lis
             adder = v[f"scarcity_adder_usd_per_mwh_{r}"] * v["price_scale"] if limited else 0.0
             price[r] = base_price + adder * min(max(last_use[r], 0.0), 4.0) ** 4
         bill = sum(price[r] * powered_power[r] * mwh_per_gw_year for r in REGIONS)
+        if bill > vintage["capex"][t]:
+            # Spending cannot pay for more: run only the share of the fleet it pays for.
+            paid = vintage["capex"][t] / bill
+            for r in REGIONS:
+                powered_power[r] *= paid
+                powered_flop[r] *= paid
+            bill = vintage["capex"][t]
         hardware_yr = vintage["price_h100e"][t] / life
         energy_mwh_yr = p_new / W_PER_GW * mwh_per_gw_year
         serve_wanted = 0.0

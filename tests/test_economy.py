@@ -362,3 +362,22 @@ def test_the_2025_fleet_runs_wherever_2025s_power_can_run_it(us_share):
         assert_allclose(row_gw, 5.0, rtol=1e-9)  # the rest of the world is full
         assert_allclose(us_gw, (15e6 - 5e9 / watts) * watts / 1e9, rtol=1e-9)
     assert projection.wall_year(frame.reset_index()) != 2025
+
+
+def test_money_is_finite_the_bill_and_the_chips_never_pass_ais_spending():
+    # The smallest spending ($50B, flat) at four times the mix's price: 2025's fleet
+    # (15M H100e at 1,260 W = 18.9 GW) would cost 18.9 GW x 8,760 h x 4 x the mix's price
+    # (over $300/MWh), about $50B or more: the spending pays to run only part of it, and
+    # buys no chips while the bill takes all of it.
+    frame = frame_of(ai_capex_base_usd=5e10, ai_capex_growth=1.0, price_scale=4.0)
+    spent = frame["electricity_bill_usd"] + frame["chip_spending_usd"]
+    assert (spent <= frame["ai_capex_usd"] * (1 + 1e-12)).all()
+    first = frame.loc[2025]
+    assert_allclose(first["electricity_bill_usd"], 5e10, rtol=1e-12)
+    assert first["power_achieved_gw"] < 18.9 - 1.0
+    # What runs is what the bill pays for: power x hours x price = the bill.
+    price = first["electricity_price_usd_per_mwh"]
+    assert_allclose(first["power_achieved_gw"] * 1e3 * HOURS_PER_YEAR * price, 5e10, rtol=1e-9)
+    # With the default spending ($400B) the same price leaves money for chips.
+    rich = frame_of(price_scale=4.0).loc[2026]
+    assert rich["chip_spending_usd"] > 0

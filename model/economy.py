@@ -15,7 +15,6 @@ each year's fleet is built on the last.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -636,8 +635,3 @@ def _grow_power_limited(
         rules=rules,
         setup=setup,
     )
-
-
-def rows_of(values: Mapping[str, Array], names: tuple[str, ...]) -> dict[str, Array]:
-    """Inputs of shape (samples, 1) as rows (1, samples)."""
-    return {name: values[name].T for name in names}

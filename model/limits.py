@@ -13,7 +13,6 @@ import numpy.typing as npt
 
 from model.constants import (
     CHINCHILLA_TOKENS_PER_PARAM,
-    JOULES_PER_MWH,
     SECONDS_PER_DAY,
     TRAINING_FLOP_PER_PARAM_TOKEN,
     W_PER_GW,
@@ -28,20 +27,6 @@ ArrayLike = float | Array
 CONSTRAINTS: tuple[str, ...] = ("trend", "site", "power", "chips", "capital", "data", "latency")
 #: Relative tolerance within which two limits count as equal; the tie order then decides.
 TIE_TOLERANCE = 1e-9
-
-
-def efficiency_flop_per_j(
-    dt: ArrayLike,
-    base_flop_per_j: ArrayLike,
-    doubling_years: ArrayLike,
-    ceiling_flop_per_j: ArrayLike,
-) -> Array:
-    """E(t) = min(E0 x 2^(t/d), ceiling): useful FLOP per joule at the wall. [FLOP/J]
-
-    The ceiling never sits below today's efficiency (a custom chip may start above it).
-    """
-    grown = base_flop_per_j * 2.0 ** (dt / doubling_years)
-    return np.minimum(grown, np.maximum(ceiling_flop_per_j, base_flop_per_j))
 
 
 def wall_ceiling_flop_per_j(
@@ -81,43 +66,6 @@ def largest_site_gw(
 ) -> Array:
     """Power of the sites one run can span: min(campus0 x growth^t, max) x sites. [GW]"""
     return np.minimum(campus_base_gw * campus_growth**dt, campus_max_gw) * sites
-
-
-#: Years after the base year in which the chip stock grows at its recent pace (to 2030).
-CHIP_FAST_YEARS = 5.0
-
-
-def chip_stock_h100e(
-    dt: ArrayLike, base_h100e: ArrayLike, growth: ArrayLike, late_growth: ArrayLike
-) -> Array:
-    """World AI chip stock: base x growth^min(t, 5) x late_growth^max(t - 5, 0). [H100e]"""
-    fast = np.minimum(dt, CHIP_FAST_YEARS)
-    late = np.maximum(np.asarray(dt, dtype=float) - CHIP_FAST_YEARS, 0.0)
-    return np.asarray(base_h100e * growth**fast * late_growth**late, dtype=float)
-
-
-def chips_flop(
-    run_chips_h100e: ArrayLike, h100_flop_per_s: float, utilization: float, seconds: ArrayLike
-) -> Array:
-    """Compute of a run on `run_chips_h100e` H100-equivalents at `utilization`. [FLOP]"""
-    return np.asarray(run_chips_h100e * h100_flop_per_s * utilization * seconds, dtype=float)
-
-
-def hardware_usd_per_flop(
-    dt: ArrayLike, base_usd_per_flop: ArrayLike, price_performance: ArrayLike
-) -> Array:
-    """Amortized hardware cost of a useful FLOP, falling with price-performance. [USD/FLOP]"""
-    return np.asarray(base_usd_per_flop / price_performance**dt, dtype=float)
-
-
-def energy_usd_per_flop(price_usd_per_mwh: ArrayLike, efficiency: ArrayLike) -> Array:
-    """Electricity cost of a useful FLOP: price / (E x 3.6e9 J/MWh). [USD/FLOP]"""
-    return np.asarray(price_usd_per_mwh / (efficiency * JOULES_PER_MWH), dtype=float)
-
-
-def capital_flop(budget_usd: ArrayLike, hardware_cost: ArrayLike, energy_cost: ArrayLike) -> Array:
-    """Compute the run's budget buys: budget / (hardware + electricity per FLOP). [FLOP]"""
-    return np.asarray(budget_usd / (hardware_cost + energy_cost), dtype=float)
 
 
 def data_flop(tokens: ArrayLike) -> Array:

@@ -134,6 +134,22 @@ def _binding_shading(years: list[int], steps: list[str]) -> list[dict[str, Any]]
     return shapes
 
 
+def _shaded_log_layout(low: float, top: float, shading: list[dict[str, Any]]) -> dict[str, Any]:
+    """A log axis from `low` to `top` with a tick per power of ten, years every two, the
+    binding bands behind, and one hover box per year."""
+    return {
+        "yaxis": {
+            "type": "log",
+            "exponentformat": "power",
+            "dtick": 1,
+            "range": [float(np.log10(low)) - 0.3, float(np.log10(top)) + 0.3],
+        },
+        "xaxis": {"dtick": 2},
+        "shapes": shading,
+        "hovermode": "x unified",
+    }
+
+
 def limits_figure(frame: pd.DataFrame) -> go.Figure:
     """What each step would allow the largest run (FLOP, log), the achieved run in bold and
     each year shaded by the step that sets it."""
@@ -171,17 +187,9 @@ def limits_figure(frame: pd.DataFrame) -> go.Figure:
     high = float(np.max([values.max() for values in limit.values()]))
     # Above a thousand times the largest achieved run the lines only say "far from binding".
     top = min(high, 1e3 * float(achieved_flop.max()))
-    layout = {
-        "yaxis": {
-            "type": "log",
-            "exponentformat": "power",
-            "dtick": 1,
-            "range": [float(np.log10(low)) - 0.3, float(np.log10(top)) + 0.3],
-        },
-        "xaxis": {"dtick": 2},
-        "shapes": _binding_shading(years, column["binding_constraint"].tolist()),
-        "hovermode": "x unified",
-    }
+    layout = _shaded_log_layout(
+        low, top, _binding_shading(years, column["binding_constraint"].tolist())
+    )
     return style.figure(
         traces,
         layout,
@@ -279,17 +287,7 @@ def fleet_figure(frame: pd.DataFrame) -> go.Figure:
         step = shape["legendgroup"].removeprefix("binds-")
         shape["fillcolor"] = style.FLEET_COLOURS[step]
         shape["name"] = f"Holds AI back: {style.FLEET_NAMES[step]}"
-    layout = {
-        "yaxis": {
-            "type": "log",
-            "exponentformat": "power",
-            "dtick": 1,
-            "range": [float(np.log10(low)) - 0.3, float(np.log10(top)) + 0.3],
-        },
-        "xaxis": {"dtick": 2},
-        "shapes": shading,
-        "hovermode": "x unified",
-    }
+    layout = _shaded_log_layout(low, top, shading)
     return style.figure(
         traces,
         layout,

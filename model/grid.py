@@ -132,6 +132,7 @@ def _nameplate(norm: pd.Series, load_gw: float, build_limits: pd.DataFrame) -> n
 def _unit_counts(plates: Mapping[str, float], unit_gw: float) -> dict[str, float]:
     """Reactors (large and small nuclear) and gas units (combined cycle and peakers) of
     `unit_gw` each in a per-source nameplate [GW], by source id. [units]"""
+
     def total_gw(ids: tuple[str, ...]) -> float:
         # Sources not in the nameplate count 0, and so do NaN ones (as pandas' sum skips them).
         return float(np.nansum([plates.get(sid, 0.0) for sid in ids]))

@@ -29,20 +29,6 @@ CONSTRAINTS: tuple[str, ...] = ("trend", "site", "power", "chips", "capital", "d
 TIE_TOLERANCE = 1e-9
 
 
-def efficiency_flop_per_j(
-    dt: ArrayLike,
-    base_flop_per_j: ArrayLike,
-    doubling_years: ArrayLike,
-    ceiling_flop_per_j: ArrayLike,
-) -> Array:
-    """E(t) = min(E0 x 2^(t/d), ceiling): useful FLOP per joule at the wall. [FLOP/J]
-
-    The ceiling never sits below today's efficiency (a custom chip may start above it).
-    """
-    grown = base_flop_per_j * 2.0 ** (dt / doubling_years)
-    return np.minimum(grown, np.maximum(ceiling_flop_per_j, base_flop_per_j))
-
-
 def wall_ceiling_flop_per_j(
     chip_ceiling_flop_per_j: float, utilization: float, server_overhead: float, pue: float
 ) -> float:

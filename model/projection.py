@@ -11,8 +11,9 @@ module ties them to the largest run.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property, partial
 from typing import Any
 
 import numpy as np
@@ -182,11 +183,9 @@ def exogenous_paths(
     run_share = rows["run_share_of_training"] / 100.0
     gdp = rows["gdp_base_usd"] * rows["gdp_growth"] ** dt
     e0 = fixed.base_efficiency_flop_per_j
+    serving_growth = rows["serving_compute_growth"] ** dt
     serving = np.stack(
-        [
-            rows[f"serving_power_base_gw_{r}"] * W_PER_GW * e0 * rows["serving_compute_growth"] ** dt
-            for r in REGIONS
-        ]
+        [rows[f"serving_power_base_gw_{r}"] * W_PER_GW * e0 * serving_growth for r in REGIONS]
     )
     mix_cost = np.asarray(fixed.sources.lcoe_mid_usd_per_mwh, dtype=float)
     mix_cost_row = np.broadcast_to(mix_cost, (1, np.size(mix_cost)))
@@ -196,7 +195,9 @@ def exogenous_paths(
         chip_production_h100e=rows["chip_production_base_h100e"]
         * rows["chip_production_growth"] ** dt,
         ai_capex_usd=economy.capped_spending_usd(
-            dt, rows["ai_capex_base_usd"], rows["ai_capex_growth"],
+            dt,
+            rows["ai_capex_base_usd"],
+            rows["ai_capex_growth"],
             gdp * rows["capex_gdp_cap_share"] / 100.0,
         ),
         gdp_usd=gdp,
@@ -207,7 +208,9 @@ def exogenous_paths(
         base_price_usd_per_mwh=np.broadcast_to(
             mix_cost_row * rows["price_scale"], (dt.shape[0], max(mix_cost_row.shape[1], 1))
         ),
-        reference_price_usd_per_mwh=np.broadcast_to(mix_cost_row, (dt.shape[0], mix_cost_row.shape[1])),
+        reference_price_usd_per_mwh=np.broadcast_to(
+            mix_cost_row, (dt.shape[0], mix_cost_row.shape[1])
+        ),
     )
     tokens = rows["data_stock_tokens"] * rows["data_stock_growth"] ** dt
     run_limits = {
@@ -233,7 +236,200 @@ def _full(array: Array, shape: tuple[int, int]) -> Array:
     return array if array.shape == shape else np.broadcast_to(array, shape).copy()
 
 
-def simulate(values: Mapping[str, Array], fixed: Fixed, lead_time_years: Array) -> dict[str, Array]:
+@dataclass(frozen=True)
+class _Economy:
+    """One `simulate` call's economy and the largest run's limits from outside it, with
+    what several output columns share worked out when first read."""
+
+    shape: tuple[int, int]
+    rows: dict[str, Array]
+    seconds: Array  # (years, 1) [s]
+    supply_gw: Array  # (regions, years, samples) [GW]
+    #: Each region's nameplate wanted and started (after the caps). [GW/yr]
+    nameplate_wanted_gw: tuple[Array, ...]
+    nameplate_started_gw: tuple[Array, ...]
+    paths: economy.Paths
+    run: dict[str, Array]
+    got: economy.Fleet
+
+    @cached_property
+    def efficiency(self) -> Array:
+        return _full(self.run["efficiency"], self.shape)
+
+    @cached_property
+    def step_limits(self) -> dict[str, Array]:
+        """Each step's limit on the largest run (the trend's is the compute it would use). [FLOP]"""
+        got, share, seconds = self.got, self.run["run_share"], self.seconds
+        site = limits.power_flop(self.run["site_gw"], self.efficiency, seconds)
+        # Limits that are the same for some samples or years stay broadcastable (the
+        # output columns are made full-size).
+        return {
+            "trend": self.run["trend"],
+            "site": site,
+            "power": share * got.training_if_power * seconds,
+            "chips": share * got.training_if_chips * seconds,
+            "capital": share * got.training_if_capital * seconds,
+            "data": self.run["data"],
+            "latency": self.run["latency"],
+        }
+
+    @cached_property
+    def achieved_and_binding(self) -> tuple[Array, Array]:
+        return limits.smallest_and_binding(self.step_limits)
+
+    @cached_property
+    def wanted_flop(self) -> Array:
+        """The largest run without the fleet's steps: trend, site, data, latency. [FLOP]"""
+        step = self.step_limits
+        return np.minimum(
+            np.minimum(step["trend"], step["site"]), np.minimum(step["data"], step["latency"])
+        )
+
+    @cached_property
+    def lost_share(self) -> Array:
+        """Compute lost to power: 1 - the fleet's / the fleet's with power unlimited. [-]"""
+        free = self.got.power_unlimited.fleet_flop_per_s
+        lost = 1.0 - self.got.fleet_flop_per_s / np.where(free > 0, free, 1.0)
+        return np.asarray(np.clip(lost, 0.0, 1.0))
+
+    @cached_property
+    def achieved_gw(self) -> Array:
+        return np.asarray(self.got.power_achieved_gw.sum(axis=0))
+
+    @cached_property
+    def training_achieved_gw(self) -> Array:
+        got = self.got
+        fleet_flop = np.where(got.fleet_flop_per_s > 0, got.fleet_flop_per_s, 1.0)
+        # Training's share of the fleet first, at most 1: (power x training) / fleet
+        # rounded above the power by an ulp when training had the whole fleet, leaving
+        # serving a power of -2e-16 GW (found by tests/test_scenario.py at a corner).
+        share = np.minimum(got.training_flop_per_s / fleet_flop, 1.0)
+        return np.asarray(self.achieved_gw * share)
+
+    @cached_property
+    def world_price_usd_per_mwh(self) -> Array:
+        """The regions' prices weighted by the power each draws (evenly where none). [USD/MWh]"""
+        achieved_gw = self.achieved_gw
+        drawn = np.where(achieved_gw > 0, achieved_gw, 1.0)
+        weights = np.where(achieved_gw > 0, self.got.power_achieved_gw / drawn, 0.5)
+        return np.asarray((self.got.price_usd_per_mwh * weights).sum(axis=0))
+
+    def energy_share_of_run_cost(self) -> Array:
+        paths = self.paths
+        energy_usd_per_h100e_yr = (
+            paths.power_per_h100e_w / W_PER_GW * economy.MWH_PER_GW_YEAR
+        ) * self.world_price_usd_per_mwh
+        hardware_usd_per_h100e_yr = paths.price_per_h100e_usd / self.rows["chip_lifetime_years"]
+        return np.asarray(
+            energy_usd_per_h100e_yr / (energy_usd_per_h100e_yr + hardware_usd_per_h100e_yr)
+        )
+
+
+def _samples(values: Mapping[str, Array], lead_time_years: Array) -> int:
+    """How many samples the inputs hold: each input's first dimension is 1 or that many
+    (np.broadcast_shapes of the ~90 shapes took 50 us a projection)."""
+    sizes = {array.shape[0] for array in values.values()} | {lead_time_years.shape[0]}
+    if len(sizes - {1}) > 1:
+        raise ValueError(f"the inputs disagree on the number of samples: {sorted(sizes)}")
+    return max(sizes)
+
+
+def _stacked_supply(
+    supplies: list[fleet.Supply], shape: tuple[int, int]
+) -> tuple[Array, tuple[Array, ...], tuple[Array, ...]]:
+    """The regions' supply stacked (regions, years, samples), and their nameplate wanted
+    and started. [GW], [GW/yr]"""
+    return (
+        np.stack([_full(s.supply_gw, shape) for s in supplies]),
+        tuple(s.wanted_gw for s in supplies),
+        tuple(s.started_gw for s in supplies),
+    )
+
+
+def _regions_summed(per_region: tuple[Array, ...], shape: tuple[int, int]) -> Array:
+    """The regions' arrays added up, each full-size first (in REGIONS order)."""
+    return np.asarray(sum(_full(array, shape) for array in per_region))
+
+
+def _column_recipes(e: _Economy) -> dict[str, Callable[[], Array]]:
+    """How each output column of `simulate` is worked out from `e`, in the frame's order."""
+    got, paths, shape, seconds = e.got, e.paths, e.shape, e.seconds
+    threshold = e.rows["wall_threshold_share"] / 100.0
+    recipes: dict[str, Callable[[], Array]] = {
+        "compute_demand_flop": lambda: e.step_limits["trend"],
+        **{
+            f"compute_limit_{step}_flop": partial(lambda step: e.step_limits[step], step)
+            for step in CONSTRAINTS[1:]
+        },
+        "compute_achieved_flop": lambda: e.achieved_and_binding[0],
+        "binding_index": lambda: e.achieved_and_binding[1],
+        "fleet_binding_index": lambda: got.fleet_binding_index,
+        "compute_wanted_flop": lambda: e.wanted_flop,
+        "efficiency_flop_per_j": lambda: e.efficiency,
+        "run_days": lambda: _full(seconds / SECONDS_PER_DAY, shape),
+        "frontier_run_power_gw": lambda: limits.run_power_gw(
+            e.step_limits["trend"], e.efficiency, seconds
+        ),
+        "frontier_run_power_wanted_gw": lambda: limits.run_power_gw(
+            e.wanted_flop, e.efficiency, seconds
+        ),
+        "frontier_run_power_achieved_gw": lambda: limits.run_power_gw(
+            e.achieved_and_binding[0], e.efficiency, seconds
+        ),
+        "largest_site_gw": lambda: _full(e.run["site_gw"], shape),
+        "run_chips_h100e": lambda: (
+            e.achieved_and_binding[0] / (paths.flop_per_s_per_h100e * seconds)
+        ),
+        "power_demand_gw": lambda: got.power_demand_gw.sum(axis=0),
+        "power_supply_gw": lambda: e.supply_gw.sum(axis=0),
+        "power_achieved_gw": lambda: e.achieved_gw,
+        "power_wanted_unlimited_gw": lambda: got.power_unlimited.power_achieved_gw.sum(axis=0),
+        "inference_power_demand_gw": lambda: (
+            got.serving_wanted_flop_per_s / e.efficiency / W_PER_GW
+        ),
+        "inference_power_achieved_gw": lambda: e.achieved_gw - e.training_achieved_gw,
+        "training_power_demand_gw": lambda: (
+            _full(paths.training_wanted_flop_per_s, shape) / e.efficiency / W_PER_GW
+        ),
+        "training_power_achieved_gw": lambda: e.training_achieved_gw,
+        "compute_lost_to_power_share": lambda: e.lost_share,
+        "energy_limited": lambda: (e.lost_share >= threshold - 1e-12).astype(float),
+        "electricity_price_usd_per_mwh": lambda: e.world_price_usd_per_mwh,
+        "energy_share_of_run_cost": e.energy_share_of_run_cost,
+        "chip_stock_h100e": lambda: got.chip_stock_h100e,
+        "chip_production_h100e": lambda: _full(paths.chip_production_h100e, shape),
+        "chips_installed_h100e": lambda: got.chips_installed_h100e,
+        "chips_idle_h100e": lambda: got.chips_idle_h100e,
+        "chips_wanted_h100e": lambda: got.new_wanted_h100e,
+        "chips_affordable_h100e": lambda: got.new_capital_h100e,
+        "chips_powerable_h100e": lambda: got.new_power_h100e,
+        "ai_capex_usd": lambda: _full(paths.ai_capex_usd, shape),
+        "gdp_usd": lambda: _full(paths.gdp_usd, shape),
+        "electricity_bill_usd": lambda: got.electricity_bill_usd,
+        "chip_spending_usd": lambda: got.chip_spending_usd,
+        "fleet_flop_per_s": lambda: got.fleet_flop_per_s,
+        "fleet_flop_per_s_unlimited": lambda: got.power_unlimited.fleet_flop_per_s,
+        "nameplate_wanted_gw": lambda: _regions_summed(e.nameplate_wanted_gw, shape),
+        "nameplate_started_gw": lambda: _regions_summed(e.nameplate_started_gw, shape),
+    }
+    for i, region in enumerate(REGIONS):
+        recipes |= {
+            f"power_supply_gw_{region}": partial(lambda i: e.supply_gw[i], i),
+            f"power_demand_gw_{region}": partial(lambda i: got.power_demand_gw[i], i),
+            f"power_achieved_gw_{region}": partial(lambda i: got.power_achieved_gw[i], i),
+            f"electricity_price_usd_per_mwh_{region}": partial(
+                lambda i: got.price_usd_per_mwh[i], i
+            ),
+        }
+    return recipes
+
+
+def simulate(
+    values: Mapping[str, Array],
+    fixed: Fixed,
+    lead_time_years: Array,
+    columns: Collection[str] | None = None,
+) -> dict[str, Array]:
     """Run the projection for every sample at once; each output is (samples, years).
 
     The fleet of accelerators grows by the smallest of demand, chips, capital and power
@@ -244,13 +440,17 @@ def simulate(values: Mapping[str, Array], fixed: Fixed, lead_time_years: Array) 
     unlimited gives the compute lost to power, whose threshold is the wall.
 
     `values` are (samples, 1) or (1, 1); `lead_time_years` is (samples, sources).
+    `columns` picks the outputs (all, in the frame's order, by default): only what they
+    need is worked out, the same numbers as in the full set.
     """
     dt = (years() - BASE_YEAR).astype(float)
-    samples = np.broadcast_shapes(*(v.shape for v in values.values()), lead_time_years.shape)[0]
-    shape = (dt.size, samples)
+    shape = (dt.size, _samples(values, lead_time_years))
     rows = {name: array.T for name, array in values.items()}
-    supplies = regional_supply(dt, values, fixed.sources, lead_time_years)
-    supply_gw = np.stack([_full(s.supply_gw, shape) for s in supplies])
+    # Each region's supply is kept only in the stack (the Monte Carlo's batches are
+    # smaller in memory so).
+    supply_gw, wanted_gw, started_gw = _stacked_supply(
+        regional_supply(dt, values, fixed.sources, lead_time_years), shape
+    )
     paths, run = exogenous_paths(dt[:, None], rows, fixed, supply_gw)
     rules = economy.Rules(
         chip_stock_base_h100e=rows["chip_stock_base_h100e"],
@@ -263,92 +463,20 @@ def simulate(values: Mapping[str, Array], fixed: Fixed, lead_time_years: Array) 
         )
         * rows["price_scale"][0],
     )
-    got = economy.run(paths, rules, dt, power_limited=True)
-    free = economy.run(paths, rules, dt, power_limited=False)
-    seconds = fixed.run_seconds[:, None]
-    efficiency = _full(run["efficiency"], shape)
-    share = run["run_share"]
-    site = limits.power_flop(run["site_gw"], efficiency, seconds)
-    step_limits = {
-        "trend": _full(run["trend"], shape),
-        "site": _full(site, shape),
-        "power": share * got.training_if_power * seconds,
-        "chips": share * got.training_if_chips * seconds,
-        "capital": share * got.training_if_capital * seconds,
-        "data": _full(run["data"], shape),
-        "latency": _full(run["latency"], shape),
-    }
-    achieved, binding = limits.smallest_and_binding(step_limits)
-    wanted = np.minimum(
-        np.minimum(step_limits["trend"], step_limits["site"]),
-        np.minimum(step_limits["data"], step_limits["latency"]),
+    world = _Economy(
+        shape=shape,
+        rows=rows,
+        seconds=fixed.run_seconds[:, None],
+        supply_gw=supply_gw,
+        nameplate_wanted_gw=wanted_gw,
+        nameplate_started_gw=started_gw,
+        paths=paths,
+        run=run,
+        got=economy.run(paths, rules, dt),
     )
-    lost = 1.0 - got.fleet_flop_per_s / np.where(free.fleet_flop_per_s > 0, free.fleet_flop_per_s, 1.0)
-    lost = np.clip(lost, 0.0, 1.0)
-    threshold = rows["wall_threshold_share"] / 100.0
-    achieved_gw = got.power_achieved_gw.sum(axis=0)
-    fleet_flop = np.where(got.fleet_flop_per_s > 0, got.fleet_flop_per_s, 1.0)
-    # Training's share of the fleet first, at most 1: (power x training) / fleet rounded
-    # above the power by an ulp when training had the whole fleet, leaving serving a
-    # power of -2e-16 GW (found by tests/test_scenario.py at a corner of the inputs).
-    training_share = np.minimum(got.training_flop_per_s / fleet_flop, 1.0)
-    training_achieved_gw = achieved_gw * training_share
-    price_weights = np.where(achieved_gw > 0, got.power_achieved_gw / np.where(achieved_gw > 0, achieved_gw, 1.0), 0.5)
-    world_price = (got.price_usd_per_mwh * price_weights).sum(axis=0)
-    energy_usd_per_h100e_yr = paths.power_per_h100e_w / W_PER_GW * economy.MWH_PER_GW_YEAR * world_price
-    hardware_usd_per_h100e_yr = paths.price_per_h100e_usd / rows["chip_lifetime_years"]
-    supply_total = supply_gw.sum(axis=0)
-    by_year = {
-        "compute_demand_flop": step_limits["trend"],
-        **{f"compute_limit_{s}_flop": step_limits[s] for s in CONSTRAINTS[1:]},
-        "compute_achieved_flop": achieved,
-        "binding_index": binding,
-        "fleet_binding_index": got.fleet_binding_index,
-        "compute_wanted_flop": wanted,
-        "efficiency_flop_per_j": efficiency,
-        "run_days": _full(seconds / SECONDS_PER_DAY, shape),
-        "frontier_run_power_gw": limits.run_power_gw(step_limits["trend"], efficiency, seconds),
-        "frontier_run_power_wanted_gw": limits.run_power_gw(wanted, efficiency, seconds),
-        "frontier_run_power_achieved_gw": limits.run_power_gw(achieved, efficiency, seconds),
-        "largest_site_gw": _full(run["site_gw"], shape),
-        "run_chips_h100e": achieved / (paths.flop_per_s_per_h100e * seconds),
-        "power_demand_gw": got.power_demand_gw.sum(axis=0),
-        "power_supply_gw": supply_total,
-        "power_achieved_gw": achieved_gw,
-        "power_wanted_unlimited_gw": free.power_achieved_gw.sum(axis=0),
-        "inference_power_demand_gw": got.serving_wanted_flop_per_s / efficiency / W_PER_GW,
-        "inference_power_achieved_gw": achieved_gw - training_achieved_gw,
-        "training_power_demand_gw": _full(paths.training_wanted_flop_per_s, shape)
-        / efficiency
-        / W_PER_GW,
-        "training_power_achieved_gw": training_achieved_gw,
-        "compute_lost_to_power_share": lost,
-        "energy_limited": (lost >= threshold - 1e-12).astype(float),
-        "electricity_price_usd_per_mwh": world_price,
-        "energy_share_of_run_cost": energy_usd_per_h100e_yr
-        / (energy_usd_per_h100e_yr + hardware_usd_per_h100e_yr),
-        "chip_stock_h100e": got.chip_stock_h100e,
-        "chip_production_h100e": _full(paths.chip_production_h100e, shape),
-        "chips_installed_h100e": got.chips_installed_h100e,
-        "chips_idle_h100e": got.chips_idle_h100e,
-        "chips_wanted_h100e": got.new_wanted_h100e,
-        "chips_affordable_h100e": got.new_capital_h100e,
-        "chips_powerable_h100e": got.new_power_h100e,
-        "ai_capex_usd": _full(paths.ai_capex_usd, shape),
-        "gdp_usd": _full(paths.gdp_usd, shape),
-        "electricity_bill_usd": got.electricity_bill_usd,
-        "chip_spending_usd": got.chip_spending_usd,
-        "fleet_flop_per_s": got.fleet_flop_per_s,
-        "fleet_flop_per_s_unlimited": free.fleet_flop_per_s,
-        "nameplate_wanted_gw": sum(_full(s.wanted_gw, shape) for s in supplies),
-        "nameplate_started_gw": sum(_full(s.started_gw, shape) for s in supplies),
-    }
-    for i, region in enumerate(REGIONS):
-        by_year[f"power_supply_gw_{region}"] = supply_gw[i]
-        by_year[f"power_demand_gw_{region}"] = got.power_demand_gw[i]
-        by_year[f"power_achieved_gw_{region}"] = got.power_achieved_gw[i]
-        by_year[f"electricity_price_usd_per_mwh_{region}"] = got.price_usd_per_mwh[i]
-    return {name: _full(array, shape).T for name, array in by_year.items()}
+    recipes = _column_recipes(world)
+    names = recipes.keys() if columns is None else columns
+    return {name: _full(recipes[name](), shape).T for name in names}
 
 
 def project(

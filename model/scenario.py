@@ -61,6 +61,30 @@ class InputSpec:
     subgroup: str = ""
 
 
+#: The regions that have their own power inputs, as input names end and labels read.
+REGION_SUFFIXES = (("us", "US"), ("row", "rest of world"))
+
+
+def regional(
+    name: str,
+    label: str,
+    unit: str,
+    kind: Kind,
+    defaults: tuple[Any, Any],
+    group: str,
+    sources: tuple[str, str],
+    **common: Any,
+) -> tuple[InputSpec, InputSpec]:
+    """One input per region (`name_us`, `name_row`), the same but for the default and its
+    source: the inputs of the power system, which each region has of its own."""
+    return tuple(  # type: ignore[return-value]
+        InputSpec(
+            f"{name}_{end}", f"{label}, {words}", unit, kind, default, group, source, **common
+        )
+        for (end, words), default, source in zip(REGION_SUFFIXES, defaults, sources, strict=True)
+    )
+
+
 #: Sidebar groups of inputs, in display order (ui/sidebar.py GROUP_TITLES words them).
 GROUPS: tuple[str, ...] = (
     "hardware",
@@ -555,42 +579,36 @@ INPUTS: tuple[InputSpec, ...] = (
         "its run length.",
     ),
     # Supply: what can be built.
-    InputSpec(
-        "supply_base_gw_us",
-        "Power available to AI in 2025, US",
+    *regional(
+        "supply_base_gw",
+        "Power available to AI in 2025",
         "GW",
         "float",
-        14.5,
+        (14.5, 5.0),
         "supply",
-        "Derived: the US share (75%, Epoch AI 2025) of the 18.9 GW that 15M H100e draw at 1.26 kW "
-        "each (Epoch AI chip sales), plus ~0.3 GW being energised",
+        (
+            "Derived: the US share (75%, Epoch AI 2025) of the 18.9 GW that 15M H100e draw at "
+            "1.26 kW each (Epoch AI chip sales), plus ~0.3 GW being energised",
+            "Derived: the rest of the world's 25% of the 18.9 GW that 15M H100e draw, plus ~0.3 GW",
+        ),
         min=1.0,
         max=200.0,
         step=0.5,
         help="Average power that AI can draw in the base year, including capacity being energised.",
     ),
-    InputSpec(
-        "supply_base_gw_row",
-        "Power available to AI in 2025, rest of world",
-        "GW",
-        "float",
-        5.0,
-        "supply",
-        "Derived: the rest of the world's 25% of the 18.9 GW that 15M H100e draw, plus ~0.3 GW",
-        min=1.0,
-        max=200.0,
-        step=0.5,
-        help="Average power that AI can draw in the base year, including capacity being energised.",
-    ),
-    InputSpec(
-        "pipeline_gw_us",
-        "Capacity already being built for AI, US",
+    *regional(
+        "pipeline_gw",
+        "Capacity already being built for AI",
         "GW of average power",
         "float",
-        30.0,
+        (30.0, 10.0),
         "supply",
-        "Derived: LBNL 2024 puts US data-centre load at 37-66 GW average in 2028 (325-580 TWh) "
-        "against 20 GW in 2023 (176 TWh): +17-46 GW; we take the middle, 30 GW, for AI",
+        (
+            "Derived: LBNL 2024 puts US data-centre load at 37-66 GW average in 2028 (325-580 "
+            "TWh) against 20 GW in 2023 (176 TWh): +17-46 GW; we take the middle, 30 GW, for AI",
+            "Assumption: a third of the US figure (IEA 2025: the US is about half of data-centre "
+            "electricity growth to 2030, China a fifth)",
+        ),
         min=0.0,
         max=300.0,
         step=1.0,
@@ -599,33 +617,19 @@ INPUTS: tuple[InputSpec, ...] = (
             "over each source's lead time."
         ),
     ),
-    InputSpec(
-        "pipeline_gw_row",
-        "Capacity already being built for AI, rest of world",
-        "GW of average power",
-        "float",
-        10.0,
-        "supply",
-        "Assumption: a third of the US figure (IEA 2025: the US is about half of data-centre "
-        "electricity growth to 2030, China a fifth)",
-        min=0.0,
-        max=300.0,
-        step=1.0,
-        help=(
-            "Capacity committed before the base year, in today's world mix; it arrives steadily "
-            "over each source's lead time."
-        ),
-    ),
-    InputSpec(
-        "build_rate_gw_per_yr_us",
-        "New capacity started for AI, US",
+    *regional(
+        "build_rate_gw_per_yr",
+        "New capacity started for AI",
         "GW nameplate per year",
         "float",
-        20.0,
+        (20.0, 20.0),
         "supply",
-        "Derived: EPRI/Epoch 2025 expect US AI power above 50 GW by 2030, ~8 GW/yr delivered "
-        "after the pipeline, ~20 GW/yr nameplate at a firm factor near 0.5. For scale: the US "
-        "added 48.6 GW of all kinds in 2024 (EIA)",
+        (
+            "Derived: EPRI/Epoch 2025 expect US AI power above 50 GW by 2030, ~8 GW/yr delivered "
+            "after the pipeline, ~20 GW/yr nameplate at a firm factor near 0.5. For scale: the US "
+            "added 48.6 GW of all kinds in 2024 (EIA)",
+            "Assumption: as the US (IEA 2025: data-centre growth to 2030 about half in the US)",
+        ),
         min=0.0,
         max=500.0,
         step=5.0,
@@ -634,31 +638,19 @@ INPUTS: tuple[InputSpec, ...] = (
             "after its lead time, at its firm factor."
         ),
     ),
-    InputSpec(
-        "build_rate_gw_per_yr_row",
-        "New capacity started for AI, rest of world",
-        "GW nameplate per year",
-        "float",
-        20.0,
-        "supply",
-        "Assumption: as the US (IEA 2025: data-centre growth to 2030 about half in the US)",
-        min=0.0,
-        max=500.0,
-        step=5.0,
-        help=(
-            "Nameplate capacity started each year for AI in the region; each source delivers "
-            "after its lead time, at its firm factor."
-        ),
-    ),
-    InputSpec(
-        "queue_years_us",
-        "Grid connection wait, US",
+    *regional(
+        "queue_years",
+        "Grid connection wait",
         "years",
         "float",
-        5.0,
+        (5.0, 3.0),
         "supply",
-        "LBNL 'Queued Up' 2024 edition: median ~5 years from interconnection request to "
-        "commercial operation for US projects built in 2023",
+        (
+            "LBNL 'Queued Up' 2024 edition: median ~5 years from interconnection request to "
+            "commercial operation for US projects built in 2023",
+            "Assumption: no world-wide source; European and Asian connection waits vary from 1 to "
+            "10 years (e.g. Irish and Dutch data-centre moratoria): 3 years",
+        ),
         min=0.0,
         max=10.0,
         step=0.5,
@@ -667,32 +659,18 @@ INPUTS: tuple[InputSpec, ...] = (
             "construction). Behind-the-meter builds skip it."
         ),
     ),
-    InputSpec(
-        "queue_years_row",
-        "Grid connection wait, rest of world",
-        "years",
-        "float",
-        3.0,
-        "supply",
-        "Assumption: no world-wide source; European and Asian connection waits vary from 1 to 10 "
-        "years (e.g. Irish and Dutch data-centre moratoria): 3 years",
-        min=0.0,
-        max=10.0,
-        step=0.5,
-        help=(
-            "Grid-connected builds arrive no sooner than this (it runs alongside permitting and "
-            "construction). Behind-the-meter builds skip it."
-        ),
-    ),
-    InputSpec(
-        "behind_meter_share_us",
-        "Built behind the meter, US",
+    *regional(
+        "behind_meter_share",
+        "Built behind the meter",
         "% of new capacity",
         "float",
-        25.0,
+        (25.0, 10.0),
         "supply",
-        "Assumption: recent US AI campuses pair grid power with on-site gas (xAI Colossus "
-        "turbines; Meta Prometheus ~200 MW on-site gas of ~1 GW; news 2024-25)",
+        (
+            "Assumption: recent US AI campuses pair grid power with on-site gas (xAI Colossus "
+            "turbines; Meta Prometheus ~200 MW on-site gas of ~1 GW; news 2024-25)",
+            "Assumption: on-site generation for data centres is rarer outside the US",
+        ),
         min=0.0,
         max=100.0,
         step=5.0,
@@ -701,31 +679,19 @@ INPUTS: tuple[InputSpec, ...] = (
             "connection queue."
         ),
     ),
-    InputSpec(
-        "behind_meter_share_row",
-        "Built behind the meter, rest of world",
-        "% of new capacity",
-        "float",
-        10.0,
-        "supply",
-        "Assumption: on-site generation for data centres is rarer outside the US",
-        min=0.0,
-        max=100.0,
-        step=5.0,
-        help=(
-            "Share of new AI capacity built on site (behind the meter), which skips the grid "
-            "connection queue."
-        ),
-    ),
-    InputSpec(
-        "build_cap_share_us",
-        "AI's share of the world's build, US",
+    *regional(
+        "build_cap_share",
+        "AI's share of the world's build",
         "% of yearly world additions",
         "float",
-        25.0,
+        (25.0, 25.0),
         "supply",
-        "Assumption. Caps per source are one year of world additions (data/build_limits.csv): "
-        "e.g. nuclear 8.2 GW (2024), gas turbines 60-70 GW/yr made",
+        (
+            "Assumption. Caps per source are one year of world additions (data/build_limits.csv): "
+            "e.g. nuclear 8.2 GW (2024), gas turbines 60-70 GW/yr made",
+            "Assumption, as the US: together AI may claim half of what the world builds of each "
+            "source",
+        ),
         min=1.0,
         max=100.0,
         step=1.0,
@@ -734,31 +700,18 @@ INPUTS: tuple[InputSpec, ...] = (
             "what the whole world builds of it (e.g. reactors, gas turbines)."
         ),
     ),
-    InputSpec(
-        "build_cap_share_row",
-        "AI's share of the world's build, rest of world",
-        "% of yearly world additions",
-        "float",
-        25.0,
-        "supply",
-        "Assumption, as the US: together AI may claim half of what the world builds of each source",
-        min=1.0,
-        max=100.0,
-        step=1.0,
-        help=(
-            "New AI capacity of each source in the region is capped each year at this share of "
-            "what the whole world builds of it (e.g. reactors, gas turbines)."
-        ),
-    ),
-    InputSpec(
-        "flexible_headroom_gw_us",
-        "Grid headroom for flexible load, US",
+    *regional(
+        "flexible_headroom_gw",
+        "Grid headroom for flexible load",
         "GW",
         "float",
-        0.0,
+        (0.0, 0.0),
         "supply",
-        "Norris et al., Duke Nicholas Institute 'Rethinking Load Growth' (2025): 76 / 98 / 126 GW "
-        "of new load fits on the US grid if curtailed 0.25% / 0.5% / 1% of the year",
+        (
+            "Norris et al., Duke Nicholas Institute 'Rethinking Load Growth' (2025): 76 / 98 / "
+            "126 GW of new load fits on the US grid if curtailed 0.25% / 0.5% / 1% of the year",
+            "No source for grids outside the US: off",
+        ),
         min=0.0,
         max=150.0,
         step=1.0,
@@ -767,48 +720,18 @@ INPUTS: tuple[InputSpec, ...] = (
             "rare peak hours. Off (0) by default."
         ),
     ),
-    InputSpec(
-        "flexible_headroom_gw_row",
-        "Grid headroom for flexible load, rest of world",
-        "GW",
-        "float",
-        0.0,
-        "supply",
-        "No source for grids outside the US: off",
-        min=0.0,
-        max=150.0,
-        step=1.0,
-        help=(
-            "Extra power AI can draw from existing grids from 2026 by agreeing to be curtailed in "
-            "rare peak hours. Off (0) by default."
-        ),
-    ),
-    InputSpec(
-        "scarcity_adder_usd_per_mwh_us",
-        "Scarcity price when AI wants all its supply, US",
+    *regional(
+        "scarcity_adder_usd_per_mwh",
+        "Scarcity price when AI wants all its supply",
         "USD/MWh",
         "float",
-        12.5,
+        (12.5, 12.5),
         "supply",
-        "Derived: PJM capacity price rose from $28.92 (2024/25) to $329.17/MW-day (2026/27); "
-        "(329.17 - 28.92) / 24 h = $12.5/MWh for a flat load",
-        min=0.0,
-        max=200.0,
-        step=0.5,
-        help=(
-            "Added to the mix's cost when AI wants all of the region's supply; it rises smoothly "
-            "with the fourth power of wanted over supply (a fifth of it at two thirds, 5x at "
-            "1.5x)."
+        (
+            "Derived: PJM capacity price rose from $28.92 (2024/25) to $329.17/MW-day (2026/27); "
+            "(329.17 - 28.92) / 24 h = $12.5/MWh for a flat load",
+            "Assumption: the US figure; no comparable capacity-market price outside the US",
         ),
-    ),
-    InputSpec(
-        "scarcity_adder_usd_per_mwh_row",
-        "Scarcity price when AI wants all its supply, rest of world",
-        "USD/MWh",
-        "float",
-        12.5,
-        "supply",
-        "Assumption: the US figure; no comparable capacity-market price outside the US",
         min=0.0,
         max=200.0,
         step=0.5,

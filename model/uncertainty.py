@@ -53,8 +53,7 @@ SPREADS: tuple[Spread, ...] = (
     Spread(
         "serving_price_elasticity",
         2.0,
-        "Assumption (no measured elasticity of AI compute demand): x/÷ 2 around 1, P10-P90 "
-        "0.5-2",
+        "Assumption (no measured elasticity of AI compute demand): x/÷ 2 around 1, P10-P90 0.5-2",
     ),
     Spread(
         "build_rate_gw_per_yr_us",
@@ -128,6 +127,8 @@ BANDED = (
     "power_achieved_gw",
     "compute_achieved_flop",
 )
+#: What run_monte_carlo reads of each sample's projection.
+SIMULATED = (*BANDED, "energy_limited", "binding_index", "fleet_binding_index")
 #: Samples the pages draw by default.
 DEFAULT_SAMPLES = 10_000
 
@@ -170,13 +171,18 @@ def _percentiles(samples: npt.NDArray[np.float64]) -> tuple[float, float, float]
 def percentiles_by_year(samples: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     """P10, P50, P90 of each column of (samples, years), by the inverted CDF.
 
-    One sort per array is several times faster than np.percentile's partitions here; the
-    k-th percentile is the sorted sample at index ceil(k/100 x n) - 1.
+    The k-th percentile is the sample that would sit at index ceil(k/100 x n) - 1 if the
+    column were sorted: np.partition puts just those three in place, about 1.5x faster
+    than sorting the column (and several times faster than np.percentile). Numbers
+    without a sign bit (every band the pages draw) order as their bits do read as
+    integers, and integers partition another 1.5x faster; any other sample falls back to
+    partitioning the floats.
     """
-    ordered = np.sort(samples, axis=0)
-    n = ordered.shape[0]
+    n = samples.shape[0]
     rows = [max(0, int(np.ceil(q * n)) - 1) for q in (0.1, 0.5, 0.9)]
-    return ordered[rows]
+    if samples.dtype == np.float64 and not np.signbit(samples).any():
+        return np.partition(samples.view(np.int64), rows, axis=0)[rows].view(np.float64)
+    return np.partition(samples, rows, axis=0)[rows]
 
 
 def _lognormal(
@@ -239,8 +245,12 @@ def binding_counts(
     binding_index: npt.NDArray[np.float64], steps: int = len(projection.CONSTRAINTS)
 ) -> npt.NDArray[np.int64]:
     """How many samples each step binds in, per year: (years, steps), from a
-    (samples, years) array of indices into a list of `steps` steps."""
-    return np.stack([np.count_nonzero(binding_index == i, axis=0) for i in range(steps)], axis=1)
+    (samples, years) array of indices into a list of `steps` steps (one bincount over
+    cells numbered year x steps + step)."""
+    by_year = binding_index.T.astype(np.int64)  # (years, samples)
+    years = by_year.shape[0]
+    cells = by_year + steps * np.arange(years)[:, None]
+    return np.bincount(cells.ravel(), minlength=years * steps).reshape(years, steps)
 
 
 def binding_shares(
@@ -256,9 +266,12 @@ def binding_shares(
 
 
 #: Samples projected at a time. Every sample is projected on its own (nothing mixes
-#: samples until the percentiles), so the batches only set how much memory is in use at
-#: once: 2,000 samples keep a year-by-sample array at 250 kB, small enough to stay in the
-#: processor's cache (one batch of 10,000 was about 1.5x slower on the benchmark machine).
+#: samples until the percentiles), so the batches set how much memory is in use at once
+#: (about 15 MB per 2,000 samples) and how often each numpy call's overhead is paid.
+#: Two batches of 5,000 ran ~10% faster on the benchmark machine, but numpy's power of a
+#: row by a column rounds some elements an ulp differently for another row length, so
+#: the batch size stays the one the bands were always computed with (docs/benchmarks.md,
+#: 2026-12-07).
 BATCH_SAMPLES = 2_000
 
 
@@ -290,7 +303,7 @@ def _project_samples(
     for start in range(0, len(lead), BATCH_SAMPLES):
         batch = slice(start, start + BATCH_SAMPLES)
         sampled = values | {name: drawn[batch, None] for name, drawn in inputs.items()}
-        out = projection.simulate(sampled, fixed, lead[batch])
+        out = projection.simulate(sampled, fixed, lead[batch], SIMULATED)
         for name in BANDED:
             banded[name].append(out[name].T)  # (years, samples), as simulate made it
         walls.append(_first_year(out["energy_limited"] > 0, yrs))
@@ -385,45 +398,72 @@ def tornado_swings(scenario: Scenario, catalog: Catalog) -> list[Swing]:
     for spread in SPREADS:
         low, high = spread_ends(spread, float(getattr(scenario, spread.name)))
         swings.append(_swing(scenario, spread.name, low, high))
+        if spread.name == "chip_stock_base_h100e":
+            swings[-1] = _with_base_levels(swings[-1], scenario)
     for name, low, high, _ in EXTRA_SWINGS:
         swings.append(_swing(scenario, name, low, high))
     table = catalog["generation_sources"].set_index("source_id")
     ends = []
     for column in ("lead_time_low_years", "lead_time_high_years"):
-        ends.append(
-            dataclasses.replace(
-                scenario,
-                **{
-                    f"lead_{sid}": float(
-                        np.clip(
-                            table.loc[sid, column],
-                            INPUTS_BY_NAME[f"lead_{sid}"].min,
-                            INPUTS_BY_NAME[f"lead_{sid}"].max,
-                        )
-                    )
-                    for sid in SOURCE_IDS
-                },
+        lead_years = table[column].astype(float)
+        leads: dict[str, Any] = {
+            f"lead_{sid}": float(
+                np.clip(
+                    lead_years[sid],
+                    INPUTS_BY_NAME[f"lead_{sid}"].min,
+                    INPUTS_BY_NAME[f"lead_{sid}"].max,
+                )
             )
-        )
-    swings.append(
-        Swing("lead_times", "Lead times (every source)", "", "fastest", "slowest", *ends)
-    )
+            for sid in SOURCE_IDS
+        }
+        ends.append(dataclasses.replace(scenario, **leads))
+    swings.append(Swing("lead_times", "Lead times (every source)", "", "fastest", "slowest", *ends))
     mixes = [presets.mix_scenario(scenario, mix, catalog) for mix in TORNADO_MIXES]
     swings.append(Swing("mix", "Generation mix", "", "Gas bridge", "Nuclear bet", *mixes))
     return swings
 
 
+def _with_base_levels(swing: Swing, scenario: Scenario) -> Swing:
+    """The chip stock's swing with the 2025 levels that move with it in the Monte Carlo
+    (BASE_LEVELS: chip production, serving and supply in 2025), scaled by the same ratio:
+    a larger 2025 fleet is a larger 2025 AI economy, not more chips than 2025's power."""
+    median = float(scenario.chip_stock_base_h100e)
+
+    def scaled(end: Scenario) -> Scenario:
+        ratio = float(end.chip_stock_base_h100e) / median
+        levels: dict[str, Any] = {
+            name: float(
+                np.clip(
+                    getattr(scenario, name) * ratio,
+                    INPUTS_BY_NAME[name].min,
+                    INPUTS_BY_NAME[name].max,
+                )
+            )
+            for name in BASE_LEVELS
+        }
+        return dataclasses.replace(end, **levels)
+
+    return dataclasses.replace(
+        swing,
+        label=f"{swing.label}, with 2025's power",
+        low=scaled(swing.low),
+        high=scaled(swing.high),
+    )
+
+
 def _swing(scenario: Scenario, name: str, low: float, high: float) -> Swing:
     spec = INPUTS_BY_NAME[name]
     cast = int if spec.kind == "int" else float
+    at_low: dict[str, Any] = {name: cast(low)}
+    at_high: dict[str, Any] = {name: cast(high)}
     return Swing(
         name,
         spec.label,
         spec.unit,
         low,
         high,
-        dataclasses.replace(scenario, **{name: cast(low)}),
-        dataclasses.replace(scenario, **{name: cast(high)}),
+        dataclasses.replace(scenario, **at_low),
+        dataclasses.replace(scenario, **at_high),
     )
 
 

@@ -114,7 +114,9 @@ with st.container(horizontal=True, gap="small"):
 region = region_switch()
 chart, text = st.columns([3, 1])
 plot(power_chart(scenario, mc is not None, frame, region), chart)
-text.markdown(f"{power_text(power_split(frame, year, region), wall)} {ranges_text(mc is not None)}")
+text.markdown(
+    f"{power_text(power_split(frame, year, region), wall)} {ranges_text(mc is not None, region)}"
+)
 
 render_claim_cards(verdicts, share_query(scenario))
 render_page_links()

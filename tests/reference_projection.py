@@ -104,8 +104,16 @@ def _economy(v, fixed: Fixed, vintage: dict, supply: dict, limited: bool) -> lis
     # Each region's accelerators: a list of [year installed, H100e]; the base year's
     # stock is kept apart, since it retires evenly over one lifetime.
     bought: dict[str, list[list[float]]] = {r: [] for r in REGIONS}
-    base = {"us": share_us * v["chip_stock_base_h100e"]}
-    base["row"] = v["chip_stock_base_h100e"] - base["us"]
+    # The 2025 fleet is placed as new chips are: each region its share, the rest to the
+    # region whose 2025 power still has room; what neither can power stays by share.
+    stock = v["chip_stock_base_h100e"]
+    fits = {r: supply[r][0] * W_PER_GW / vintage["power_w"][0] for r in REGIONS}
+    base = {"us": min(share_us * stock, fits["us"])}
+    base["row"] = min(stock - base["us"], fits["row"])
+    base["us"] = min(stock - base["row"], fits["us"])
+    unplaced = stock - base["us"] - base["row"]
+    base["us"] += share_us * unplaced
+    base["row"] += (1.0 - share_us) * unplaced
     last_use = None
     out = []
     for t in range(n):
@@ -134,6 +142,13 @@ def _economy(v, fixed: Fixed, vintage: dict, supply: dict, limited: bool) -> lis
             adder = v[f"scarcity_adder_usd_per_mwh_{r}"] * v["price_scale"] if limited else 0.0
             price[r] = base_price + adder * min(max(last_use[r], 0.0), 4.0) ** 4
         bill = sum(price[r] * powered_power[r] * mwh_per_gw_year for r in REGIONS)
+        if bill > vintage["capex"][t]:
+            # Spending cannot pay for more: run only the share of the fleet it pays for.
+            paid = vintage["capex"][t] / bill
+            for r in REGIONS:
+                powered_power[r] *= paid
+                powered_flop[r] *= paid
+            bill = vintage["capex"][t]
         hardware_yr = vintage["price_h100e"][t] / life
         energy_mwh_yr = p_new / W_PER_GW * mwh_per_gw_year
         serve_wanted = 0.0
@@ -175,8 +190,14 @@ def _economy(v, fixed: Fixed, vintage: dict, supply: dict, limited: bool) -> lis
         share = v["training_share"] / 100.0
         training = _training_part(fleet, train_wanted, serve_wanted, share)
 
-        def if_only(extra: float) -> float:
-            return _training_part(world_powered + extra * f_new, train_wanted, serve_wanted, share)
+        def if_only(
+            extra: float,
+            powered: float = world_powered,
+            flop_each: float = f_new,
+            wanted: tuple[float, float, float] = (train_wanted, serve_wanted, share),
+        ) -> float:
+            """Training's compute had only `extra` new chips been installed this year."""
+            return _training_part(powered + extra * flop_each, *wanted)
 
         out.append(
             {

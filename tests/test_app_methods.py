@@ -202,7 +202,10 @@ def test_disagreements_quote_the_projection(methods):
     assert fmt.count(row["chip_stock_h100e"]) in prose
     assert fmt.flop(row["compute_limit_chips_flop"]) in prose
     assert fmt.power(row["power_demand_gw"]) in prose
-    assert f"**{row['binding_constraint']}**" in prose
+    # The default 2030 run is held by grid power, named in the headline's words.
+    assert row["binding_constraint"] == "power"
+    assert "the step that binds is **the power that can be built**" in prose
+    assert fmt.flop(row["compute_limit_site_flop"]) in prose
     assert "1,260 W" in prose  # 700 W x 1.5 x 1.2, the dashboard's all-in watts per H100
 
 
@@ -216,7 +219,13 @@ def test_prose_placeholders_are_all_filled(methods, tab):
 def test_left_out_names_what_the_model_leaves_out(methods):
     open_tab(methods, "Left out")
     prose = text(methods)
-    for topic in ("Regional grids", "Chips for serving", "Synthetic data", "answers to price"):
+    for topic in (
+        "Grids inside a region",
+        "Chip makers' own limits",
+        "Synthetic data",
+        "answers to price",
+        "Capital beyond chips",
+    ):
         assert topic in prose
 
 

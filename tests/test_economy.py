@@ -339,3 +339,45 @@ def test_the_scarcity_adder_at_full_use_is_pjms_capacity_price_rise():
     assert_allclose(
         INPUTS_BY_NAME["scarcity_adder_usd_per_mwh_us"].default, (329.17 - 28.92) / 24, rtol=0.01
     )
+
+
+@pytest.mark.parametrize("us_share", [60.0, 90.0])
+def test_the_2025_fleet_runs_wherever_2025s_power_can_run_it(us_share):
+    # The 2025 fleet is observed running, so it is placed where 2025's power has room:
+    # 15M H100e at 14.175 GW / 11.25M = 1,260 W each need 18.9 GW, and the US (14.5 GW)
+    # and the rest of the world (5 GW) have 19.5 GW. At a 90% US share the US takes
+    # 14.5 GW / 1,260 W = 11.51M and the rest of the world 3.49M; at 60%, 9M and 6M
+    # would need 7.56 GW outside the US, so the US takes the 2.03M that do not fit.
+    # Either way nothing of 2025 is lost to power, and the wall is not 2025.
+    frame = frame_of(us_chip_share=us_share)
+    assert frame.loc[2025, "compute_lost_to_power_share"] == 0.0
+    assert frame.loc[2025, "chips_idle_h100e"] == 0.0
+    watts = 1260.0
+    us_gw = frame.loc[2025, "power_achieved_gw_us"]
+    row_gw = frame.loc[2025, "power_achieved_gw_row"]
+    if us_share == 90.0:
+        assert_allclose(us_gw, 14.5, rtol=1e-9)  # the US is full
+        assert_allclose(row_gw, (15e6 - 14.5e9 / watts) * watts / 1e9, rtol=1e-9)
+    else:
+        assert_allclose(row_gw, 5.0, rtol=1e-9)  # the rest of the world is full
+        assert_allclose(us_gw, (15e6 - 5e9 / watts) * watts / 1e9, rtol=1e-9)
+    assert projection.wall_year(frame.reset_index()) != 2025
+
+
+def test_money_is_finite_the_bill_and_the_chips_never_pass_ais_spending():
+    # The smallest spending ($50B, flat) at four times the mix's price: 2025's fleet
+    # (15M H100e at 1,260 W = 18.9 GW) would cost 18.9 GW x 8,760 h x 4 x the mix's price
+    # (over $300/MWh), about $50B or more: the spending pays to run only part of it, and
+    # buys no chips while the bill takes all of it.
+    frame = frame_of(ai_capex_base_usd=5e10, ai_capex_growth=1.0, price_scale=4.0)
+    spent = frame["electricity_bill_usd"] + frame["chip_spending_usd"]
+    assert (spent <= frame["ai_capex_usd"] * (1 + 1e-12)).all()
+    first = frame.loc[2025]
+    assert_allclose(first["electricity_bill_usd"], 5e10, rtol=1e-12)
+    assert first["power_achieved_gw"] < 18.9 - 1.0
+    # What runs is what the bill pays for: power x hours x price = the bill.
+    price = first["electricity_price_usd_per_mwh"]
+    assert_allclose(first["power_achieved_gw"] * 1e3 * HOURS_PER_YEAR * price, 5e10, rtol=1e-9)
+    # With the default spending ($400B) the same price leaves money for chips.
+    rich = frame_of(price_scale=4.0).loc[2026]
+    assert rich["chip_spending_usd"] > 0

@@ -98,6 +98,12 @@ def test_without_a_monte_carlo_the_answer_reads_without_ranges():
     assert "samples" not in wall_text(s, 5.0)
 
 
+def test_the_ranges_note_says_the_bands_are_the_worlds():
+    us = ranges_text(True, "us")
+    assert "drawn for the world only" in us
+    assert "Bands: 10th-90th" not in us
+
+
 def test_the_ranges_note_says_what_is_drawn_or_where_to_find_it():
     assert ranges_text(True).startswith("Bands: 10th-90th percentiles of 10,000")
     off = ranges_text(False)

@@ -51,6 +51,11 @@ SCENARIOS = {
     "money_binds": dataclasses.replace(
         Scenario(), ai_capex_growth=1.0, chip_production_growth=2.5, capex_gdp_cap_share=0.3
     ),
+    # The bill passes the spending: $50B flat at four times the price runs only the
+    # part of the fleet it pays for, and buys no chips while the bill takes it all.
+    "bill_passes_spending": dataclasses.replace(
+        Scenario(), ai_capex_base_usd=5e10, ai_capex_growth=1.0, price_scale=4.0
+    ),
     # Every source in the mix (more sources than the defaults use).
     "every_source": dataclasses.replace(Scenario(), **{f"mix_{sid}": 1.0 for sid in SOURCE_IDS}),
     # Caps that never grow, all on the grid with no queue; caps that grow fast, all

@@ -29,8 +29,10 @@ def chart_note(groups: Sequence[Sequence[str]]) -> str:
     note = (
         "Grey is the default scenario; each other colour and marker is one scenario, its "
         "solid line the power all AI would draw (wanted) and its dashed line the power "
-        "that can be delivered (available). A cross marks the **wall**, the first year "
-        "the solid line passes the dashed one."
+        "that can be delivered (available). A cross marks the **wall**: the first year "
+        "power costs all of AI at least the scenario's threshold share (5% by default) of "
+        "the compute its chips and money allow, which can come a little after the lines "
+        "first cross (a small shortfall costs less than the threshold)."
     )
     if not groups:
         return note

@@ -131,8 +131,14 @@ def wall_text(s: BindingSummary, threshold_share: float) -> str:
     return f"The wall: from {s.wall}, power costs all of AI at least {limit}{extra}.{worst}"
 
 
-def ranges_text(shown: bool) -> str:
-    """Where the home page's chart says its ranges are: drawn, or one switch away."""
+def ranges_text(shown: bool, region: str = "world") -> str:
+    """Where the home page's chart says its ranges are: drawn (for the world only), or
+    one switch away."""
+    if shown and region != "world":
+        return (
+            "The Monte Carlo's bands are drawn for the world only: switch the chart to "
+            "*World* to see them. Every input is in the sidebar, with its source on the **?**."
+        )
     if shown:
         return (
             "Bands: 10th-90th percentiles of 10,000 Monte Carlo samples. Every input is in "

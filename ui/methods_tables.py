@@ -24,6 +24,7 @@ from model.validation import (
 )
 from ui import format as fmt
 from ui.data import catalog, projection_frame
+from ui.headline import RUN_WORDS
 from ui.sidebar import GROUP_TITLES
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "methods"
@@ -134,10 +135,10 @@ def figures(scenario: Scenario) -> dict[str, Any]:
         "trend_flop": fmt.flop(row["compute_demand_flop"]),
         **{
             f"{step}_limit": fmt.flop(row[projection.LIMIT_COLUMNS[step]])
-            for step in ("power", "chips", "capital", "data", "latency")
+            for step in ("site", "power", "chips", "capital", "data", "latency")
         },
         "achieved_flop": fmt.flop(row["compute_achieved_flop"]),
-        "binding": row["binding_constraint"],
+        "binding": RUN_WORDS[row["binding_constraint"]],
         "chip_stock": fmt.count(row["chip_stock_h100e"]),
         "run_chips": fmt.count(row["run_chips_h100e"]),
         "demand_gw": fmt.power(row["power_demand_gw"]),

@@ -3,7 +3,7 @@
 They are created in app.py before the page runs. Only the groups whose expander is open
 draw their widgets (drawing all 75 on every rerun cost about 30 ms, five times a plain
 page); a closed group's values stay in the session (`persist_state="session"`), and
-ui/url.write_inputs_to_url keeps every input in the URL on every page, so a link copied
+ui/url.write_link keeps every input in the URL on every page, so a link copied
 anywhere reproduces the whole scenario.
 """
 

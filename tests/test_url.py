@@ -9,13 +9,14 @@ import re
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from streamlit.runtime.scriptrunner_utils.script_run_context import ScriptRunContext
 from streamlit.testing.v1 import AppTest
 
 from model import link, scenario_io
 from model.scenario import INPUTS_BY_NAME, Scenario
 from tests.apptest_support import open_app, sidebar_input
 from tests.edge_scenarios import CHANGED
-from ui import changelog, version
+from ui import changelog, url, version
 from ui import format as fmt
 from ui.link_report import MAX_ECHO_CHARS, MAX_LISTED, echo
 from ui.sidebar import link_choices
@@ -284,3 +285,33 @@ def test_a_link_to_a_methods_section_is_not_reported_and_stays_in_the_address_ba
     sidebar_input(at, "pue").set_value(1.3).run()
     assert at.query_params["methods_tab"] == "Glossary"
     assert at.query_params["pue"] == "1.3"
+
+
+# --- Back and Forward ------------------------------------------------------------------
+
+
+def test_back_restores_the_scenario_of_the_history_entry(monkeypatch):
+    # The browser's Back button reruns with the earlier entry's address; the inputs it
+    # does not carry go back to their defaults, view settings too.
+    at = open_app("pages/power.py", {"pue": "1.3"})
+    sidebar_input(at, "mix_coal").set_value(0.0).run()
+    at.select_slider(key="power_year").set_value(2035).run()
+    assert dict(at.query_params) == {"pue": "1.3", "mix_coal": "0", "power_year": "2035"}
+    monkeypatch.setattr(url, "history_navigation", lambda: True)
+    at.query_params.clear()
+    at.query_params.update({"pue": "1.3"})
+    at.run()
+    assert at.session_state["scenario"] == dataclasses.replace(Scenario(), pue=1.3)
+    assert at.select_slider(key="power_year").value == 2030
+    assert dict(at.query_params) == {"pue": "1.3"}
+    monkeypatch.setattr(url, "history_navigation", lambda: False)
+    at.run()  # an ordinary rerun after it keeps the restored scenario
+    assert at.session_state["scenario"] == dataclasses.replace(Scenario(), pue=1.3)
+
+
+def test_a_streamlit_without_the_history_flag_fails_loudly(monkeypatch):
+    fields = dict(ScriptRunContext.__dataclass_fields__)
+    del fields[url.HISTORY_FLAG]
+    monkeypatch.setattr(ScriptRunContext, "__dataclass_fields__", fields)
+    with pytest.raises(RuntimeError, match="is_history_navigation"):
+        url.check_history_flag()

@@ -1,9 +1,14 @@
 """The address bar: the one reader and writer of st.query_params (model/link.py is the format).
 
-A session's first run puts its link into the session before any widget is drawn; every run
-then writes the whole state back (inputs, view settings, saved scenarios), so the address
-bar on any page is a link to what the page shows. No widget is bound to the URL but the
-Methods page's tabs, which Streamlit keeps itself (model.link.STREAMLIT_PARAMS).
+A session's first run, and a run the browser's Back or Forward button started, put the
+link into the session before any widget is drawn; every run then writes the whole state
+back (inputs, view settings, saved scenarios), so the address bar on any page is a link to
+what the page shows. No widget is bound to the URL but the Methods page's tabs, which
+Streamlit keeps itself (model.link.STREAMLIT_PARAMS).
+
+Streamlit tells a run that Back or Forward started only on its private run context
+(`ScriptRunContext.is_history_navigation`, which its own URL-bound widgets read); if an
+upgrade drops it, HISTORY_FLAG's check fails loudly (tests/test_url.py).
 """
 
 from __future__ import annotations
@@ -13,6 +18,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import (
+    ScriptRunContext,
+    get_script_run_ctx,
+)
 
 from model import link
 from ui.sidebar import link_choices
@@ -22,6 +31,24 @@ SAVED_KEY = "saved_scenarios"
 #: Session-state key of the opening link: what it could not use, and the state it opened as.
 LINK_KEY = "_opening_link"
 Pairs = Sequence[tuple[str, str]]
+#: The private run-context field that says Back or Forward started this run.
+HISTORY_FLAG = "is_history_navigation"
+
+
+def check_history_flag() -> None:
+    """Raise RuntimeError if Streamlit's run context no longer says what started a run."""
+    if HISTORY_FLAG not in getattr(ScriptRunContext, "__dataclass_fields__", {}):
+        raise RuntimeError(
+            f"streamlit's ScriptRunContext has no field {HISTORY_FLAG} in this version, so "
+            "ui/url.py cannot tell a Back or Forward from a rerun; pin the Streamlit "
+            "version of requirements.txt or update ui/url.history_navigation."
+        )
+
+
+def history_navigation() -> bool:
+    """Whether the browser's Back or Forward button started this run."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and getattr(ctx, HISTORY_FLAG))
 
 
 @dataclass(frozen=True)
@@ -44,10 +71,20 @@ def view_values() -> dict[str, Any]:
 
 def read_link() -> None:
     """On a session's first run: the link's inputs, view settings and saved scenarios go
-    into the session before any widget is drawn, and what it could not use is kept."""
-    if LINK_KEY in st.session_state:
+    into the session before any widget is drawn, and what it could not use is kept. After
+    Back or Forward: the inputs and view settings of that history entry's link (what it
+    leaves out at its default), the saved scenarios kept."""
+    params = _params()
+    # A page change first pushes a history entry without our parameters (Streamlit keeps
+    # only URL-bound widgets' ones), then this writer pushes the full link: Back onto that
+    # bare entry keeps the scenario rather than resetting every input.
+    back = history_navigation() and bool(set(params) - link.STREAMLIT_PARAMS)
+    if LINK_KEY in st.session_state and not back:
         return
-    decoded = link.decode(_params(), link_choices())
+    decoded = link.decode(params, link_choices())
+    if back:
+        for spec in link.FIELDS.values():
+            st.session_state[spec.name] = spec.default
     for key, value in (decoded.values | decoded.view).items():
         st.session_state[key] = value
     st.session_state.setdefault(SAVED_KEY, decoded.saved)
@@ -77,3 +114,7 @@ def write_link(pairs: Pairs) -> link.Decoded | None:
         opening = replace(opening, decoded=None)
     st.session_state[LINK_KEY] = opening
     return opening.decoded
+
+
+# Fail at the first run of a server, not on a reader's Back button some day later.
+check_history_flag()

@@ -10,6 +10,7 @@ sidebar's, passed in as `choices`; this module holds no page words of its own.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -40,6 +41,10 @@ STREAMLIT_PARAMS = frozenset({"embed", "embed_options", "methods_tab"})
 MAX_SAVED = 4
 #: Key of a saved scenario's name inside its value (not an input name).
 NAME_FIELD = "name"
+#: Unicode categories of characters that change how text around them reads without
+#: showing: controls, format characters (bidirectional overrides, zero-width spaces),
+#: line and paragraph separators.
+INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 #: Names a saved scenario cannot take: the compare table's own rows.
 RESERVED_NAMES = (DEFAULT_NAME, CURRENT_NAME)
 #: Choice labels that earlier versions wrote, by input: still read (0.2.0 called the
@@ -279,9 +284,11 @@ def decode(params: Mapping[str, Sequence[str]], choices: Choices) -> Decoded:
 
 
 def clean_name(raw: object, fallback: str) -> str:
-    """A scenario name: one line, trimmed, at most MAX_NAME_CHARS, or `fallback` if empty;
+    """A scenario name: one line without invisible characters (bidirectional controls such
+    as U+202E, zero-width spaces), trimmed, at most MAX_NAME_CHARS, or `fallback` if empty;
     the compare table's own row names (RESERVED_NAMES) get " (saved)" added."""
-    text = " ".join(str(raw or "").split())[:MAX_NAME_CHARS].strip() or fallback
+    shown = "".join(ch for ch in str(raw or "") if unicodedata.category(ch) not in INVISIBLE)
+    text = " ".join(shown.split())[:MAX_NAME_CHARS].strip() or fallback
     return f"{text} (saved)" if text in RESERVED_NAMES else text
 
 

@@ -249,10 +249,11 @@ def _reject_constant(token: str) -> None:
     raise ScenarioFileError(f"The file holds {token}, which is not a number a scenario may use.")
 
 
-def _summary(problems: list[str]) -> str:
+def _summary(problems: list[str], sep: str = "; ") -> str:
+    """The first _MAX_PROBLEMS items joined, then how many more there are."""
     shown = problems[:_MAX_PROBLEMS]
     more = len(problems) - len(shown)
-    return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
+    return sep.join(shown) + (f"{sep}and {more} more" if more > 0 else "")
 
 
 def _check_number_length(text: str) -> str:
@@ -352,7 +353,7 @@ def scenario_from_document(doc: Any, catalog: Catalog | None = None) -> LoadedSc
     problems: list[str] = []
     unknown = sorted(str(k) for k in doc if k not in FILE_KEYS)
     if unknown:
-        problems.append("unknown top-level key(s) " + ", ".join(_short(k) for k in unknown))
+        problems.append("unknown top-level key(s) " + _summary([_short(k) for k in unknown], ", "))
     if doc.get("format", FILE_FORMAT) != FILE_FORMAT:
         problems.append(f"'format' must be {FILE_FORMAT!r}, not {_short(doc.get('format'))}")
     version = doc.get("app_version", "")
@@ -377,7 +378,7 @@ def scenario_from_document(doc: Any, catalog: Catalog | None = None) -> LoadedSc
         str(k) for k in inputs if k not in INPUTS_BY_NAME and retired_note(k) is None
     )
     if unknown_inputs:
-        problems.append("unknown input(s) " + ", ".join(_short(k) for k in unknown_inputs))
+        problems.append("unknown input(s) " + _summary([_short(k) for k in unknown_inputs], ", "))
     clean: dict[str, Any] = {}
     for key, value in inputs.items():
         if key not in INPUTS_BY_NAME:

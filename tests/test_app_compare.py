@@ -284,3 +284,12 @@ def test_a_link_with_saved_scenarios_is_not_reported_as_ignored():
     at = open_app("pages/compare.py", {"saved": "name=Mine&pue=1.5"})
     warnings = " ".join(w.value for w in at.warning)
     assert "saved" not in warnings
+
+
+def test_an_imported_name_cannot_reverse_the_message_around_it():
+    at = _compare_page()
+    content = scenario_to_json(Scenario(), app_version(), "\u202eevil").encode()
+    _upload(at, "\u202emine.json", content)
+    restored = " ".join(s.value for s in at.success)
+    assert "\u202e" not in restored
+    assert "Restored \\[U\\+202E\\]evil" in restored

@@ -313,3 +313,10 @@ def test_every_input_the_document_calls_retired_is_retired():
 def test_the_document_names_every_view_setting():
     for name in VIEW_BY_NAME:
         assert f"`{name}`" in DOC
+
+
+def test_a_saved_name_loses_the_characters_that_would_reverse_or_hide_text():
+    # U+202E (right-to-left override) reverses what follows; U+200B is a zero-width space.
+    assert link.clean_name("\u202e1.5 is fine\u200b", "x") == "1.5 is fine"
+    saved, _ = decode_saved(["name=%E2%80%AEevil&pue=1.5"], CHOICES)
+    assert list(saved) == ["evil"]

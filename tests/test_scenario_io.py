@@ -172,6 +172,17 @@ def test_every_problem_is_named_at_once():
     assert "wattage" in message
 
 
+def test_five_thousand_unknown_inputs_are_named_six_then_counted():
+    # A 59 kB file of 5,000 made-up names: six named, then how many more (issue 21).
+    data = json.dumps({"inputs": {f"{i:04d}": 1 for i in range(5000)}}).encode()
+    assert 50_000 < len(data) <= scenario_io.MAX_FILE_BYTES
+    with pytest.raises(ScenarioFileError) as err:
+        read_scenario_file(data)
+    message = str(err.value)
+    assert "'0000', '0001', '0002', '0003', '0004', '0005', and 4994 more" in message
+    assert len(message) < 300
+
+
 def test_a_zip_without_a_scenario_is_refused():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

@@ -19,6 +19,7 @@ from tests.edge_scenarios import CHANGED
 from ui import changelog, url, version
 from ui import format as fmt
 from ui.link_report import MAX_ECHO_CHARS, MAX_LISTED, echo
+from ui.share import MAX_LINK_CHARS
 from ui.sidebar import link_choices
 from ui.version import app_version
 
@@ -91,6 +92,8 @@ def test_the_address_bar_never_carries_a_refused_value():
     )
     assert dict(at.query_params) == {"pue": "1.5"}
     assert _share_query(at) == {"pue": "1.5", "v": app_version()}
+    # The 50,000-character value stays out: the link the app writes is short.
+    assert len(next(c.value for c in at.sidebar.code)) <= MAX_LINK_CHARS
     assert fmt.plain("power_load_gw=999") in _warning(at)  # named, kept out of every link
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from model.link import Decoded, Problem, Snapped
+from model.link import INVISIBLE, Decoded, Problem, Snapped
 from ui import changelog
 from ui import format as fmt
 from ui.sidebar import link_choices, reason_text
@@ -25,7 +25,7 @@ def visible(text: str) -> str:
     zero-width spaces, control characters) shown as its code point, [U+202E], so a link
     cannot reverse or hide the words around it."""
     return "".join(
-        f"[U+{ord(ch):04X}]" if unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} else ch
+        f"[U+{ord(ch):04X}]" if unicodedata.category(ch) in INVISIBLE else ch
         for ch in text
     )
 

@@ -255,10 +255,10 @@ def import_upload(upload_key: str) -> None:
     try:
         loaded = scenario_io.read_scenario_file(upload.getvalue(), catalog())
     except scenario_io.ScenarioFileError as err:
-        _notify("error", f"Nothing was changed. {fmt.plain(upload.name)}: {fmt.plain(err)}")
+        _notify("error", f"Nothing was changed. {echo(upload.name)}: {fmt.plain(err)}")
         return
     snapped = apply_scenario(loaded.scenario)
-    parts = [f"Restored {fmt.plain(loaded.name or upload.name)}."]
+    parts = [f"Restored {echo(loaded.name or upload.name)}."]
     if loaded.app_version and loaded.app_version != app_version():
         parts.append(
             f"It was made with model version {fmt.plain(loaded.app_version)}; the numbers "

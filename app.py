@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.data import stop_if_data_broken
 from ui.link_report import show_link_report
 from ui.share import address_pairs, render_share_control
 from ui.sidebar import current_scenario, render_inputs
@@ -60,6 +61,7 @@ PAGES = (
 )
 
 page = st.navigation([p for p, _, _ in PAGES])
+stop_if_data_broken()
 read_link()
 page_id, open_group = next((i, g) for p, i, g in PAGES if p.url_path == page.url_path)
 titles = {i: str(p.title) for p, i, _ in PAGES}

@@ -10,6 +10,8 @@ from typing import Any
 
 import pandas as pd
 
+from model.scenario import INPUTS_BY_NAME, SOURCE_IDS
+
 #: The data folder shipped with the app.
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -192,12 +194,15 @@ def _bad_cell(schema: TableSchema, row: int, column: str, why: str) -> DataFileE
 
 def load_table(path: Path, schema: TableSchema) -> pd.DataFrame:
     """Read one CSV and check it against its schema; raise DataFileError naming the cell."""
+    # Messages name the file in data/, never the server's path to it.
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except FileNotFoundError as err:
-        raise DataFileError(f"{schema.file}: file not found at {path}") from err
+    except FileNotFoundError:
+        raise DataFileError(f"{schema.file}: the file is missing from data/") from None
+    except pd.errors.EmptyDataError:
+        raise DataFileError(f"{schema.file}: the file is empty (not even a header)") from None
     except (pd.errors.ParserError, UnicodeDecodeError) as err:
-        raise DataFileError(f"{schema.file}: not a readable CSV ({err})") from err
+        raise DataFileError(f"{schema.file}: not a readable CSV ({err})") from None
     wanted = dict.fromkeys((*schema.required, *schema.numeric))  # each column named once
     missing = [c for c in wanted if c not in frame.columns]
     if missing:
@@ -227,10 +232,42 @@ def load_table(path: Path, schema: TableSchema) -> pd.DataFrame:
     return out
 
 
+#: Rows the model cannot do without, by table: (column, value, why it is needed).
+REQUIRED_ROWS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "generation_sources": tuple(
+        ("source_id", sid, "a generation source of the mix inputs") for sid in SOURCE_IDS
+    ),
+    "build_limits": tuple(
+        ("source_id", sid, "the firm factor and build cap of a source") for sid in SOURCE_IDS
+    ),
+    "grids": (("grid_id", str(INPUTS_BY_NAME["grid"].default), "the default grid"),),
+    "chips": (("chip", str(INPUTS_BY_NAME["chip"].default), "the default accelerator"),),
+    "mix_presets": tuple(
+        ("preset_id", preset, "a preset claim 4 compares")
+        for preset in ("nuclear_bet", "gas_bridge", "solar_storage_gas")
+    ),
+}
+
+
+def check_rows(tables: dict[str, pd.DataFrame]) -> None:
+    """Raise DataFileError naming the file, the column and the value of the first row the
+    model needs that a table lacks, or of a mix preset's source that is not a source."""
+    for name, rows in REQUIRED_ROWS.items():
+        for column, value, why in rows:
+            if value not in set(tables[name][column]):
+                raise DataFileError(f"{SCHEMAS[name].file}: no row with {column} '{value}' ({why})")
+    known = set(tables["generation_sources"]["source_id"])
+    for row, sid in enumerate(tables["mix_presets"]["source_id"]):
+        if sid not in known:
+            raise _bad_cell(SCHEMAS["mix_presets"], row, "source_id", f"'{sid}' is not a source")
+
+
 def load_catalog(data_dir: Path | str) -> Catalog:
-    """Load and validate every table in `data_dir`."""
+    """Load and validate every table in `data_dir`, and the rows the model needs."""
     folder = Path(data_dir)
-    return Catalog({name: load_table(folder / s.file, s) for name, s in SCHEMAS.items()})
+    tables = {name: load_table(folder / s.file, s) for name, s in SCHEMAS.items()}
+    check_rows(tables)
+    return Catalog(tables)
 
 
 @functools.cache

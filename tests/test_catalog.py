@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import streamlit as st
 
+from model import catalog as catalog_module
 from model import equivalents, inference
 from model.catalog import (
     DEFAULT_DATA_DIR,
@@ -19,7 +21,9 @@ from model.catalog import (
     load_catalog,
     load_table,
 )
+from tests.apptest_support import open_app
 from tests.data_readme import listed_files, status_is_defined
+from ui import format as fmt
 
 
 def test_every_data_file_loads_and_validates():
@@ -115,8 +119,59 @@ def test_a_missing_column_and_a_missing_file_are_named(tmp_path):
     frame.drop(columns=["source"]).to_csv(data / "grids.csv", index=False)
     with pytest.raises(DataFileError, match=r"grids\.csv: missing column\(s\) source"):
         load_catalog(data)
-    with pytest.raises(DataFileError, match="file not found"):
+    with pytest.raises(DataFileError, match="the file is missing from data/") as err:
         load_table(tmp_path / "nope.csv", SCHEMAS["grids"])
+    assert str(tmp_path) not in str(err.value)  # no server path
+
+
+def _rewrite(data: Path, file: str, change) -> None:
+    frame = pd.read_csv(data / file, dtype=str, keep_default_na=False)
+    change(frame).to_csv(data / file, index=False)
+
+
+#: Broken data that used to crash a page or say something no reader could act on (issue
+#: 21), each with the message that names the file and what is wrong.
+BROKEN = {
+    "empty grids": (
+        lambda data: (data / "grids.csv").write_text(""),
+        "grids.csv: the file is empty (not even a header)",
+    ),
+    "no US grid": (
+        lambda data: _rewrite(data, "grids.csv", lambda f: f[f["grid_id"] != "us"]),
+        "grids.csv: no row with grid_id 'us' (the default grid)",
+    ),
+    "no coal": (
+        lambda data: _rewrite(
+            data, "generation_sources.csv", lambda f: f[f["source_id"] != "coal"]
+        ),
+        "generation_sources.csv: no row with source_id 'coal' (a generation source of the mix "
+        "inputs)",
+    ),
+    "no tdp_w": (
+        lambda data: _rewrite(data, "chips.csv", lambda f: f.drop(columns=["tdp_w"])),
+        "chips.csv: missing column(s) tdp_w",
+    ),
+    "no default chip": (
+        lambda data: _rewrite(data, "chips.csv", lambda f: f[f["chip"] != "NVIDIA H100 SXM5"]),
+        "chips.csv: no row with chip 'NVIDIA H100 SXM5' (the default accelerator)",
+    ),
+    "unknown preset source": (
+        lambda data: _rewrite(
+            data, "mix_presets.csv", lambda f: f.assign(source_id=f["source_id"].str.upper())
+        ),
+        "mix_presets.csv, row 2, column 'source_id': 'COAL' is not a source",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BROKEN))
+def test_broken_data_is_refused_with_a_message_naming_the_file(tmp_path, case):
+    break_it, message = BROKEN[case]
+    data = _copy_data(tmp_path)
+    break_it(data)
+    with pytest.raises(DataFileError) as err:
+        load_catalog(data)
+    assert str(err.value) == message
 
 
 def _with_rows(table: str, rows: list[dict[str, object]]) -> Catalog:
@@ -163,3 +218,28 @@ def test_an_equivalent_given_twice_is_an_error_not_a_guess():
     with pytest.raises(ValueError, match="no single row for 'reactor_power'"):
         equivalents.reactor_gw(cat)
     assert equivalents.reactor_gw(default_catalog()) == 1.0  # data/equivalents.csv: 1 GW
+
+
+@pytest.mark.parametrize("page", [None, "pages/compare.py", "pages/methods.py"])
+def test_a_page_says_which_data_file_is_broken_without_a_traceback(tmp_path, monkeypatch, page):
+    data = _copy_data(tmp_path)
+    BROKEN["no coal"][0](data)
+    monkeypatch.setattr(catalog_module, "DEFAULT_DATA_DIR", data)
+    _clear_caches()
+    try:
+        at = open_app(page)
+        (error,) = at.error
+        said = "generation_sources.csv: no row with source_id 'coal'"
+        assert fmt.plain(said) in error.value
+        assert str(tmp_path) not in error.value
+        assert not at.exception
+    finally:
+        monkeypatch.undo()
+        _clear_caches()
+
+
+def _clear_caches() -> None:
+    catalog_module.default_catalog.cache_clear()
+    catalog_module.default_codebook.cache_clear()
+    st.cache_resource.clear()
+    st.cache_data.clear()

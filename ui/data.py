@@ -13,16 +13,33 @@ from charts import growth as growth_charts
 from charts import style
 from charts.training import published_traces
 from model import claims, fleet, projection, uncertainty
-from model.catalog import Catalog, default_catalog
+from model.catalog import Catalog, DataFileError, default_catalog, default_codebook
 from model.equivalents import average_power_gw
 from model.runs import published_runs
 from model.scenario import END_YEAR, Scenario
+from ui import format as fmt
 
 
 @st.cache_resource(show_spinner=False)
 def catalog() -> Catalog:
     """The validated data tables, loaded once per server process (read-only)."""
     return default_catalog()
+
+
+def stop_if_data_broken() -> None:
+    """If a data file cannot be read or lacks a row the model needs, say which and what is
+    wrong (model.catalog.DataFileError's words: the file, row or column, no server path)
+    and stop the page: nothing can be computed without it."""
+    try:
+        catalog()
+        default_codebook()
+    except DataFileError as err:
+        st.error(
+            f"The dashboard's data cannot be used: {fmt.plain(err)}. Nothing can be "
+            "computed until that file is fixed (data/README.md describes every file).",
+            icon=":material/database:",
+        )
+        st.stop()
 
 
 @st.cache_resource(show_spinner=False)

@@ -25,8 +25,7 @@ def visible(text: str) -> str:
     zero-width spaces, control characters) shown as its code point, [U+202E], so a link
     cannot reverse or hide the words around it."""
     return "".join(
-        f"[U+{ord(ch):04X}]" if unicodedata.category(ch) in INVISIBLE else ch
-        for ch in text
+        f"[U+{ord(ch):04X}]" if unicodedata.category(ch) in INVISIBLE else ch for ch in text
     )
 
 

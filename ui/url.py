@@ -116,5 +116,19 @@ def write_link(pairs: Pairs) -> link.Decoded | None:
     return opening.decoded
 
 
+def address_query() -> dict[str, list[str]]:
+    """The link the address bar holds (after write_link): every parameter but Streamlit's."""
+    return {key: values for key, values in _params().items() if key not in link.STREAMLIT_PARAMS}
+
+
+def page_links(where: Any, pages: Sequence[Any]) -> None:
+    """A link to each page that carries the address bar's link. Streamlit's own navigation
+    keeps only parameters bound to a widget, which is enough while the session holds the
+    scenario but not after a server restart: the first page change would open defaults."""
+    query = address_query()
+    for page in pages:
+        where.page_link(page, query_params=query, width="stretch")
+
+
 # Fail at the first run of a server, not on a reader's Back button some day later.
 check_history_flag()

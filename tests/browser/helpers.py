@@ -46,6 +46,8 @@ RENDER_TIMEOUT_MS = 30_000
 
 MAIN = '[data-testid="stMain"]'
 CHARTS = f'{MAIN} [data-testid="stPlotlyChart"] .js-plotly-plot'
+#: The sidebar's link to each page (ui/url.page_links: each carries the scenario's link).
+NAV_LINK = '[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]'
 EXCEPTION = '[data-testid="stException"]'
 METRIC_VALUES = f'{MAIN} [data-testid="stMetricValue"]'
 #: The answer's sentences (the run, all of AI, the wall), drawn as level-4 headings.
@@ -85,12 +87,15 @@ def wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout_s: float) -> N
     raise RuntimeError(f"streamlit did not answer at {url} within {timeout_s} s")
 
 
-def launch_server(script: str, log_path: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """Start `streamlit run script` on a free local port; return the process and its URL.
+def launch_server(
+    script: str, log_path: Path, port: int | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start `streamlit run script` on `port` (a free local one if None); return the
+    process and its URL.
 
     Returns as soon as the process is spawned; call `wait_healthy` before using it.
     """
-    port = free_port()
+    port = port or free_port()
     cmd = [
         sys.executable,
         "-m",
@@ -108,14 +113,16 @@ def launch_server(script: str, log_path: Path) -> tuple[subprocess.Popen[bytes],
         "--server.fileWatcherType",
         "none",
     ]
-    with log_path.open("wb") as log:
+    with log_path.open("ab") as log:
         proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=os.environ)
     return proc, f"http://127.0.0.1:{port}"
 
 
-def start_server(log_path: Path, script: str = "app.py") -> tuple[subprocess.Popen[bytes], str]:
+def start_server(
+    log_path: Path, script: str = "app.py", port: int | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     """Start the app (or `script`) and wait until it serves; return the process and URL."""
-    proc, url = launch_server(script, log_path)
+    proc, url = launch_server(script, log_path, port)
     try:
         wait_healthy(url, proc, SERVER_START_TIMEOUT_S)
     except RuntimeError:

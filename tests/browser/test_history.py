@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.helpers import (
+    NAV_LINK,
     drag_slider,
     poll_until_equal,
     slider_label,
@@ -35,7 +36,7 @@ def test_back_and_forward_restore_the_scenario_of_each_entry(page: Page, app_url
     wait_rendered(page, 1)
     first = _drag(page, 3.0)
     second = _drag(page, 2.5)
-    page.locator('[data-testid="stSidebarNav"] a', has_text="Growth vs power").click()
+    page.locator(NAV_LINK, has_text="Growth vs power").click()
     page.wait_for_function("() => location.pathname.endsWith('/growth')")
     wait_until_idle(page)
     third = _drag(page, 6.0)

@@ -10,6 +10,7 @@ from tests.browser.helpers import (
     DESKTOP,
     EXCEPTION,
     METRIC_VALUES,
+    NAV_LINK,
     drag_slider,
     poll_until_equal,
     slider_label,
@@ -20,9 +21,6 @@ from tests.browser.helpers import (
 )
 
 pytestmark = pytest.mark.browser
-
-#: The sidebar's link to a page, by its title.
-NAV_LINK = '[data-testid="stSidebarNav"] a'
 
 
 def _href(page: Page) -> str:

@@ -18,6 +18,22 @@ from ui.version import app_version
 MAX_ECHO_CHARS = 40
 #: Most problems listed before "and N more".
 MAX_LISTED = 6
+#: Streamlit ignores a whole query string of more than this many parameters, so the
+#: server sees none of them (streamlit.runtime.state.query_params).
+STREAMLIT_MAX_PARAMS = 1000
+#: Shown by the browser when a link opened empty because it had too many parameters: only
+#: the browser still sees them. Our own fixed words: no text from the link is inserted.
+TOO_MANY_PARAMS_HTML = f"""<div id="too-many-params" role="alert" style="display: none;
+ padding: 0.75rem 1rem; border-radius: 0.5rem; background: #fff8e1; color: #5d4037"></div>
+<script>(() => {{
+  const count = Array.from(new URLSearchParams(window.location.search)).length;
+  if (count <= {STREAMLIT_MAX_PARAMS}) return;
+  const box = document.getElementById("too-many-params");
+  box.textContent = "This link has " + count.toLocaleString("en") + " parameters, more " +
+    "than the {STREAMLIT_MAX_PARAMS:,} the dashboard can read, so none of them was used: " +
+    "the page shows the default scenario. Remove the parameters that are not inputs.";
+  box.style.display = "block";
+}})();</script>"""
 
 
 def visible(text: str) -> str:
@@ -93,9 +109,12 @@ def version_message(link_version: str, running: str) -> str:
 
 
 def show_link_report(decoded: Decoded | None) -> None:
-    """The opening link's report: one warning, one note of moved values, the version."""
+    """The opening link's report: one warning, one note of moved values, the version; for
+    a link that reached the app empty, the browser's check for too many parameters."""
     if decoded is None:
         return
+    if decoded == Decoded({}, {}, (), ()):
+        st.html(TOO_MANY_PARAMS_HTML, unsafe_allow_javascript=True)
     if decoded.problems:
         st.warning(ignored_message(decoded.problems), icon=":material/link_off:")
     if decoded.snapped:

@@ -171,40 +171,34 @@ def growth_figure(table: pd.DataFrame, floor: float) -> go.Figure:
 
 
 def mixes_figure(table: pd.DataFrame, years: list[int]) -> go.Figure:
-    """Claim 4: power available to AI under each mix, against all-AI power wanted (GW)."""
+    """Claim 4: under each mix, the power that can be built for AI (thick) and what all of
+    AI wants (thin, same colour and dash): where a mix's supply falls below its own
+    demand, power costs AI compute (GW)."""
     traces: list[Trace] = []
     for _, row in table.iterrows():
         colour = MIX_COLOURS.get(row["preset_id"], "#666")
-        traces.append(
-            {
-                "type": "scatter",
-                "x": years,
-                "y": list(row["supply_gw"]),
-                "mode": "lines",
-                "name": f"Supply, {fmt.chart_text(row['mix'])}",
-                "line": {"color": colour, "width": 2.5, "dash": MIX_DASHES.get(row["preset_id"])},
-                "hovertemplate": "%{x}: %{y:,.1f} GW<extra>"
-                + fmt.chart_text(row["mix"])
-                + "</extra>",
-            }
-        )
-    traces.append(
-        {
-            "type": "scatter",
-            "x": years,
-            "y": list(table.iloc[0]["demand_gw"]),
-            "mode": "lines",
-            "name": f"All-AI power wanted ({fmt.chart_text(table.iloc[0]['mix'])})",
-            "line": {"color": style.ACHIEVED, "width": 1.5},
-            "hovertemplate": "%{x}: %{y:,.1f} GW<extra>wanted</extra>",
-        }
-    )
+        dash = MIX_DASHES.get(row["preset_id"])
+        name = fmt.chart_text(row["mix"])
+        for column, what, width in (("supply_gw", "available", 3), ("demand_gw", "wanted", 1.2)):
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": years,
+                    "y": list(row[column]),
+                    "mode": "lines",
+                    "name": f"{name}: {what}",
+                    "line": {"color": colour, "width": width, "dash": dash},
+                    "hovertemplate": "%{x}: %{y:,.1f} GW<extra>" + f"{name}, {what}</extra>",
+                }
+            )
     return style.figure(
         traces,
         {},
+        overrides=style.LEGEND_AT_BOTTOM,
         title="Power for AI, by mix",
         x_title="Year",
         y_title="Average power (GW)",
+        height=480,
     )
 
 

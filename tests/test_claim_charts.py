@@ -1,0 +1,31 @@
+"""The claims' charts draw what decides each verdict."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+from numpy.testing import assert_allclose
+
+from charts.claims import mixes_figure
+from model import claims
+from model.catalog import default_catalog
+from model.projection import project, years
+from model.scenario import Scenario
+
+CAT = default_catalog()
+
+
+def test_claim_4s_chart_draws_each_mixs_supply_and_its_own_demand():
+    # Claim 4 is judged on AI's compute under each mix, which falls short where a mix's
+    # supply is below what AI wants under that mix: both lines per mix, from the model.
+    table = claims.mix_outcomes(Scenario(), CAT)
+    fig = go.Figure(mixes_figure(table, [int(y) for y in years()]).to_dict())
+    names = [t.name for t in fig.data]
+    assert len(names) == 2 * len(table)
+    for preset_id, _ in claims.CLAIM_4_MIXES:
+        frame = project(claims.mix_variant(Scenario(), preset_id, CAT), CAT)
+        mix = table.set_index("preset_id").loc[preset_id, "mix"]
+        lines = {t.name: t for t in fig.data}
+        assert_allclose(lines[f"{mix}: available"].y, frame["power_supply_gw"], rtol=1e-12)
+        assert_allclose(lines[f"{mix}: wanted"].y, frame["power_demand_gw"], rtol=1e-12)
+        # Each mix's two lines share its colour, so a reader pairs them.
+        assert lines[f"{mix}: available"].line.color == lines[f"{mix}: wanted"].line.color

@@ -68,6 +68,7 @@ def run_energy_figure(
     return style.figure(
         traces,
         {"yaxis": {"type": "log", "exponentformat": "power"}},
+        overrides=style.LEGEND_AT_BOTTOM,
         title="Energy of the largest run",
         x_title="Year",
         y_title="Energy per run (GWh, log)",
@@ -109,6 +110,7 @@ def lead_time_figure(table: pd.DataFrame, behind_meter_share: float) -> go.Figur
     return style.figure(
         traces,
         {"barmode": "stack", "yaxis": {"automargin": True}},
+        overrides=style.LEGEND_AT_BOTTOM,
         title="Years from decision to first power",
         x_title="Years",
         y_title="Source",
@@ -164,6 +166,7 @@ def growth_figure(table: pd.DataFrame, floor: float) -> go.Figure:
     return style.figure(
         traces,
         {},
+        overrides=style.LEGEND_AT_BOTTOM,
         title="Growth of the largest run",
         x_title="Year",
         y_title="Growth (x per year)",
@@ -257,6 +260,7 @@ def price_figure(table: pd.DataFrame, check_year: int) -> go.Figure:
             "shapes": [band],
             "yaxis": {"range": [0, max([*run_pct, 110.0]) * 1.15]},
         },
+        overrides=style.LEGEND_AT_BOTTOM,
         title="What the price changes",
         x_title="Electricity price",
         y_title="Percent",

@@ -29,3 +29,17 @@ def test_claim_4s_chart_draws_each_mixs_supply_and_its_own_demand():
         assert_allclose(lines[f"{mix}: wanted"].y, frame["power_demand_gw"], rtol=1e-12)
         # Each mix's two lines share its colour, so a reader pairs them.
         assert lines[f"{mix}: available"].line.color == lines[f"{mix}: wanted"].line.color
+
+
+def test_every_claim_chart_keeps_its_legend_below_its_x_axis_title():
+    # A legend placed by the plot's height overlapped the x-axis title of claims 2 and 3;
+    # anchored to the bottom of the figure it cannot (style.LEGEND_AT_BOTTOM).
+    from ui.claims_view import claim_figure
+
+    for claim_id in range(1, 6):
+        result = claims.evaluate(Scenario(), claim_id, CAT, with_flips=False)
+        figure = go.Figure(claim_figure(result, Scenario()).to_dict())
+        legend = figure.layout.legend
+        assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom"), (
+            result.rule.claim_id
+        )

@@ -43,3 +43,23 @@ def test_every_claim_chart_keeps_its_legend_below_its_x_axis_title():
         assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom"), (
             result.rule.claim_id
         )
+
+
+def test_claim_5s_chart_draws_what_the_verdict_reads_and_how_the_price_acts():
+    from charts.claims import price_figure
+
+    result = claims.evaluate(Scenario(), 5, CAT, with_flips=False)
+    table = result.chart
+    fig = go.Figure(price_figure(table, claims.CHECK_YEAR).to_dict())
+    bars = {t.name: list(t.y) for t in fig.data if t.type == "bar"}
+    compute = bars["AI compute 2025-2040 (% of today's price)"]
+    serving = bars[f"Serving wanted in {claims.CHECK_YEAR} (% of today's price)"]
+    # Today's price is 100% of itself; each bar is the column over its value at 1x.
+    at = list(table["price_factor"]).index(1.0)
+    assert compute[at] == serving[at] == 100.0
+    for i, factor in enumerate(table["price_factor"]):
+        expected = 100 * table["compute_flop"].iloc[i] / table["compute_flop"].iloc[at]
+        assert_allclose(compute[i], expected, rtol=1e-12)
+        # A dearer price never raises serving demand (elasticity 1 > 0).
+        if factor > 1.0:
+            assert serving[i] < 100.0

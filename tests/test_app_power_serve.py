@@ -212,10 +212,14 @@ def test_power_page_build_table_follows_the_build_inputs():
     assert before.set_index("Source").loc["Coal", "Wanted a year"] == "7.37 GW"
     assert after.loc["Coal", "Wanted a year"] == "18.4 GW"
     # A queue of 0 lets grid-connected builds arrive after their lead time alone.
-    queue_before = after["First firm power"].astype(int)
+    queue_before = after["Projection: first year with power from new builds"].astype(int)
     sidebar_input(at, "queue_years_us").set_value(0.0).run()
     sidebar_input(at, "queue_years_row").set_value(0.0).run()
-    queue_after = at.dataframe[2].value.set_index("Source")["First firm power"].astype(int)
+    queue_after = (
+        at.dataframe[2]
+        .value.set_index("Source")["Projection: first year with power from new builds"]
+        .astype(int)
+    )
     assert (queue_after <= queue_before).all()
 
 

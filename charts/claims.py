@@ -68,6 +68,7 @@ def run_energy_figure(
     return style.figure(
         traces,
         {"yaxis": {"type": "log", "exponentformat": "power"}},
+        overrides=style.LEGEND_AT_BOTTOM,
         title="Energy of the largest run",
         x_title="Year",
         y_title="Energy per run (GWh, log)",
@@ -109,6 +110,7 @@ def lead_time_figure(table: pd.DataFrame, behind_meter_share: float) -> go.Figur
     return style.figure(
         traces,
         {"barmode": "stack", "yaxis": {"automargin": True}},
+        overrides=style.LEGEND_AT_BOTTOM,
         title="Years from decision to first power",
         x_title="Years",
         y_title="Source",
@@ -164,6 +166,7 @@ def growth_figure(table: pd.DataFrame, floor: float) -> go.Figure:
     return style.figure(
         traces,
         {},
+        overrides=style.LEGEND_AT_BOTTOM,
         title="Growth of the largest run",
         x_title="Year",
         y_title="Growth (x per year)",
@@ -171,70 +174,87 @@ def growth_figure(table: pd.DataFrame, floor: float) -> go.Figure:
 
 
 def mixes_figure(table: pd.DataFrame, years: list[int]) -> go.Figure:
-    """Claim 4: power available to AI under each mix, against all-AI power wanted (GW)."""
+    """Claim 4: under each mix, the power that can be built for AI (thick) and what all of
+    AI wants (thin, same colour and dash): where a mix's supply falls below its own
+    demand, power costs AI compute (GW)."""
     traces: list[Trace] = []
     for _, row in table.iterrows():
         colour = MIX_COLOURS.get(row["preset_id"], "#666")
-        traces.append(
-            {
-                "type": "scatter",
-                "x": years,
-                "y": list(row["supply_gw"]),
-                "mode": "lines",
-                "name": f"Supply, {fmt.chart_text(row['mix'])}",
-                "line": {"color": colour, "width": 2.5, "dash": MIX_DASHES.get(row["preset_id"])},
-                "hovertemplate": "%{x}: %{y:,.1f} GW<extra>"
-                + fmt.chart_text(row["mix"])
-                + "</extra>",
-            }
-        )
-    traces.append(
-        {
-            "type": "scatter",
-            "x": years,
-            "y": list(table.iloc[0]["demand_gw"]),
-            "mode": "lines",
-            "name": f"All-AI power wanted ({fmt.chart_text(table.iloc[0]['mix'])})",
-            "line": {"color": style.ACHIEVED, "width": 1.5},
-            "hovertemplate": "%{x}: %{y:,.1f} GW<extra>wanted</extra>",
-        }
-    )
+        dash = MIX_DASHES.get(row["preset_id"])
+        name = fmt.chart_text(row["mix"])
+        for column, what, width in (("supply_gw", "available", 3), ("demand_gw", "wanted", 1.2)):
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": years,
+                    "y": list(row[column]),
+                    "mode": "lines",
+                    "name": f"{name}: {what}",
+                    "line": {"color": colour, "width": width, "dash": dash},
+                    "hovertemplate": "%{x}: %{y:,.1f} GW<extra>" + f"{name}, {what}</extra>",
+                }
+            )
     return style.figure(
         traces,
         {},
+        overrides=style.LEGEND_AT_BOTTOM,
         title="Power for AI, by mix",
         x_title="Year",
         y_title="Average power (GW)",
+        height=480,
     )
 
 
 def price_figure(table: pd.DataFrame, check_year: int) -> go.Figure:
-    """Claim 5: the largest run and energy's share of its cost at half, today's and double
+    """Claim 5: AI's compute over the horizon (what the verdict reads), serving demand
+    (how the price acts) and energy's share of compute cost at half, today's and double
     the electricity price (percent), beside Cottier et al.'s measured 2-6%."""
-    base = float(table.loc[table["price_factor"] == 1.0, "compute_achieved_flop"].iloc[0])
+    today = table["price_factor"] == 1.0
+
+    def percent_of_today(column: str) -> list[float]:
+        base = float(table.loc[today, column].iloc[0])
+        return [100 * v / base if base > 0 else 0.0 for v in table[column]]
+
     labels = [f"{fmt.sig(f)}x price" for f in table["price_factor"]]
-    run_pct = [100 * v / base if base > 0 else 0.0 for v in table["compute_achieved_flop"]]
     share_pct = [100 * v for v in table["energy_share_of_run_cost"]]
+    bars = (
+        # What the verdict reads: all of AI's compute over the horizon.
+        (
+            percent_of_today("compute_flop"),
+            "AI compute 2025-2040 (% of today's price)",
+            style.ACHIEVED,
+        ),
+        # The mechanism: serving answers the price, even where power binds the fleet.
+        (
+            percent_of_today("inference_power_demand_gw"),
+            f"Serving wanted in {check_year} (% of today's price)",
+            style.SERVING,
+        ),
+    )
     traces: list[Trace] = [
         {
             "type": "bar",
             "x": labels,
-            "y": run_pct,
-            "name": f"Largest run in {check_year} (% of today's price)",
-            "marker": {"color": style.ACHIEVED},
-            "text": [f"{v:.0f}%" for v in run_pct],
+            "y": values,
+            "name": name,
+            "marker": {"color": colour},
+            "text": [f"{v:.0f}%" for v in values],
             "textposition": "outside",
-        },
+        }
+        for values, name, colour in bars
+    ]
+    traces.append(
         {
             "type": "bar",
             "x": labels,
             "y": share_pct,
-            "name": "Energy's share of the run's cost (%)",
+            "name": "Energy's share of compute cost (%)",
             "marker": {"color": style.STEP_COLOURS["power"]},
             "text": [f"{v:.1f}%" for v in share_pct],
             "textposition": "outside",
-        },
-    ]
+        }
+    )
+    run_pct = [v for values, _, _ in bars for v in values]
     band = {
         "type": "rect",
         "xref": "paper",
@@ -243,7 +263,7 @@ def price_figure(table: pd.DataFrame, check_year: int) -> go.Figure:
         "x1": 1,
         "y0": 2,
         "y1": 6,
-        "fillcolor": "rgba(0,0,0,0.08)",
+        "fillcolor": "rgba(0,0,0,0.18)",
         "line": {"width": 0},
     }
     traces.append(
@@ -252,7 +272,7 @@ def price_figure(table: pd.DataFrame, check_year: int) -> go.Figure:
             "x": [None],
             "y": [None],
             "mode": "markers",
-            "marker": {"color": "rgba(0,0,0,0.15)", "size": 12, "symbol": "square"},
+            "marker": {"color": "rgba(0,0,0,0.3)", "size": 12, "symbol": "square"},
             "name": "Measured energy share, 2-6% (Cottier et al. 2024)",
         }
     )
@@ -263,6 +283,7 @@ def price_figure(table: pd.DataFrame, check_year: int) -> go.Figure:
             "shapes": [band],
             "yaxis": {"range": [0, max([*run_pct, 110.0]) * 1.15]},
         },
+        overrides=style.LEGEND_AT_BOTTOM,
         title="What the price changes",
         x_title="Electricity price",
         y_title="Percent",

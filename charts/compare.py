@@ -141,16 +141,18 @@ def compare_figure(baseline: pd.DataFrame, scenarios: dict[str, pd.DataFrame]) -
 
     `baseline` and each of `scenarios` are projections (model.projection.project); a
     cross marks each scenario's wall (the first year power costs AI its threshold share
-    of compute). Each
-    scenario has its colour and marker symbol, markers staggered by year, and earlier
-    scenarios are drawn wider, so scenarios with the same lines stay distinguishable.
+    of compute). Each scenario has its colour and marker symbol, markers staggered by
+    year, and earlier scenarios are drawn wider, so scenarios with the same lines stay
+    distinguishable.
     """
     count = len(scenarios)
     traces = _scenario_traces("Default", baseline, None, count)
     for i, (name, frame) in enumerate(scenarios.items()):
         traces += _scenario_traces(name, frame, i, count)
     traces += _key_traces()
-    ticks = [10.0**k for k in range(-1, 7)]
+    # 1-2-5 ticks: the lines span less than a decade at the defaults (about 20-200 GW),
+    # where ticks at powers of ten alone left one label on the axis.
+    ticks = [m * 10.0**k for k in range(-1, 7) for m in (1.0, 2.0, 5.0)]
     layout = {
         "yaxis": {"type": "log", "tickvals": ticks, "ticktext": [fmt.power(v) for v in ticks]},
     }

@@ -574,7 +574,7 @@ def compute_figure(
         traces,
         layout,
         overrides=style.LEGEND_AT_BOTTOM,
-        title="Largest training run: compute wanted vs achieved",
+        title="Largest run: compute wanted vs achieved",
         x_title="Year",
         y_title="Training compute (FLOP, log scale)",
         marker_x=wall,

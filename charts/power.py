@@ -318,7 +318,7 @@ def source_table(
                 f"Nameplate, {name}": [fmt.power(plate[s]) for s in arrivals.index]
                 for name, plate in nameplates.to_dict().items()
             },
-            "First power (fast / mid / slow)": [
+            "One plant ordered now: first power (fast / mid / slow)": [
                 " / ".join(f"{y:.0f}" for y in row) for row in years
             ],
         }
@@ -338,7 +338,7 @@ def build_table(build: pd.DataFrame, labels: Mapping[str, str], year: int) -> pd
                 fmt.power(v) + (" (cap)" if c else "")
                 for v, c in zip(build["started_gw_per_yr"], build["capped"], strict=True)
             ],
-            "First firm power": [
+            "Projection: first year with power from new builds": [
                 f"{y:.0f}" if np.isfinite(y) else "none by the end"
                 for y in build["first_year_delivers"]
             ],

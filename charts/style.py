@@ -126,6 +126,9 @@ def house_layout(
         # Under the plot (below the x-axis title), so it never covers the title or data.
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0.0},
         "hoverlabel": {"font": {"family": FONT}},
+        # Plotly's toolbar stands in a column at the right, not across the top, where on a
+        # touch screen (it is always shown there) it covered each chart's title.
+        "modebar": {"orientation": "v", "bgcolor": "rgba(255,255,255,0.8)"},
     }
     out = _merged(layout, house)
     axes = {"showline": True, "linecolor": "#bbb", "zeroline": False, "gridcolor": GRID}

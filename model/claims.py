@@ -109,8 +109,9 @@ RULES: tuple[Rule, ...] = (
         "'Exponential' means the largest run's compute grows each year by at least 80% of "
         "the trend's rate in log terms (e.g. 3.03x a year against a 4x trend) through "
         f"{END_YEAR}. Not supported if it does; Supported if it falls below that while still "
-        "growing and the step that binds in that year is physical (power, chips or the "
-        "latency wall); Partly if the step is data or money, or if compute stops growing.",
+        "growing and the step that binds in that year is physical (the largest site, "
+        "power, chips or the latency wall); Partly if the step is data or money, or if "
+        "compute stops growing.",
         "Below 80% of the trend's rate in log terms, ten years of growth fall short of the "
         "trend by more than 100x: no longer the exponential the post means.",
         (("exponential_share", 0.8),),

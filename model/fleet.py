@@ -51,6 +51,9 @@ class Sources:
     lead_time_high_years: Array
     #: Energy-weighted levelised cost of new supply, middle of the range. [USD/MWh]
     lcoe_mid_usd_per_mwh: float | Array
+    #: The same for today's world mix (pipeline_shares): the price serving demand is
+    #: calibrated at, so a dearer mix than today's lowers it. [USD/MWh]
+    world_mix_lcoe_usd_per_mwh: float = 0.0
 
 
 def lead_time_table(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
@@ -165,6 +168,7 @@ def sources_from(scenario: Scenario, facts: SourceFacts) -> Sources:
         lead_time_low_years=low[used],
         lead_time_high_years=high[used],
         lcoe_mid_usd_per_mwh=float((shares * facts.lcoe_mid_usd_per_mwh).sum()),
+        world_mix_lcoe_usd_per_mwh=float((pipeline * facts.lcoe_mid_usd_per_mwh).sum()),
     )
 
 
@@ -225,6 +229,7 @@ def stack_sources(variants: Sequence[Sources], order: Sequence[str]) -> Sources:
         **data,
         **{name: rows(name) for name in _SCENARIO_FIELDS},
         lcoe_mid_usd_per_mwh=np.array([v.lcoe_mid_usd_per_mwh for v in variants]),
+        world_mix_lcoe_usd_per_mwh=variants[0].world_mix_lcoe_usd_per_mwh,
     )
 
 

@@ -208,8 +208,9 @@ def exogenous_paths(
         base_price_usd_per_mwh=np.broadcast_to(
             mix_cost_row * rows["price_scale"], (dt.shape[0], max(mix_cost_row.shape[1], 1))
         ),
-        reference_price_usd_per_mwh=np.broadcast_to(
-            mix_cost_row, (dt.shape[0], mix_cost_row.shape[1])
+        # Serving demand is calibrated at today's world mix: a dearer mix lowers it.
+        reference_price_usd_per_mwh=np.full(
+            (dt.shape[0], 1), fixed.sources.world_mix_lcoe_usd_per_mwh
         ),
     )
     tokens = rows["data_stock_tokens"] * rows["data_stock_growth"] ** dt

@@ -7,12 +7,14 @@ import streamlit as st
 
 from charts.serve import datacenter_figure, per_query_figure
 from model import inference
+from model.scenario import BASE_YEAR
 from ui import cache_pages
-from ui.data import catalog
+from ui.data import catalog, projection_frame
 from ui.page import page_scenario
 from ui.plot import plot
 from ui.serve_text import (
     datacenter_text,
+    one_service_text,
     published_emissions_text,
     render_fleet_metrics,
     render_method,
@@ -35,6 +37,8 @@ st.markdown(
 st.caption(settings_caption(scenario, result))
 render_query_metrics(scenario, result)
 render_fleet_metrics(scenario, result, cache_pages.electricity_totals())
+serving_gw = float(projection_frame(scenario)["inference_power_achieved_gw"].iloc[0])
+st.caption(one_service_text(result.average_gw, serving_gw, BASE_YEAR))
 st.markdown(published_emissions_text(cache_pages.published_emissions_per_query(), result))
 
 plot(per_query_figure(cache_pages.per_query_traces(), result.wh_per_query))

@@ -154,7 +154,7 @@ def _economy(v, fixed: Fixed, vintage: dict, supply: dict, limited: bool) -> lis
         serve_wanted = 0.0
         for r in REGIONS:
             cost = hardware_yr + energy_mwh_yr * price[r]
-            reference = hardware_yr + energy_mwh_yr * vintage["mix_cost"]
+            reference = hardware_yr + energy_mwh_yr * vintage["world_mix_cost"]
             serve_wanted += vintage["serving"][r][t] * (cost / reference) ** (
                 -v["serving_price_elasticity"]
             )
@@ -232,6 +232,9 @@ def simulate_one(v: Mapping[str, float], fixed: Fixed, lead: np.ndarray) -> dict
     vintage: dict = {key: [] for key in ("flop", "power_w", "price_h100e", "production")}
     vintage |= {"capex": [], "train_wanted": [], "serving": {r: [] for r in REGIONS}}
     vintage["mix_cost"] = float(fixed.sources.lcoe_mid_usd_per_mwh)
+    # Serving's price response is measured against today's world mix (data/, not the
+    # scenario's mix).
+    vintage["world_mix_cost"] = float(fixed.sources.world_mix_lcoe_usd_per_mwh)
     gdp = []
     for t in range(n):
         flop = (

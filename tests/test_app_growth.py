@@ -21,7 +21,7 @@ TITLES_WITH_BANDS = [
     "What holds AI's chips, across 10,000 samples",
     "Which inputs move the wall most",
     "Power for AI: wanted, available, achieved",
-    "Largest training run: compute wanted vs achieved",
+    "Largest run: compute wanted vs achieved",
     "Why run power grows: this year's multipliers",
     "When does energy become the limit?",
 ]

@@ -178,12 +178,19 @@ def test_the_per_query_axis_spans_the_figures_and_the_estimate():
 def test_serve_page_shows_cost_and_emissions_per_query_and_per_year():
     at = open_app("pages/serve.py")
     # US grid 367 g/kWh, $80/MWh (tests/test_inference.py): 0.35375 Wh x 0.367 = 0.130 g;
-    # 0.35375e-6 MWh x $80 = 0.00283 cents; 322,800 MWh/yr x 0.367 = 118 ktCO2e and
+    # 0.35375e-6 MWh x $80 = $0.0000283; 322,800 MWh/yr x 0.367 = 118 ktCO2e and
     # x $80 = $25.8 million a year.
     assert metric_value(at, "Emissions per query") == "0.13 gCO2e"
-    assert metric_value(at, "Cost per query") == "0.00283 ¢"
+    assert metric_value(at, "Power bill per query") == "$0.0000283"
+    # Per million tokens: $0.0000283 / (500 + 500) tokens x 1e6 = $0.0283.
+    assert metric_value(at, "Per million tokens") == "$0.0283"
     assert metric_value(at, "Emissions per year") == "118 ktCO2e"
     assert metric_value(at, "Bill per year") == "$25.8 million"
+    # One service beside all of AI's serving: 322,800 MWh / 8,760 h = 36.8 MW against
+    # the projection's 2025 serving (13.5 + 4.5 = 18 GW of serving and smaller AI).
+    captions = " ".join(c.value for c in at.caption)
+    assert "This is **one service** at these settings: 36.8 MW." in captions
+    assert "draw 18 GW in 2025" in captions
     # Google's published 0.03 g per prompt is quoted beside the estimate.
     assert any("0.03 gCO2e" in m.value for m in at.markdown)
 
@@ -210,10 +217,14 @@ def test_power_page_build_table_follows_the_build_inputs():
     assert before.set_index("Source").loc["Coal", "Wanted a year"] == "7.37 GW"
     assert after.loc["Coal", "Wanted a year"] == "18.4 GW"
     # A queue of 0 lets grid-connected builds arrive after their lead time alone.
-    queue_before = after["First firm power"].astype(int)
+    queue_before = after["Projection: first year with power from new builds"].astype(int)
     sidebar_input(at, "queue_years_us").set_value(0.0).run()
     sidebar_input(at, "queue_years_row").set_value(0.0).run()
-    queue_after = at.dataframe[2].value.set_index("Source")["First firm power"].astype(int)
+    queue_after = (
+        at.dataframe[2]
+        .value.set_index("Source")["Projection: first year with power from new builds"]
+        .astype(int)
+    )
     assert (queue_after <= queue_before).all()
 
 

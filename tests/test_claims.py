@@ -243,16 +243,20 @@ def test_claim_4_default_compares_three_mixes_with_the_model():
 def test_claim_4_is_level_when_power_never_limits_ai():
     # 200 GW for AI in each region from 2025 (the defaults: 14.5 and 5 GW), twice what the
     # fleet draws even in 2040: power never limits the fleet, and the mix changes only the
-    # price. Money is not short either (chip production limits every year's new chips),
-    # so every mix gives the same compute: nuclear is level, Supported.
+    # price. Money is not short either (chip production limits almost every year's new
+    # chips), so the mixes differ only where the price moves serving demand: nuclear's
+    # dearer power (177 vs about 100 USD/MWh) wants a little less, within 0.01% of the
+    # others over the horizon. Level within 1%: Supported.
     s = dataclasses.replace(Scenario(), supply_base_gw_us=200.0, supply_base_gw_row=200.0)
     result = claims.evaluate(s, 4, CAT, with_flips=False)
     compute = result.chart["compute_flop"].to_numpy()
-    assert_allclose(compute, compute[0], rtol=1e-12)
+    assert_allclose(compute, compute.max(), rtol=1e-4)
+    assert compute[0] <= compute[1:].min()
     assert result.verdict == claims.SUPPORTED
     for preset_id, _ in claims.CLAIM_4_MIXES:
         frame = projection.project(claims.mix_variant(s, preset_id, CAT), CAT)
-        assert set(frame["fleet_binding"].iloc[1:]) == {"chips"}, preset_id
+        # Never power or money: chips, or demand where dear power cut serving's wants.
+        assert set(frame["fleet_binding"].iloc[1:]) <= {"chips", "demand"}, preset_id
         assert (frame["power_supply_gw"] >= 2 * frame["power_achieved_gw"]).all()
 
 

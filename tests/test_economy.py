@@ -381,3 +381,25 @@ def test_money_is_finite_the_bill_and_the_chips_never_pass_ais_spending():
     # With the default spending ($400B) the same price leaves money for chips.
     rich = frame_of(price_scale=4.0).loc[2026]
     assert rich["chip_spending_usd"] > 0
+
+
+def test_a_dearer_mix_than_todays_lowers_serving_demand():
+    # Serving demand is calibrated at today's world mix (105.5 USD/MWh, the default mix):
+    # the nuclear bet's 177.2 USD/MWh (tests/test_claims.py) makes a year of compute
+    # dearer, so serving wants less, by (cost at 177 / cost at 105.5)^-1 with elasticity 1.
+    base = frame_of()
+    nuclear = projection.project(
+        claims.mix_variant(Scenario(), "nuclear_bet", CATALOG), CATALOG
+    ).set_index("year")
+    assert (
+        nuclear.loc[2026:, "inference_power_demand_gw"]
+        < base.loc[2026:, "inference_power_demand_gw"]
+    ).all()
+    # With no price response (elasticity 0) the mix's price moves nothing of demand.
+    flat = dataclasses.replace(Scenario(), serving_price_elasticity=0.0)
+    flat_nuclear = dataclasses.replace(
+        claims.mix_variant(Scenario(), "nuclear_bet", CATALOG), serving_price_elasticity=0.0
+    )
+    a = projection.project(flat, CATALOG)["inference_power_demand_gw"].to_numpy()
+    b = projection.project(flat_nuclear, CATALOG)["inference_power_demand_gw"].to_numpy()
+    assert_allclose(a[:2], b[:2], rtol=1e-12)

@@ -60,6 +60,8 @@ def _pandas_sources(scenario: Scenario) -> fleet.Sources:
         lead_time_low_years=column("lead_time_low_years"),
         lead_time_high_years=column("lead_time_high_years"),
         lcoe_mid_usd_per_mwh=float((shares * lcoe.loc[ids].to_numpy()).sum()),
+        # Today's world mix's cost: serving demand's reference price.
+        world_mix_lcoe_usd_per_mwh=float((pipeline * lcoe.loc[ids].to_numpy()).sum()),
     )
 
 

@@ -45,11 +45,32 @@ def render_query_metrics(scenario: Scenario, result: ServingResult) -> None:
         help=f"Energy x {fmt.sig(result.carbon_intensity_g_per_kwh)} gCO2e/kWh ({GRID_LABEL})",
         width="content",
     )
+    usd_per_query = result.cents_per_query / 100.0
+    tokens = scenario.input_tokens + scenario.output_tokens
     row.metric(
-        "Cost per query",
-        f"{fmt.sig(result.cents_per_query)} ¢",
-        help=f"Energy x ${fmt.sig(scenario.price_usd_per_mwh)}/MWh ({PRICE_LABEL})",
+        "Power bill per query",
+        fmt.usd(usd_per_query),
+        help=f"Electricity only: energy x ${fmt.sig(scenario.price_usd_per_mwh)}/MWh "
+        f"({PRICE_LABEL}). Chips, staff and margins, most of a query's price, are not in it.",
         width="content",
+    )
+    row.metric(
+        "Per million tokens",
+        fmt.usd(usd_per_query / tokens * 1e6),
+        help=f"The power bill per query over its {fmt.count(tokens)} tokens (input and "
+        "output), times a million: comparable with API prices per million tokens.",
+        width="content",
+    )
+
+
+def one_service_text(service_gw: float, all_serving_gw: float, year: int) -> str:
+    """Why this fleet is small beside all of AI's serving: one service against all."""
+    share = service_gw / all_serving_gw if all_serving_gw > 0 else 0.0
+    return (
+        f"This is **one service** at these settings: {fmt.power(service_gw)}. All of AI's "
+        f"serving and smaller models draw {fmt.power(all_serving_gw)} in {year} on *Growth "
+        f"vs power* (every chatbot, search, recommendation and fine-tuning job), so this "
+        f"fleet is {fmt.sig(100 * share, 2)}% of it."
     )
 
 

@@ -6,9 +6,10 @@ import streamlit as st
 
 from ui.data import stop_if_data_broken
 from ui.link_report import show_link_report
+from ui.page import page_links
 from ui.share import address_pairs, render_share_control
 from ui.sidebar import current_scenario, render_inputs
-from ui.url import page_links, read_link, write_link
+from ui.url import address_query, read_link, write_link
 
 st.set_page_config(
     page_title="Is energy AI's limit?",
@@ -60,7 +61,7 @@ PAGES = (
     ),
 )
 
-# The sidebar's page links are ui/url.page_links: each carries the scenario's link.
+# The sidebar's page links are ui/page.page_links: each carries the scenario's link.
 page = st.navigation([p for p, _, _ in PAGES], position="hidden")
 stop_if_data_broken()
 read_link()
@@ -69,7 +70,7 @@ page_id, open_group = next((i, g) for p, i, g in PAGES if p.url_path == page.url
 titles = {i: str(p.title) for p, i, _ in PAGES}
 entered = render_inputs(open_group, page_id, titles)
 show_link_report(write_link(address_pairs(entered)))
-page_links(nav, [p for p, _, _ in PAGES])
+page_links(nav, [p for p, _, _ in PAGES], address_query())
 st.session_state["scenario"] = current_scenario(entered)
 render_share_control(st.session_state["scenario"])
 page.run()

@@ -12,6 +12,7 @@ import pytest
 from streamlit.runtime.scriptrunner_utils.script_run_context import ScriptRunContext
 from streamlit.testing.v1 import AppTest
 
+import ui.page
 from model import link, scenario_io
 from model.scenario import INPUTS_BY_NAME, Scenario
 from tests.apptest_support import open_app, sidebar_input
@@ -314,7 +315,7 @@ def test_back_restores_the_scenario_of_the_history_entry(monkeypatch):
 
 def test_a_streamlit_without_the_history_flag_fails_loudly(monkeypatch):
     fields = dict(ScriptRunContext.__dataclass_fields__)
-    del fields[url.HISTORY_FLAG]
+    del fields[ui.page.HISTORY_FLAG]
     monkeypatch.setattr(ScriptRunContext, "__dataclass_fields__", fields)
     with pytest.raises(RuntimeError, match="is_history_navigation"):
-        url.check_history_flag()
+        ui.page.check_history_flag()

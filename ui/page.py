@@ -8,13 +8,22 @@ pages/power.py alone, without app.py and its sidebar. Upstream: streamlit/stream
 (st.navigation deep links on first load) and the review of streamlit/streamlit#10276
 ("a pages folder + MPAv2 ... sometimes completely switches back to MPAv1"). The flag is
 private, so its presence is checked when this module is imported (the first page run of
-the server) and the app stops with a clear error if a Streamlit upgrade removed it.
+the server) and the app stops with a clear error if a Streamlit upgrade removed it. The
+same goes for `ScriptRunContext.is_history_navigation`, the only place Streamlit says that
+the browser's Back or Forward button started a run (ui/url.py reads the link again then).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.script_run_context import (
+    ScriptRunContext,
+    get_script_run_ctx,
+)
 
 from model.scenario import Scenario
 
@@ -85,5 +94,35 @@ def region_switch() -> str:
     return REGION_IDS[str(choice)]
 
 
-# Fail at the first page run of a server, not on a visitor's deep link some day later.
+#: The private run-context field that says Back or Forward started this run.
+HISTORY_FLAG = "is_history_navigation"
+
+
+def check_history_flag() -> None:
+    """Raise RuntimeError if Streamlit's run context no longer says what started a run."""
+    if HISTORY_FLAG not in getattr(ScriptRunContext, "__dataclass_fields__", {}):
+        raise RuntimeError(
+            f"streamlit's ScriptRunContext has no field {HISTORY_FLAG} in this version, so "
+            "ui/url.py cannot tell a Back or Forward from a rerun; pin the Streamlit "
+            "version of requirements.txt or update ui/url.history_navigation."
+        )
+
+
+def history_navigation() -> bool:
+    """Whether the browser's Back or Forward button started this run."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and getattr(ctx, HISTORY_FLAG))
+
+
+def page_links(where: Any, pages: Sequence[Any], query: dict[str, list[str]]) -> None:
+    """A link to each page that carries `query` (the address bar's link). Streamlit's own
+    navigation keeps only parameters bound to a widget, which is enough while the session
+    holds the scenario but not after a server restart: a page change would open defaults."""
+    for page in pages:
+        where.page_link(page, query_params=query, width="stretch")
+
+
+# Fail at the first page run of a server, not on a visitor's deep link (or a reader's
+# Back button) some day later.
 check_pages_flag()
+check_history_flag()

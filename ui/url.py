@@ -5,10 +5,6 @@ link into the session before any widget is drawn; every run then writes the whol
 back (inputs, view settings, saved scenarios), so the address bar on any page is a link to
 what the page shows. No widget is bound to the URL but the Methods page's tabs, which
 Streamlit keeps itself (model.link.STREAMLIT_PARAMS).
-
-Streamlit tells a run that Back or Forward started only on its private run context
-(`ScriptRunContext.is_history_navigation`, which its own URL-bound widgets read); if an
-upgrade drops it, HISTORY_FLAG's check fails loudly (tests/test_url.py).
 """
 
 from __future__ import annotations
@@ -18,12 +14,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.script_run_context import (
-    ScriptRunContext,
-    get_script_run_ctx,
-)
 
 from model import link
+from ui.page import history_navigation
 from ui.sidebar import link_choices
 
 #: Session-state key of the saved scenarios (name -> Scenario, in order).
@@ -31,24 +24,6 @@ SAVED_KEY = "saved_scenarios"
 #: Session-state key of the opening link: what it could not use, and the state it opened as.
 LINK_KEY = "_opening_link"
 Pairs = Sequence[tuple[str, str]]
-#: The private run-context field that says Back or Forward started this run.
-HISTORY_FLAG = "is_history_navigation"
-
-
-def check_history_flag() -> None:
-    """Raise RuntimeError if Streamlit's run context no longer says what started a run."""
-    if HISTORY_FLAG not in getattr(ScriptRunContext, "__dataclass_fields__", {}):
-        raise RuntimeError(
-            f"streamlit's ScriptRunContext has no field {HISTORY_FLAG} in this version, so "
-            "ui/url.py cannot tell a Back or Forward from a rerun; pin the Streamlit "
-            "version of requirements.txt or update ui/url.history_navigation."
-        )
-
-
-def history_navigation() -> bool:
-    """Whether the browser's Back or Forward button started this run."""
-    ctx = get_script_run_ctx()
-    return bool(ctx is not None and getattr(ctx, HISTORY_FLAG))
 
 
 @dataclass(frozen=True)
@@ -119,16 +94,3 @@ def write_link(pairs: Pairs) -> link.Decoded | None:
 def address_query() -> dict[str, list[str]]:
     """The link the address bar holds (after write_link): every parameter but Streamlit's."""
     return {key: values for key, values in _params().items() if key not in link.STREAMLIT_PARAMS}
-
-
-def page_links(where: Any, pages: Sequence[Any]) -> None:
-    """A link to each page that carries the address bar's link. Streamlit's own navigation
-    keeps only parameters bound to a widget, which is enough while the session holds the
-    scenario but not after a server restart: the first page change would open defaults."""
-    query = address_query()
-    for page in pages:
-        where.page_link(page, query_params=query, width="stretch")
-
-
-# Fail at the first run of a server, not on a reader's Back button some day later.
-check_history_flag()

@@ -18,6 +18,7 @@ from ui.home_links import render_claim_cards, render_page_links
 from ui.page import page_scenario, region_switch
 from ui.plot import plot
 from ui.share import share_query
+from ui.url import address_query
 
 scenario = page_scenario()
 frame, verdicts = home_results(scenario)  # one batched projection for both
@@ -119,4 +120,4 @@ text.markdown(
 )
 
 render_claim_cards(verdicts, share_query(scenario))
-render_page_links()
+render_page_links(address_query())

@@ -59,11 +59,13 @@ def render_claim_cards(verdicts: tuple[str, ...], query: str) -> None:
             st.markdown(f"[{fmt.plain(rule.title)}]({target})  \n**{verdict}**")
 
 
-def render_page_links() -> None:
-    """Links to every other page, three to a row."""
+def render_page_links(query: dict[str, list[str]]) -> None:
+    """Links to every other page, three to a row, each carrying `query` (the address bar's
+    link), so that after a server restart a click here keeps the scenario, as the
+    sidebar's links do (ui/page.page_links)."""
     st.markdown("#### Explore")
     columns = st.columns(3)
     for i, (page, label, icon, text) in enumerate(PAGES):
         with columns[i % 3]:
-            st.page_link(page, label=label, icon=icon)
+            st.page_link(page, label=label, icon=icon, query_params=query)
             st.caption(text)

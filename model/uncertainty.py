@@ -432,13 +432,7 @@ def _with_base_levels(swing: Swing, scenario: Scenario) -> Swing:
     def scaled(end: Scenario) -> Scenario:
         ratio = float(end.chip_stock_base_h100e) / median
         levels: dict[str, Any] = {
-            name: float(
-                np.clip(
-                    getattr(scenario, name) * ratio,
-                    INPUTS_BY_NAME[name].min,
-                    INPUTS_BY_NAME[name].max,
-                )
-            )
+            name: float(_clip_to_range(name, np.asarray(getattr(scenario, name) * ratio)))
             for name in BASE_LEVELS
         }
         return dataclasses.replace(end, **levels)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.data import stop_if_data_broken
+from ui.history import install_history_rule
 from ui.link_report import show_link_report
 from ui.page import page_links
 from ui.share import address_pairs, render_share_control
@@ -73,4 +74,5 @@ show_link_report(write_link(address_pairs(entered)))
 page_links(nav, [p for p, _, _ in PAGES], address_query())
 st.session_state["scenario"] = current_scenario(entered)
 render_share_control(st.session_state["scenario"])
+install_history_rule()
 page.run()

@@ -150,7 +150,7 @@ def why_figures() -> tuple[tuple[float, ...], float]:
     model.inference.WHY_ITEMS, in order, and ML.ENERGY's reasoning-vs-chat ratio [x]."""
     anchors = published_per_query().set_index("label")["wh_per_query"]
     wh = tuple(float(anchors[inference.PER_QUERY_ITEMS[i]]) for i in inference.WHY_ITEMS)
-    return wh, inference.published_value("mlenergy_reasoning_vs_chat", catalog())
+    return wh, inference.published_value(inference.REASONING_RATIO_ITEM, catalog())
 
 
 @st.cache_resource(show_spinner=False)

@@ -15,6 +15,7 @@ from charts.training import published_traces
 from model import claims, fleet, projection, uncertainty
 from model.catalog import Catalog, DataFileError, default_catalog, default_codebook
 from model.equivalents import average_power_gw
+from model.fact_check import check_facts
 from model.runs import published_runs
 from model.scenario import END_YEAR, Scenario
 from ui import format as fmt
@@ -22,8 +23,11 @@ from ui import format as fmt
 
 @st.cache_resource(show_spinner=False)
 def catalog() -> Catalog:
-    """The validated data tables, loaded once per server process (read-only)."""
-    return default_catalog()
+    """The validated data tables, loaded once per server process (read-only), with every
+    fact the pages read by name checked (model.fact_check)."""
+    cat = default_catalog()
+    check_facts(cat)
+    return cat
 
 
 def stop_if_data_broken() -> None:

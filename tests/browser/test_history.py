@@ -82,7 +82,8 @@ def test_an_explicit_action_pushes_one_entry_that_back_undoes(page: Page, app_ur
     page.wait_for_function(f"() => history.length === {opened + 1}")
     wait_until_idle(page)
     applied = _query(page)
-    assert "pue" not in applied and before["pue"] == ["1.3"]
+    assert "pue" not in applied
+    assert before["pue"] == ["1.3"]
     assert _length(page) == opened + 1
     page.go_back()
     assert poll_until_equal(page, lambda: _query(page), before) == before

@@ -745,19 +745,25 @@ def evaluate(
     scenario: Scenario, claim_id: int, catalog: Catalog, with_flips: bool = True
 ) -> ClaimResult:
     """Judge one claim for a scenario, with what would flip its verdict."""
-    cat = catalog
-    result = CLAIMS[claim_id](scenario, cat)
+    result = CLAIMS[claim_id](scenario, catalog)
     if not with_flips:
         return result
+    return dataclasses.replace(result, flips=claim_flips(scenario, claim_id, catalog))
+
+
+def flip_names(scenario: Scenario, claim_id: int) -> tuple[str, ...]:
+    """The inputs whose values can flip a claim's verdict, as the search moves them."""
+    return tuple(_basis_input(scenario, name) for name in RULES_BY_ID[claim_id].flip_inputs)
+
+
+def claim_flips(scenario: Scenario, claim_id: int, catalog: Catalog) -> tuple[Flip, ...]:
+    """What would change one claim's verdict: for each of its flip inputs, the value
+    nearest today's at which it changes (find_flip; dozens of projections each)."""
 
     def verdict_of(variant: Scenario) -> str:
-        return QUICK_VERDICTS[claim_id](variant, cat)
+        return QUICK_VERDICTS[claim_id](variant, catalog)
 
-    flips = tuple(
-        find_flip(scenario, _basis_input(scenario, name), verdict_of)
-        for name in result.rule.flip_inputs
-    )
-    return dataclasses.replace(result, flips=flips)
+    return tuple(find_flip(scenario, name, verdict_of) for name in flip_names(scenario, claim_id))
 
 
 def _basis_input(scenario: Scenario, name: str) -> str:

@@ -211,7 +211,11 @@ def test_the_pages_use_the_view_settings_defaults_of_the_link_table():
     assert power.select_slider(key="power_year").value == link.VIEW_BY_NAME["power_year"].default
     assert power.number_input(key="power_load_gw").value == 1.0
     growth = open_app("pages/growth.py")
-    assert growth.toggle(key="show_bands").value is True
+    assert growth.toggle(key="show_bands").value is False  # 0.3.1: off until asked
+    # A 0.3.0 link without show_bands was made while the bands showed: they do.
+    old = open_app("pages/growth.py", {"v": "0.3.0", "pue": "1.3"})
+    assert old.toggle(key="show_bands").value is True
+    assert len(old.get("plotly_chart")) == len(growth.get("plotly_chart")) + 3  # MC's three
 
 
 def test_echo_shortens_escapes_and_shows_invisible_characters():

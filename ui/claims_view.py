@@ -11,6 +11,7 @@ from model.claims import ClaimResult, Flip, Number
 from model.projection import years
 from model.scenario import INPUTS_BY_NAME, InputSpec, Scenario
 from ui import format as fmt
+from ui.data import claim_flips
 from ui.glossary import terms_help
 from ui.plot import plot
 from ui.sidebar import GROUP_TITLES, SUBGROUP_HEADINGS
@@ -120,6 +121,31 @@ def render_numbers(numbers: tuple[Number, ...]) -> None:
             column.metric(number.label, number_text(number), help=terms_help(number.label))
 
 
+#: Session-state key of the open state of a claim's "where it would flip" box.
+FLIPS_OPEN_KEY = "_flips_open_{claim_id}"
+
+
+def render_flips(result: ClaimResult, scenario: Scenario) -> None:
+    """The inputs that can change the verdict, named with their sidebar group; where each
+    would flip it is searched (dozens of projections an input) only while its box is open."""
+    claim_id = result.rule.claim_id
+    names = claims.flip_names(scenario, claim_id)
+    st.markdown(
+        "**What would change the verdict:** "
+        + "; ".join(f"**{INPUTS_BY_NAME[n].label}**{where_text(INPUTS_BY_NAME[n])}" for n in names)
+        + "."
+    )
+    box = st.expander(
+        "At what values (searches the model)",
+        key=FLIPS_OPEN_KEY.format(claim_id=claim_id),
+        on_change="rerun",
+    )
+    with box:
+        if box.open:
+            for flip in claim_flips(scenario, claim_id):
+                st.markdown("- " + flip_text(flip))
+
+
 def render_claim(result: ClaimResult, scenario: Scenario, link: str) -> None:
     """One claim's section."""
     rule = result.rule
@@ -132,9 +158,7 @@ def render_claim(result: ClaimResult, scenario: Scenario, link: str) -> None:
     with text:
         st.markdown(f"**How it is decided.** {fmt.plain(rule.rule)}")
         st.caption(f"Why: {fmt.plain(rule.reason)}")
-        st.markdown("**What would change the verdict**")
-        for flip in result.flips:
-            st.markdown("- " + flip_text(flip))
+        render_flips(result, scenario)
     with st.expander("Sources and the link to this claim"):
         for source in rule.sources:
             st.markdown("- " + fmt.plain(source))

@@ -81,8 +81,20 @@ def tornado_table(scenario: Scenario) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=32, hash_funcs=BY_REPR)
 def claim_results(scenario: Scenario) -> tuple[claims.ClaimResult, ...]:
-    """The five claims judged for the scenario, with their flips, cached per scenario."""
-    return claims.evaluate_all(scenario, catalog())
+    """The five claims judged for the scenario, without what would flip them (a search of
+    dozens of projections per input: claim_flips, when a reader asks), cached per
+    scenario."""
+    return tuple(
+        claims.evaluate(scenario, rule.claim_id, catalog(), with_flips=False)
+        for rule in claims.RULES
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
+def claim_flips(scenario: Scenario, claim_id: int) -> tuple[claims.Flip, ...]:
+    """What would change one claim's verdict (model.claims.claim_flips), cached per
+    scenario and claim."""
+    return claims.claim_flips(scenario, claim_id, catalog())
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)

@@ -105,7 +105,7 @@ def mix_scenario(scenario: Scenario, preset_id: str, catalog: Catalog) -> Scenar
     if not rows:
         raise ValueError(f"unknown mix preset {preset_id!r}")
     weights = {str(row["source_id"]): float(row["share"]) for row in rows}
-    changes = {f"mix_{sid}": weights.get(sid, 0.0) for sid in SOURCE_IDS}
+    changes: dict[str, Any] = {f"mix_{sid}": weights.get(sid, 0.0) for sid in SOURCE_IDS}
     return dataclasses.replace(scenario, **changes)
 
 

@@ -70,6 +70,8 @@ def test_each_claim_has_its_rule_flips_and_link():
     for rule in claims.RULES:
         assert rule.rule.split(";")[0][:40] in markdown.replace("\\", "")
     assert markdown.count("What would change the verdict") == 5
+    for rule in claims.RULES:  # the rule in one sentence, on the page
+        assert f"**The rule:** {rule.plain}" in markdown.replace("\\", "")
     codes = [c.value for c in at.code]
     for claim_id in range(1, 6):
         assert any(c.endswith(f"#claim-{claim_id}") for c in codes)

@@ -152,6 +152,7 @@ def render_claim(result: ClaimResult, scenario: Scenario, link: str) -> None:
     st.header(f"{rule.claim_id}. {rule.title}", anchor=anchor(rule.claim_id), divider="gray")
     st.markdown(f"The post's claim, in our words: *“{fmt.plain(rule.claim)}”*")
     render_verdict(result)
+    st.markdown(f"**The rule:** {fmt.plain(rule.plain)}")
     render_numbers(result.numbers)
     chart, text = st.columns([3, 2])
     plot(claim_figure(result, scenario), chart, key=f"claim_{rule.claim_id}")

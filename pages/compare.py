@@ -40,14 +40,15 @@ saved = share.saved_scenarios()
 shown, same = scenarios_to_show(scenario, saved)
 compare_text.render_saved(saved, same)
 
-view = cache_pages.compare_view(cache_pages.named_items(shown))
-chart, text = st.columns([3, 1])
+chart, text = st.columns([3, 1])  # the chart above the year its table is read in
+year = compare_text.year_choice()
+view = cache_pages.compare_view(cache_pages.named_items(shown), year)
 plot(view.figure, chart)
 text.markdown(compare_text.chart_note(view.coinciding))
-st.markdown(compare_text.table_note(same))
+st.markdown(compare_text.table_note(same, year))
 # A column per scenario, so the table fits beside the sidebar; st.dataframe shows text as
 # text (no Markdown or HTML) and scrolls on a narrow screen.
 st.dataframe(view.table, width="stretch", key="compare_table")
 
 st.subheader("Download or restore")
-compare_text.render_download_and_restore(scenario, link)
+compare_text.render_download_and_restore(scenario, link, year)

@@ -281,6 +281,16 @@ def test_the_download_button_offers_a_zip():
     assert button.proto.deferred_file_id
 
 
+def test_the_download_button_says_it_holds_the_saved_scenarios():
+    at = _compare_page()
+    assert at.get("download_button")[0].proto.label == "Download scenario (zip)"
+    _apply_preset(at, "Nuclear bet")
+    _save(at, "Nuclear")
+    _apply_preset(at, "Gas bridge")
+    _save(at, "Gas")
+    assert at.get("download_button")[0].proto.label == "Download scenario and 2 saved (zip)"
+
+
 def test_a_link_with_saved_scenarios_is_not_reported_as_ignored():
     # 'saved' is the Compare page's own parameter, not an unknown input.
     at = open_app("pages/compare.py", {"saved": "name=Mine&pue=1.5"})

@@ -186,9 +186,16 @@ def _ai_demand_twh(scenario: Scenario) -> pd.DataFrame:
     return inference.ai_demand_twh(projection_frame(scenario))
 
 
-def scenario_zip(scenario: Scenario, cat: Catalog, link: str, headline: dict[str, Any]) -> bytes:
+def scenario_zip(
+    scenario: Scenario,
+    cat: Catalog,
+    link: str,
+    headline: dict[str, Any],
+    saved: NamedItems = (),
+) -> bytes:
     """The download of a scenario (model.scenario_io.export_zip with its projection and
-    the Monte Carlo bands the pages draw: the same sample count and seed).
+    the Monte Carlo bands the pages draw: the same sample count and seed), and the
+    `saved` scenarios side by side with their projections.
 
     Not cached and free of Streamlit calls: the download button runs it on its own thread
     when clicked, so the page does not build a zip on every rerun.
@@ -196,14 +203,17 @@ def scenario_zip(scenario: Scenario, cat: Catalog, link: str, headline: dict[str
     frame = projection.project(scenario, cat)
     bands = uncertainty.run_monte_carlo(scenario, uncertainty.DEFAULT_SAMPLES, 0, cat).bands
     verdicts = claims.claims_table(claims.evaluate_all(scenario, cat), app_version())
+    names = [name for name, _ in saved]
+    note = methods_note(scenario, app_version(), link=link, headline=headline, saved_names=names)
     return scenario_io.export_zip(
         scenario,
         app_version(),
         frame,
         bands,
-        methods_md=methods_note(scenario, app_version(), link=link, headline=headline),
+        methods_md=note,
         claims=verdicts,
         catalog=cat,
+        saved={name: (s, projection.project(s, cat)) for name, s in saved},
     )
 
 

@@ -99,8 +99,10 @@ def render_download_and_restore(scenario: Scenario, link: str, year: int = HEADL
     """The scenario's zip to download (with its share `link`, and the table's numbers in
     `year`) beside the upload that restores one."""
     down, up = st.columns(2)
+    saved = cache_pages.named_items(share.saved_scenarios())
+    also = f" and {len(saved)} saved" if saved else ""
     down.download_button(
-        "Download scenario (zip)",
+        f"Download scenario{also} (zip)",
         # Built when clicked (on another thread), not on every rerun of the page.
         data=partial(
             cache_pages.scenario_zip,
@@ -108,6 +110,7 @@ def render_download_and_restore(scenario: Scenario, link: str, year: int = HEADL
             catalog(),
             link,
             cache_pages.headline_cells(scenario, year),
+            saved,
         ),
         file_name=f"ai-energy-scenario-v{app_version()}.zip",
         mime="application/zip",
@@ -118,8 +121,10 @@ def render_download_and_restore(scenario: Scenario, link: str, year: int = HEADL
     down.caption(
         f"One zip: `{scenario_io.ZIP_SCENARIO}` (the inputs, to restore later), "
         f"`{scenario_io.ZIP_TIMESERIES}` (every yearly series, with emissions, electricity "
-        f"cost and P10/P50/P90 bands) and `{scenario_io.ZIP_METHODS}` (inputs, their "
-        "sources, the model version)."
+        f"cost and P10/P50/P90 bands), `{scenario_io.ZIP_METHODS}` (inputs, their "
+        "sources, the model version) and, when you have saved scenarios, "
+        f"`{scenario_io.ZIP_SAVED_TIMESERIES}` and `{scenario_io.ZIP_SAVED_INPUTS}` with "
+        "each of them side by side."
     )
     up.file_uploader(
         "Restore a scenario (.json or the downloaded .zip)",

@@ -66,11 +66,12 @@ page = st.navigation([p for p, _, _ in PAGES], position="hidden")
 stop_if_data_broken()
 read_link()
 nav = st.sidebar.container()
+share_top = st.sidebar.container()  # the copy-link button, filled once the scenario is known
 page_id, open_group = next((i, g) for p, i, g in PAGES if p.url_path == page.url_path)
 titles = {i: str(p.title) for p, i, _ in PAGES}
 entered = render_inputs(open_group, page_id, titles)
 show_link_report(write_link(address_pairs(entered)))
 page_links(nav, [p for p, _, _ in PAGES], address_query())
 st.session_state["scenario"] = current_scenario(entered)
-render_share_control(st.session_state["scenario"])
+render_share_control(st.session_state["scenario"], share_top)
 page.run()

@@ -6,6 +6,7 @@ import streamlit as st
 
 from model.compare import scenarios_to_show
 from ui import cache_pages, compare_text, share
+from ui.copy_link import copy_link_button
 from ui.page import page_scenario
 from ui.plot import plot
 from ui.version import app_version
@@ -22,14 +23,15 @@ share.show_notice()
 
 st.subheader("Share this scenario")
 link = share.share_link(scenario)
+copy_link_button(link, "compare", "Copy link to this scenario")
 st.code(link, language=None, wrap_lines=True)
 left_out = share.linked_saved(scenario)[1]
 if left_out:
     st.warning(share.link_too_long_message(left_out), icon=":material/link_off:")
 st.caption(
     f"Model version {app_version()}. The link holds every input that differs from its "
-    "default and your saved scenarios; opening it shows the same numbers and charts. The "
-    "sidebar has the same link under *Share this scenario* on every page."
+    "default and your saved scenarios; opening it shows the same numbers and charts. "
+    "*Copy link to this view*, at the top of the sidebar, copies the link of any page."
 )
 
 st.subheader("Start from a preset")

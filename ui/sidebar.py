@@ -343,8 +343,11 @@ def _group(
             why = ""
             if spec.name in ignored:
                 why = _IGNORED_BECAUSE[USED_ONLY_WHEN[spec.name][0]]
-            input_widget(spec, disabled=spec.name in ignored, why=why)
-            if spec.subgroup == MIX_SUBGROUP:
+            if spec.subgroup != MIX_SUBGROUP:
+                input_widget(spec, disabled=spec.name in ignored, why=why)
+                continue
+            with st.container(gap=None):  # the share right under its slider
+                input_widget(spec, disabled=spec.name in ignored, why=why)
                 st.caption(share_caption(None if percents is None else percents[spec.name]))
 
 

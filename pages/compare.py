@@ -23,7 +23,7 @@ share.show_notice()
 
 st.subheader("Share this scenario")
 link = share.share_link(scenario)
-copy_link_button(link, "compare", "Copy link to this scenario")
+copy_link_button(link, "compare", "Copy link to this scenario", stretch=False)
 st.code(link, language=None, wrap_lines=True)
 left_out = share.linked_saved(scenario)[1]
 if left_out:

@@ -22,7 +22,7 @@ _KEY = re.compile(r"[a-z0-9-]+")
 #: Look of the button: Streamlit's secondary button in the app's theme
 #: (.streamlit/config.toml: primary #2471a3, text #1f2933).
 STYLE = """<style>
-.copy-link-button { width: 100%; min-height: 2.5rem; padding: 0.25rem 0.75rem;
+.copy-link-button { min-height: 2.5rem; padding: 0.25rem 0.75rem;
   border: 1px solid rgba(31, 41, 51, 0.2); border-radius: 0.5rem; background: #ffffff;
   color: #1f2933; font: inherit; font-size: 0.875rem; line-height: 1.6; cursor: pointer; }
 .copy-link-button:hover { border-color: #2471a3; color: #2471a3; }
@@ -38,15 +38,19 @@ def script_string(text: str) -> str:
     return literal.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def copy_button_html(link: str, key: str, label: str = "Copy link", hint: str = "") -> str:
+def copy_button_html(
+    link: str, key: str, label: str = "Copy link", hint: str = "", stretch: bool = True
+) -> str:
     """The button's HTML and script: a click copies `link`; `key` (lowercase letters,
-    digits and dashes) names it in the page; `hint` is its tooltip."""
+    digits and dashes) names it in the page; `hint` is its tooltip; `stretch` makes it as
+    wide as its container, else as wide as its label."""
     if not _KEY.fullmatch(key):
         raise ValueError(f"copy button key must be lowercase letters, digits or '-': {key!r}")
     button_id = f"copy-link-{key}"
     title = html.escape(hint or f"Copy the link: {link}", quote=True)
     return f"""{STYLE}
 <button type="button" id="{button_id}" class="copy-link-button" title="{title}"
+ style="width: {"100%" if stretch else "auto"}"
  data-link="{html.escape(link, quote=True)}" aria-live="polite">{html.escape(label)}</button>
 <script>(() => {{
   const link = {script_string(link)};
@@ -84,9 +88,10 @@ def copy_link_button(
     label: str = "Copy link",
     hint: str = "",
     where: DeltaGenerator | None = None,
+    stretch: bool = True,
 ) -> None:
     """Draw the copy button (copy_button_html) in `where` (where the page is if None)."""
-    body = copy_button_html(link, key, label, hint)
+    body = copy_button_html(link, key, label, hint, stretch)
     if where is None:
         st.html(body, unsafe_allow_javascript=True)
     else:

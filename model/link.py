@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 from urllib.parse import parse_qs, parse_qsl, urlencode
 
-from model.compare import CURRENT_NAME, DEFAULT_NAME
+from model.compare import CURRENT_NAME, DEFAULT_NAME, HEADLINE_YEAR
 from model.scenario import (
     BASE_YEAR,
     END_YEAR,
@@ -66,6 +66,15 @@ VIEW_SETTINGS: tuple[InputSpec, ...] = (
     _view("power_year", "int", 2030, "Power it: year", min=BASE_YEAR, max=END_YEAR, step=1),
     _view("power_load_gw", "float", 1.0, "Power it: your load", min=0.0, max=1e5, step=0.5),
     _view("region", "choice", "World", "Power charts' region", options=("World", "US")),
+    _view(
+        "compare_year",
+        "int",
+        HEADLINE_YEAR,
+        "Compare & share: table year",
+        min=BASE_YEAR,
+        max=END_YEAR,
+        step=1,
+    ),
 )
 VIEW_BY_NAME: dict[str, InputSpec] = {spec.name: spec for spec in VIEW_SETTINGS}
 #: View settings whose default changed, with the version that changed it and the old

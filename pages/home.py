@@ -14,7 +14,6 @@ from ui.home_links import render_claim_cards, render_page_links
 from ui.home_metrics import headlines, render_headlines
 from ui.page import page_scenario, region_switch
 from ui.plot import plot
-from ui.share import share_query
 from ui.url import address_query
 
 scenario = page_scenario()
@@ -55,5 +54,5 @@ text.markdown(
     f"{power_text(power_split(frame, year, region), wall)} {ranges_text(mc is not None, region)}"
 )
 
-render_claim_cards(verdicts, share_query(scenario))
+render_claim_cards(verdicts, address_query())
 render_page_links(address_query())

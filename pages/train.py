@@ -89,7 +89,8 @@ plot(runs_figure(published_run_traces(), result.training_flop, result.energy_mwh
 text.markdown(
     "**Reading the chart.** Each grey dot is a published training run: energy from the "
     "paper or model card (filled) or from Epoch AI's power estimate times the run's "
-    "length (open). Hover for the source. The red star is your run.\n\n"
+    "length (open). Hover for the source. The red star is your run, drawn as an "
+    "outline so a published run under it stays visible.\n\n"
     "Runs on one diagonal use the same energy per FLOP; newer chips sit lower. The "
     "spread at equal compute is the chips, utilization and data-centre overheads."
 )

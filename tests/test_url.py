@@ -197,6 +197,8 @@ def test_three_thousand_junk_keys_in_a_saved_scenario_make_one_short_warning():
         ("pages/power.py", "power_load_gw", "nan", "outside 0 to 100,000"),
         ("pages/power.py", "power_load_gw", "-1", "outside 0 to 100,000"),
         ("pages/growth.py", "show_bands", "maybe", "expected true or false"),
+        ("pages/compare.py", "compare_year", "2041", "outside 2,025 to 2,040"),
+        ("pages/compare.py", "compare_year", "soon", "not a number"),
     ],
 )
 def test_a_bad_page_view_setting_gets_the_same_message_as_an_input(page, key, raw, reason):

@@ -400,8 +400,10 @@ LOADED_JS = """() => !document.querySelector('[data-testid="stSkeleton"]') &&
 
 def answer_selector(case: SliderCase) -> str:
     """What counts as a page's first answer: its headline numbers, or for a page of text
-    and tables (Methods & sources) its first table."""
-    return case.headline if case.has_chart else f'{MAIN} [data-testid="stTable"] td'
+    and tables in tabs (Methods & sources) the text of its open tab."""
+    return (
+        case.headline if case.has_chart else f'{MAIN} [role="tabpanel"] [data-testid="stMarkdown"]'
+    )
 
 
 def first_answer_s(page: Page, url: str, headline: str) -> tuple[float, float]:

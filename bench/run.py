@@ -29,8 +29,8 @@ and the page again on every run (a new ScriptCache each time), which a server do
 the reruns here share one compiled copy per script, as a server does, for both the app
 and the baseline (share_compiled_scripts).
 
-Targets (issue 12): slider-to-chart <= 1.5x (goal 1.25x), server rerun <= 3x (goal 2x),
-cold start <= 1.3x. Issue 17 (one economy of chips, power and money): one projection of
+Targets (issues 12 and 20): slider-to-chart <= 1.5x (goal 1.25x), server rerun <= 3x (goal 2x),
+cold start and a new reader's first answer <= 1.5x (issue 20; issue 12 had 1.3x). Issue 17 (one economy of chips, power and money): one projection of
 the default scenario < 5 ms, the Monte Carlo of 10,000 samples < 100 ms.
 """
 
@@ -80,7 +80,7 @@ BASELINE_KEY = "growth"
 #: Baseline slider values: 1.0-10.0 in steps of 0.1; cycled so that each drag moves it.
 BASELINE_TARGETS = (3.0, 6.0, 2.5, 6.5, 3.5, 7.0, 2.0, 7.5, 4.5, 8.0, 5.5, 8.5)
 #: Issue 12: server rerun <= 3x the baseline (goal 2x), slider to chart <= 1.5x (goal 1.25x).
-TARGETS = {"slider": 1.5, "rerun": 3.0, "cold": 1.3, "first": 1.5}
+TARGETS = {"slider": 1.5, "rerun": 3.0, "cold": 1.5, "first": 1.5}
 #: Issue 17: one projection of the default scenario, and the 10,000-sample Monte Carlo. [ms]
 PROJECTION_TARGET_MS = 5.0
 MC_TARGET_MS = 100.0

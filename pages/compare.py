@@ -7,6 +7,7 @@ import streamlit as st
 from model.compare import scenarios_to_show
 from ui import cache_pages, compare_text, share
 from ui.copy_link import copy_link_button
+from ui.glossary import jargon_help
 from ui.page import page_scenario
 from ui.plot import plot
 from ui.version import app_version
@@ -46,8 +47,10 @@ chart, text = st.columns([3, 1])  # the chart above the year its table is read i
 year = compare_text.year_choice()
 view = cache_pages.compare_view(cache_pages.named_items(shown), year)
 plot(view.figure, chart)
-text.markdown(compare_text.chart_note(view.coinciding))
-st.markdown(compare_text.table_note(same, year))
+note = compare_text.chart_note(view.coinciding)
+text.markdown(note, help=jargon_help(note, figure=view.figure))
+table_words = compare_text.table_note(same, year)
+st.markdown(table_words, help=jargon_help(table_words))
 # A column per scenario, so the table fits beside the sidebar; st.dataframe shows text as
 # text (no Markdown or HTML) and scrolls on a narrow screen.
 st.dataframe(view.table, width="stretch", key="compare_table")

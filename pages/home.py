@@ -8,6 +8,7 @@ from model.answer import power_split
 from model.link import VIEW_BY_NAME
 from model.projection import wall_year
 from ui.data import home_results, monte_carlo, power_chart
+from ui.glossary import jargon_help
 from ui.growth_text import power_text
 from ui.headline import binding_text, fleet_text, ranges_text, summary_for, wall_text
 from ui.home_links import render_claim_cards, render_page_links
@@ -36,9 +37,9 @@ show_bands = st.toggle(
 mc = monte_carlo(scenario) if show_bands else None
 summary = summary_for(frame, mc)
 split = power_split(frame, summary.year)
-st.markdown(f"#### {binding_text(summary)}")
-st.markdown(f"#### {fleet_text(summary)}")
-st.markdown(f"#### {wall_text(summary, scenario.wall_threshold_share)}")
+wall_share = scenario.wall_threshold_share
+for sentence in (binding_text(summary), fleet_text(summary), wall_text(summary, wall_share)):
+    st.markdown(f"#### {sentence}", help=jargon_help(sentence))  # e.g. P10-P90, latency
 year = summary.year
 wall = wall_year(frame)
 st.markdown(
@@ -49,10 +50,11 @@ render_headlines(headlines(frame, summary, split, mc, wall))
 
 region = region_switch()
 chart, text = st.columns([3, 1])
-plot(power_chart(scenario, mc is not None, frame, region), chart)
-text.markdown(
-    f"{power_text(power_split(frame, year, region), wall)} {ranges_text(mc is not None, region)}"
-)
+bands = mc is not None
+figure = power_chart(scenario, bands, frame, region)
+plot(figure, chart)
+words = f"{power_text(power_split(frame, year, region), wall)} {ranges_text(bands, region)}"
+text.markdown(words, help=jargon_help(words, figure=figure))
 
 render_claim_cards(verdicts, address_query())
 render_page_links(address_query())

@@ -13,7 +13,7 @@ from model.scenario import INPUTS_BY_NAME, InputSpec, Scenario
 from ui import format as fmt
 from ui.copy_link import copy_link_button
 from ui.data import claim_flips
-from ui.glossary import terms_help
+from ui.glossary import jargon_help, terms_help
 from ui.plot import plot
 from ui.sidebar import GROUP_TITLES, SUBGROUP_HEADINGS
 
@@ -179,11 +179,12 @@ def render_flips(result: ClaimResult, scenario: Scenario) -> None:
     would flip it is searched (dozens of projections an input) only while its box is open."""
     claim_id = result.rule.claim_id
     names = claims.flip_names(scenario, claim_id)
-    st.markdown(
+    text = (
         "**What would change the verdict:** "
         + "; ".join(f"**{INPUTS_BY_NAME[n].label}**{where_text(INPUTS_BY_NAME[n])}" for n in names)
         + "."
     )
+    st.markdown(text, help=jargon_help(text))  # input labels such as "Utilization (MFU)"
     box = st.expander(
         "At what values (searches the model)",
         key=FLIPS_OPEN_KEY.format(claim_id=claim_id),
@@ -213,14 +214,16 @@ def render_claim(result: ClaimResult, scenario: Scenario, link: str) -> None:
     st.markdown(f"**The rule:** {fmt.plain(rule.plain)}")
     render_numbers(result.numbers)
     chart, text = st.columns([3, 2])
-    plot(claim_figure(result, scenario), chart, key=f"claim_{rule.claim_id}")
+    figure = claim_figure(result, scenario)
+    plot(figure, chart, key=f"claim_{rule.claim_id}")
     with text:
-        st.markdown(f"**How it is decided.** {fmt.plain(rule.rule)}")
+        decided = f"**How it is decided.** {fmt.plain(rule.rule)}"
+        st.markdown(decided, help=jargon_help(decided, figure=figure))  # the chart's terms too
         st.caption(f"Why: {fmt.plain(rule.reason)}")
         render_flips(result, scenario)
     with st.expander("Sources and the link to this claim"):
         for source in rule.sources:
-            st.markdown("- " + fmt.plain(source))
+            st.markdown("- " + fmt.plain(source), help=jargon_help(source))
         st.markdown("Open this claim with this scenario:")
         st.code(claim_link(link, rule.claim_id), language=None, wrap_lines=True)
 

@@ -16,6 +16,7 @@ from model.scenario import Scenario
 from ui import cache_pages, share
 from ui import format as fmt
 from ui.data import catalog
+from ui.glossary import define
 from ui.version import app_version
 
 
@@ -124,7 +125,8 @@ def render_download_and_restore(scenario: Scenario, link: str, year: int = HEADL
         f"cost and P10/P50/P90 bands), `{scenario_io.ZIP_METHODS}` (inputs, their "
         "sources, the model version) and, when you have saved scenarios, "
         f"`{scenario_io.ZIP_SAVED_TIMESERIES}` and `{scenario_io.ZIP_SAVED_INPUTS}` with "
-        "each of them side by side."
+        "each of them side by side.",
+        help=define("P10-P90"),
     )
     up.file_uploader(
         "Restore a scenario (.json or the downloaded .zip)",

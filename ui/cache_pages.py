@@ -69,10 +69,11 @@ def preset_labels() -> dict[str, str]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def source_comparison_chart(used: tuple[str, ...]) -> go.Figure:
-    """Every source compared, the sources in `used` (ids) in full colour. Read only."""
+def source_comparison_charts(used: tuple[str, ...]) -> tuple[go.Figure, ...]:
+    """Every source compared, a chart a measure, the sources in `used` (ids) in full
+    colour. Read only."""
     sources = catalog()["generation_sources"]
-    return power_charts.source_comparison_figure(sources, set(used))
+    return power_charts.source_comparison_figures(sources, set(used))
 
 
 @st.cache_resource(show_spinner=False)

@@ -218,7 +218,7 @@ def render_claim(result: ClaimResult, scenario: Scenario, link: str) -> None:
     plot(figure, chart, key=f"claim_{rule.claim_id}")
     with text:
         decided = f"**How it is decided.** {fmt.plain(rule.rule)}"
-        st.markdown(decided, help=jargon_help(decided, figure=figure))  # the chart's terms too
+        st.markdown(decided, help=jargon_help(decided, figures=(figure,)))  # the chart's terms too
         st.caption(f"Why: {fmt.plain(rule.reason)}")
         render_flips(result, scenario)
     with st.expander("Sources and the link to this claim"):

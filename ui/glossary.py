@@ -63,11 +63,10 @@ def jargon_in(*texts: str) -> tuple[str, ...]:
     return tuple(t.term for t in named)
 
 
-def jargon_help(*texts: str, figure: go.Figure | None = None) -> str | None:
-    """Tooltip defining each JARGON term the texts (and the words `figure` draws) use, or
-    None if they use none."""
-    shown = (*texts, drawn_words(figure)) if figure is not None else texts
-    named = jargon_in(*shown)
+def jargon_help(*texts: str, figures: tuple[go.Figure, ...] = ()) -> str | None:
+    """Tooltip defining each JARGON term the texts (and the words the `figures` draw) use,
+    or None if they use none."""
+    named = jargon_in(*texts, *map(drawn_words, figures))
     return define(*named) if named else None
 
 
@@ -77,11 +76,10 @@ def table_words(frame: pd.DataFrame) -> str:
     return " | ".join(cells)
 
 
-def terms_note(*texts: str, figure: go.Figure | None = None, where: Any = st) -> None:
+def terms_note(*texts: str, figures: tuple[go.Figure, ...] = (), where: Any = st) -> None:
     """Under a chart or table with no words of its own beside it: a caption naming its
     terms of art, whose tooltip defines them (nothing if it uses none)."""
-    shown = (*texts, drawn_words(figure)) if figure is not None else texts
-    named = jargon_in(*shown)
+    named = jargon_in(*texts, *map(drawn_words, figures))
     if named:
         them = "it" if len(named) == 1 else "them"
         words = f"Terms above: {', '.join(named)}; the ? defines {them}."

@@ -116,14 +116,7 @@ def flip_text(flip: Flip) -> str:
     where = where_text(spec)
 
     def shown(value: float) -> str:
-        text = fmt.input_value(spec, value)
-        if spec.log or spec.unit in ("", "x"):
-            return text
-        if spec.unit.startswith("%"):
-            return f"{text}%"
-        if spec.unit.startswith("x "):
-            return f"{text}x {spec.unit[2:]}"
-        return f"{text} {spec.unit}"
+        return fmt.input_with_unit(spec, value)
 
     if flip.value is None:
         return (

@@ -1,6 +1,7 @@
 """At phone width (390 px) no text is cut on any page or Methods section, and at 390 and
-320 px nothing wider than the screen is cut without a sign that it scrolls; on a desktop
-visitors see no "Deploy" button, and the sidebar's first input is a few Tab presses away."""
+320 px nothing wider than the screen is cut without a sign that it scrolls; a change in
+the sidebar, which covers the page on a phone, is echoed in view; on a desktop visitors
+see no "Deploy" button, and the sidebar's first input is a few Tab presses away."""
 
 from __future__ import annotations
 
@@ -14,7 +15,10 @@ from tests.browser.helpers import (
     DESKTOP,
     MAIN,
     PHONE,
+    RENDER_TIMEOUT_MS,
     close_sidebar,
+    drag_slider,
+    slider_label,
     wait_for_chart_text,
     wait_rendered,
     wait_until_idle,
@@ -118,6 +122,35 @@ def test_whatever_is_wider_than_a_phone_scrolls_and_says_so(
         assert unhinted(page) == []
     finally:
         ctx.close()
+
+
+def test_a_change_in_the_sidebar_is_echoed_above_it_on_a_phone(
+    phone: BrowserContext, app_url: str, shots: Path
+) -> None:
+    # The open sidebar covers 300 of 390 px, so what the change does happens out of sight:
+    # a toast at the top of the screen, above the sidebar, says what changed.
+    page = phone.new_page()
+    _open(page, app_url + "/growth")
+    page.locator('[data-testid="stExpandSidebarButton"]').click()
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    page.wait_for_function(
+        "el => el.getAttribute('data-collapsed') === 'false'", arg=sidebar.element_handle()
+    )
+    drag_slider(page, slider_label("compute_growth"), 3.0)
+    toast = page.locator('[data-testid="stToast"]', has_text="Changed: Frontier compute growth")
+    toast.wait_for(timeout=RENDER_TIMEOUT_MS)
+    page.screenshot(path=shots / "toast-phone.png")
+    assert "(was 4x per year)" in toast.inner_text()
+    # In view, and on top: the point at its centre belongs to the toast, not the sidebar.
+    on_top = toast.evaluate(
+        """el => {
+            const r = el.getBoundingClientRect();
+            const centre = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0
+                && r.right <= innerWidth && el.contains(centre);
+        }"""
+    )
+    assert on_top
 
 
 def test_home_metrics_sit_two_across_on_a_phone(phone: BrowserContext, app_url: str) -> None:

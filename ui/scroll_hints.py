@@ -1,14 +1,14 @@
-"""Whatever scrolls sideways says so: a table or equation wider than its column gets a line
-under it, "Scroll or swipe sideways...", and only then.
+"""Whatever scrolls sideways says so: a table or equation wider than its column gets a line,
+"Scroll or swipe sideways...", and only then.
 
 A phone hides its scrollbars until the reader scrolls, so a table cut at the screen's edge
 ("your lo") reads as cut, not as one that scrolls. Which tables and equations are too
 wide depends on the screen, so the server cannot know; the browser does, in CSS alone:
 each sideways scroller (an st.table's box, an st.dataframe's grid, a display equation)
-names a scroll timeline, and the line under its element is shown by an animation on that
+names a scroll timeline, and the line beside its element is shown by an animation on that
 timeline, which is active only while the scroller has something to scroll to (CSS
 scroll-driven animations: Chromium 115+, Safari 26+). A browser without them shows the
-line under every table on a narrow screen. Style-only HTML takes no room on the page
+line beside every table on a narrow screen. Style-only HTML takes no room on the page
 (Streamlit puts it in its event container).
 """
 
@@ -26,24 +26,29 @@ EQUATION_HINT = "Scroll or swipe sideways to see all of the equation \u2192"
 _CONTAINER = '[data-testid="stMain"] [data-testid="stElementContainer"]'
 _SCROLLERS = '.katex-display, [data-testid="stTable"] > div, .dvn-scroller'
 _EQUATION_BOX = '[data-testid="stMain"] [data-testid="stMarkdown"] > div:has(.katex-display)'
-_TABLES = '[data-testid="stTable"], [data-testid="stDataFrame"]'
 
 #: The line's look when shown; hidden, it has no size (an element with display: none runs
 #: no animation, so the line is there but zero-sized).
-_SHOWN = "font-size: 0.875rem; line-height: 1.5; padding-top: 0.25rem; visibility: visible;"
+_SHOWN = "font-size: 0.875rem; line-height: 1.5; padding: 0.25rem 0; visibility: visible;"
+#: The line: above an st.table (which may be long), under a grid (whose toolbar stands
+#: over its top edge) and under an equation.
+_TABLE_LINE = f'{_CONTAINER}:has([data-testid="stTable"])::before'
+_GRID_LINE = f'{_CONTAINER}:has([data-testid="stDataFrame"])::after'
+_EQUATION_LINE = f"{_CONTAINER}:has(.katex-display)::after"
 
 STYLE = f"""<style>
 @keyframes wide-hint {{ from, to {{ {_SHOWN} }} }}
 {_CONTAINER}:has({_SCROLLERS}) {{ timeline-scope: --wide-x; }}
 {_CONTAINER} :is({_SCROLLERS}) {{ scroll-timeline: --wide-x x; }}
-{_CONTAINER}:has(:where({_SCROLLERS}))::after {{
-  content: "{EQUATION_HINT}"; display: block; color: rgba(31, 41, 51, 0.6);
-  font-size: 0; line-height: 0; padding-top: 0; visibility: hidden;
+{_TABLE_LINE}, {_GRID_LINE}, {_EQUATION_LINE} {{
+  display: block; color: rgba(31, 41, 51, 0.6);
+  font-size: 0; line-height: 0; padding: 0; visibility: hidden;
   animation: wide-hint linear both; animation-timeline: --wide-x;
 }}
-{_CONTAINER}:has({_TABLES})::after {{ content: "{TABLE_HINT}"; }}
+{_TABLE_LINE}, {_GRID_LINE} {{ content: "{TABLE_HINT}"; }}
+{_EQUATION_LINE} {{ content: "{EQUATION_HINT}"; }}
 @supports not (animation-timeline: scroll()) {{
-  @media (max-width: {NARROW_PX}px) {{ {_CONTAINER}:has({_TABLES})::after {{ {_SHOWN} }} }}
+  @media (max-width: {NARROW_PX}px) {{ {_TABLE_LINE}, {_GRID_LINE} {{ {_SHOWN} }} }}
 }}
 /* An equation's box as wide as its column (Streamlit fits it to the equation, which
    then overflows by a fraction of a pixel and would scroll), the equation centred in it. */

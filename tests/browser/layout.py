@@ -60,9 +60,9 @@ CLIPPED_JS = """
 
 #: Every box of the main area that a phone cuts: one that reaches past the screen's edge
 #: and is not inside a box that scrolls sideways, and every box that scrolls sideways
-#: (a table, a grid, an equation) whose hint, the line ui/scroll_hints.py shows under it
-#: ("...sideways..."), is not shown. Streamlit's tab bar counts as hinted by its own arrow
-#: buttons; plotly's SVG is left out (CLIPPED_JS checks its text).
+#: (a table, a grid, an equation) whose hint, the line ui/scroll_hints.py shows above or
+#: under it ("...sideways..."), is not shown. Streamlit's tab bar counts as hinted by its
+#: own arrow buttons; plotly's SVG is left out (CLIPPED_JS checks its text).
 UNHINTED_JS = """
 () => {
   const main = document.querySelector('[data-testid="stMain"]');
@@ -76,9 +76,11 @@ UNHINTED_JS = """
     }
     const box = e.closest('[data-testid="stElementContainer"]');
     if (!box) return false;
-    const after = getComputedStyle(box, '::after');
-    return after.content.includes('sideways') && parseFloat(after.fontSize) >= 10
-      && after.visibility === 'visible';
+    return ['::before', '::after'].some((where) => {
+      const line = getComputedStyle(box, where);
+      return line.content.includes('sideways') && parseFloat(line.fontSize) >= 10
+        && line.visibility === 'visible';
+    });
   };
   const skip = (e) => e.closest('.js-plotly-plot, .katex-mathml');
   const out = [];

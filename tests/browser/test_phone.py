@@ -111,8 +111,8 @@ def test_whatever_is_wider_than_a_phone_scrolls_and_says_so(
     browser: Browser, app_url: str, path: str, viewport: ViewportSize
 ) -> None:
     # A table, grid or equation wider than the screen scrolls sideways in its own box,
-    # with a line under it saying so (ui/scroll_hints.py); nothing else reaches past the
-    # screen's edge.
+    # with a line above or under it saying so (ui/scroll_hints.py); nothing else reaches
+    # past the screen's edge.
     ctx = browser.new_context(viewport=viewport, is_mobile=True, has_touch=True)
     try:
         page = ctx.new_page()

@@ -96,8 +96,9 @@ st.dataframe(power_charts.build_table(build, labels, year), hide_index=True)
 words = build_inputs_text(scenario, year)
 st.markdown(words, help=jargon_help(words))
 
-charts = cache_pages.source_comparison_charts(tuple(map(str, arrivals.index)))
-st.subheader("Every source compared", help=jargon_help(figures=charts))  # CCGT, SMR, LCOE...
+in_mix = tuple(map(str, arrivals.index))
+charts = cache_pages.source_comparison_charts(in_mix)
+st.subheader("Every source compared", help=cache_pages.source_comparison_help(in_mix))
 for pair in (charts[:2], charts[2:]):  # two by two on a desktop, one under another on a phone
     for column, figure in zip(st.columns(2), pair, strict=True):
         plot(figure, column)

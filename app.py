@@ -8,6 +8,7 @@ from ui.data import stop_if_data_broken
 from ui.history import install_history_rule
 from ui.link_report import show_link_report
 from ui.page import page_links
+from ui.scroll_hints import add_scroll_hints
 from ui.share import address_pairs, render_share_control
 from ui.sidebar import current_scenario, render_inputs
 from ui.url import address_query, read_link, write_link
@@ -20,6 +21,7 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="auto",  # open on desktop, closed on phones
 )
+add_scroll_hints()  # a table or equation wider than the screen says it scrolls
 
 #: Each page with its id (model.scenario.PAGE_IDS, which GROUP_PAGES uses) and the
 #: sidebar group it opens.

@@ -19,17 +19,21 @@ from charts import units as fmt
 Trace = dict[str, Any]
 #: Colour for a source missing from SOURCE_COLOURS (should not happen with shipped data).
 _FALLBACK = "#999999"
-#: The four panels of the source comparison: column(s), panel title, x-axis title, ticks.
+#: The source comparison, one chart a measure: title, x-axis title, x range, x ticks (None:
+#: plotly's). Each range leaves room right of the longest bar for its label.
 _PANELS = (
-    ("Emissions", "Lifecycle gCO2e/kWh", [0, 1000], [0, 400, 800]),
-    ("Cost", "LCOE, USD/MWh", [0, 260], [0, 100, 200]),
-    ("Lead time", "Years", None, None),
-    ("Capacity<br>factor", "%", [0, 130], [0, 50, 100]),
+    ("Every source: lifecycle emissions", "gCO2e/kWh", [0, 1100], [0, 400, 800]),
+    ("Every source: cost (LCOE)", "USD/MWh", [0, 260], [0, 100, 200]),
+    ("Every source: lead time", "Years to first power", None, None),
+    ("Every source: capacity factor", "% of nameplate", [0, 125], [0, 50, 100]),
 )
-#: Fraction of the plot width between the two columns of panels, and of its height
-#: between the two rows.
-_PANEL_GAP = 0.06
-_ROW_GAP = 0.16
+#: Opacity of a source outside the reader's mix, and the text colour on a light bar.
+_FADED = 0.3
+_DARK_TEXT = "#1f2933"
+#: Width of plotly's toolbar, a column of buttons at a chart's right edge. [px]
+_TOOLBAR_PX = 36
+#: Height of each comparison chart: a row of bars per source plus title and axis. [px]
+_PANEL_HEIGHT_PX = 400
 
 
 def _colour(source_id: str) -> str:
@@ -68,133 +72,139 @@ def mix_bar_figure(shares: pd.Series, labels: Mapping[str, str]) -> go.Figure:
         "yaxis": {"showticklabels": False},
     }
     # The legend pinned to the figure's bottom, with room for three rows of it on a phone
-    # (above the bar it ran into the title once it wrapped).
+    # (above the bar it ran into the title once it wrapped); it may use the figure's whole
+    # width, not only the plot's, so a phone fits two or three entries a row, not one.
     after = {
         **style.LEGEND_AT_BOTTOM,
         "margin": {"t": 40, "b": 80},
     }
-    after["legend"] = {**after["legend"], "traceorder": "normal"}
+    after["legend"] = {**after["legend"], "traceorder": "normal", "xref": "container"}
+    # No y-axis title: the bar's one row has no label, and the legend names the sources.
     return style.figure(
         traces,
         layout,
         after,
         title="Your mix for new AI power",
         x_title="Share of energy (%)",
-        y_title="Source",
-        height=240,
+        y_title="",
+        height=260,
     )
 
 
-def _panel_domains(count: int, gap: float) -> list[list[float]]:
-    """Side-by-side x domains (fractions of the plot width) of `count` equal panels."""
-    width = (1.0 - gap * (count - 1)) / count
-    return [[i * (width + gap), i * (width + gap) + width] for i in range(count)]
+def source_comparison_figures(
+    sources: pd.DataFrame, used: set[str] | None = None
+) -> tuple[go.Figure, ...]:
+    """Every source side by side, one chart a measure: lifecycle gCO2e/kWh, the LCOE range,
+    the lead-time range (tick: mid) and the capacity factor.
 
-
-def source_comparison_figure(sources: pd.DataFrame, used: set[str] | None = None) -> go.Figure:
-    """Every source side by side: lifecycle gCO2e/kWh, LCOE range, lead time range, CF.
-
-    Sources in `used` are drawn in full colour, the rest faded, so the chosen mix stands
-    out while all options stay comparable. Four panels share one category axis.
+    One chart each, not four panels of one: a page sets them two by two on a desktop and
+    one under another on a phone, where panels of one figure ran their axis titles and
+    labels into each other. Sources in `used` are drawn in full colour, the rest faded, so
+    the chosen mix stands out while all options stay comparable.
     """
     table = sources.iloc[::-1]  # first source on top
     ids = table["source_id"].tolist()
     active = used if used is not None else set(ids)
-    colours = [_colour(s) if s in active else style.hex_to_rgba(_colour(s), 0.3) for s in ids]
-    labels = table["label"].tolist()
-    bar = {"type": "bar", "y": labels, "orientation": "h", "marker": {"color": colours}}
+    colours = [_colour(s) if s in active else style.hex_to_rgba(_colour(s), _FADED) for s in ids]
+    bar = {
+        "type": "bar",
+        "y": table["label"].tolist(),
+        "orientation": "h",
+        "marker": {"color": colours},
+    }
+    # A label sits inside its bar where it fits (a long bar's, which outside would run
+    # past a phone's narrow plot), else after it; inside, dark on a light bar.
+    inside = [label_colour(_colour(s), 1.0 if s in active else _FADED) for s in ids]
+    labelled = {
+        "textposition": "auto",
+        "textangle": 0,
+        "insidetextfont": {"color": inside},
+        "outsidetextfont": {"color": _DARK_TEXT},
+        "cliponaxis": False,
+    }
+    panels = zip(_PANELS, _comparison_traces(table, bar, labelled), strict=True)
+    return tuple(_panel_figure(panel, traces) for panel, traces in panels)
+
+
+def luminance(colour: str, alpha: float = 1.0) -> float:
+    """WCAG 2 relative luminance of `colour` ('#rrggbb') drawn at `alpha` on white."""
+    rgb = [int(colour[i : i + 2], 16) / 255.0 for i in (1, 3, 5)]
+    shown = [alpha * c + (1.0 - alpha) for c in rgb]  # blended with the white page
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in shown]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def label_colour(colour: str, alpha: float) -> str:
+    """The text colour, dark or white, with the higher WCAG contrast ratio on a bar of
+    `colour` drawn at `alpha` on white."""
+    bar = luminance(colour, alpha) + 0.05
+    dark = luminance(_DARK_TEXT) + 0.05
+    return _DARK_TEXT if bar / dark > 1.05 / bar else "#ffffff"
+
+
+def _comparison_traces(table: pd.DataFrame, bar: Trace, labelled: Trace) -> list[list[Trace]]:
+    """The traces of each comparison chart, in _PANELS' order; `labelled` is how the
+    charts with a value on each bar draw it."""
     intensity = table["lifecycle_gco2e_per_kwh"].tolist()
-    capacity = table["capacity_factor"].tolist()
-    traces: list[Trace] = [
-        {
-            **bar,
-            "x": intensity,
-            "text": [fmt.sig(v) for v in intensity],
-            "textposition": "outside",
-            "cliponaxis": False,
-            "hovertemplate": "%{y}: %{x} gCO2e/kWh<extra></extra>",
-        }
-    ]
-    for axis, low, high, unit in (
-        ("2", "lcoe_low_usd_per_mwh", "lcoe_high_usd_per_mwh", "$/MWh"),
-        ("3", "lead_time_low_years", "lead_time_high_years", "years"),
-    ):
-        lows, highs = table[low].tolist(), table[high].tolist()
-        traces.append(
-            {
-                **bar,
-                "x": (table[high] - table[low]).tolist(),
-                "base": lows,
-                "customdata": [[lo, hi] for lo, hi in zip(lows, highs, strict=True)],
-                "hovertemplate": "%{y}: %{customdata[0]}-%{customdata[1]} "
-                + unit
-                + "<extra></extra>",
-                "xaxis": f"x{axis}",
-                "yaxis": f"y{axis}",
-            }
-        )
-    traces.append(
-        {
-            "type": "scatter",
-            "x": table["lead_time_mid_years"].tolist(),
-            "y": labels,
-            "mode": "markers",
-            "marker": {"symbol": "line-ns", "size": 14, "line": {"width": 2, "color": "#222"}},
-            "hovertemplate": "%{y}: mid %{x} years<extra></extra>",
-            "xaxis": "x3",
-            "yaxis": "y3",
-        }
-    )
-    traces.append(
-        {
-            **bar,
-            "x": [v * 100.0 for v in capacity],
-            "text": [f"{v:.0%}" for v in capacity],
-            "textposition": "outside",
-            "cliponaxis": False,
-            "hovertemplate": "%{y}: %{x:.0f}% of nameplate on average<extra></extra>",
-            "xaxis": "x4",
-            "yaxis": "y4",
-        }
-    )
-    layout: dict[str, Any] = {"showlegend": False, "bargap": 0.25, "annotations": []}
-    after: dict[str, Any] = {}
-    # Two by two, so each panel keeps half the width on a phone: panels 1 and 2 on top.
-    columns = _panel_domains(2, _PANEL_GAP)
-    rows = [[0.5 + _ROW_GAP / 2, 1.0], [0.0, 0.5 - _ROW_GAP / 2]]
-    for i, (title, x_title, x_range, ticks) in enumerate(_PANELS, 1):
-        n = "" if i == 1 else str(i)
-        domain, y_domain = columns[(i - 1) % 2], rows[(i - 1) // 2]
-        xaxis: dict[str, Any] = {"anchor": f"y{n}", "domain": domain}
-        if x_range is not None:
-            xaxis |= {"range": x_range, "tickvals": ticks}
-        layout[f"xaxis{n}"] = xaxis
-        layout[f"yaxis{n}"] = {"anchor": f"x{n}", "domain": y_domain}
-        after[f"xaxis{n}"] = {"title": {"text": x_title}}
-        if i > 1:  # one category axis, labelled on the left panels only
-            layout[f"yaxis{n}"] |= {"matches": "y", "showticklabels": i == 3}
-            after[f"yaxis{n}"] = {"title": {"text": "Source" if i == 3 else ""}}
-        layout["annotations"].append(
-            {
-                "text": title,
-                "font": {"size": 13},
-                "showarrow": False,
-                "x": domain[0],
-                "xanchor": "left",
-                "xref": "paper",
-                "y": y_domain[1],
-                "yanchor": "bottom",
-                "yref": "paper",
-            }
-        )
+    capacity = [v * 100.0 for v in table["capacity_factor"]]
+    emissions = {
+        **bar,
+        **labelled,
+        "x": intensity,
+        "text": [fmt.sig(v) for v in intensity],
+        "hovertemplate": "%{y}: %{x} gCO2e/kWh<extra></extra>",
+    }
+    cost = _range_bar(table, bar, "lcoe", "usd_per_mwh", "$/MWh")
+    lead = _range_bar(table, bar, "lead_time", "years", "years")
+    mid = {
+        "type": "scatter",
+        "x": table["lead_time_mid_years"].tolist(),
+        "y": bar["y"],
+        "mode": "markers",
+        "marker": {"symbol": "line-ns", "size": 14, "line": {"width": 2, "color": "#222"}},
+        "hovertemplate": "%{y}: mid %{x} years<extra></extra>",
+    }
+    factor = {
+        **bar,
+        **labelled,
+        "x": capacity,
+        "text": [f"{v:.0f}%" for v in capacity],
+        "hovertemplate": "%{y}: %{x:.0f}% of nameplate on average<extra></extra>",
+    }
+    return [[emissions], [cost], [lead, mid], [factor]]
+
+
+def _range_bar(table: pd.DataFrame, bar: Trace, column: str, unit: str, shown: str) -> Trace:
+    """Bars from each source's `<column>_low_<unit>` to its `<column>_high_<unit>`."""
+    lows = table[f"{column}_low_{unit}"].tolist()
+    highs = table[f"{column}_high_{unit}"].tolist()
+    return {
+        **bar,
+        "x": [hi - lo for lo, hi in zip(lows, highs, strict=True)],
+        "base": lows,
+        "customdata": [[lo, hi] for lo, hi in zip(lows, highs, strict=True)],
+        "hovertemplate": "%{y}: %{customdata[0]}-%{customdata[1]} " + shown + "<extra></extra>",
+    }
+
+
+def _panel_figure(
+    panel: tuple[str, str, list[int] | None, list[int] | None], traces: list[Trace]
+) -> go.Figure:
+    """One comparison chart: its title, x-axis title and range, sources down the side."""
+    title, x_title, x_range, ticks = panel
+    xaxis: dict[str, Any] = {} if x_range is None else {"range": x_range, "tickvals": ticks}
+    layout = {"showlegend": False, "bargap": 0.25, "xaxis": xaxis}
+    # A right margin as wide as plotly's toolbar, which a touch screen always shows there:
+    # the bars' labels and the axis title stay clear of it.
+    after = {"margin": {"r": _TOOLBAR_PX}}
     return style.figure(
         traces,
         layout,
         after,
-        title="Every source compared",
-        x_title="",
+        title=title,
+        x_title=x_title,
         y_title="Source",
-        height=760,
+        height=_PANEL_HEIGHT_PX,
     )
 
 

@@ -42,11 +42,15 @@ def terms_in(text: str, table: pd.DataFrame) -> list[Term]:
     Longer spellings win where spellings overlap: "Latency wall" is the latency wall, not
     the wall.
     """
+    return rows_in(text, terms(table))
+
+
+def rows_in(text: str, rows: tuple[Term, ...]) -> list[Term]:
+    """terms_in for glossary rows already read (`terms`), which a caller can keep: reading
+    the table is most of the time terms_in takes."""
     found: dict[str, tuple[int, Term]] = {}
     taken: list[tuple[int, int]] = []
-    spellings = sorted(
-        ((s, t) for t in terms(table) for s in t.spellings), key=lambda pair: -len(pair[0])
-    )
+    spellings = sorted(((s, t) for t in rows for s in t.spellings), key=lambda pair: -len(pair[0]))
     for spelling, term in spellings:
         for match in re.finditer(_pattern(spelling), text):
             start, end = match.span()

@@ -48,7 +48,7 @@ year = compare_text.year_choice()
 view = cache_pages.compare_view(cache_pages.named_items(shown), year)
 plot(view.figure, chart)
 note = compare_text.chart_note(view.coinciding)
-text.markdown(note, help=jargon_help(note, figure=view.figure))
+text.markdown(note, help=jargon_help(note, figures=(view.figure,)))
 table_words = compare_text.table_note(same, year)
 st.markdown(table_words, help=jargon_help(table_words))
 # A column per scenario, so the table fits beside the sidebar; st.dataframe shows text as

@@ -50,7 +50,7 @@ def chart_with_text(figure: Any, words: str) -> None:
     """A chart with its explanation beside it (below it on a phone)."""
     chart, side = st.columns([3, 1])
     plot(figure, chart)
-    side.markdown(words, help=jargon_help(words, figure=figure))  # the terms both use
+    side.markdown(words, help=jargon_help(words, figures=(figure,)))  # the terms both use
 
 
 # The first chart needs no Monte Carlo: it is drawn before the 10,000 samples run, so

@@ -54,7 +54,7 @@ bands = mc is not None
 figure = power_chart(scenario, bands, frame, region)
 plot(figure, chart)
 words = f"{power_text(power_split(frame, year, region), wall)} {ranges_text(bands, region)}"
-text.markdown(words, help=jargon_help(words, figure=figure))
+text.markdown(words, help=jargon_help(words, figures=(figure,)))
 
 render_claim_cards(verdicts, address_query())
 render_page_links(address_query())

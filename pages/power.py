@@ -44,7 +44,7 @@ mix = shares.to_dict()
 
 mix_bar = power_charts.mix_bar_figure(shares, labels)
 plot(mix_bar)
-terms_note(figure=mix_bar)  # the sources' short names: CCGT, SMR...
+terms_note(figures=(mix_bar,))  # the sources' short names: CCGT, SMR...
 intensity = grid.mix_intensity_g_per_kwh(mix, sources)
 cost_low, cost_high = grid.mix_cost_usd_per_mwh(mix, sources)
 leads = cache_pages.lead_time_table(scenario)  # the lead-time inputs, spread following them
@@ -87,7 +87,7 @@ st.markdown(firm, help=jargon_help(firm))
 arrival = power_charts.arrival_figure(arrivals, plates[wants].to_dict(), labels, BASE_YEAR)
 plot(arrival)
 words = arrival_text(grid.lead_times(leads, tuple(arrivals.index)), year)
-st.markdown(words, help=jargon_help(words, figure=arrival))
+st.markdown(words, help=jargon_help(words, figures=(arrival,)))
 st.dataframe(power_charts.source_table(arrivals, labels, plates), hide_index=True)
 
 st.subheader("What the build inputs do to this mix")
@@ -96,7 +96,11 @@ st.dataframe(power_charts.build_table(build, labels, year), hide_index=True)
 words = build_inputs_text(scenario, year)
 st.markdown(words, help=jargon_help(words))
 
-comparison = cache_pages.source_comparison_chart(tuple(map(str, arrivals.index)))
-plot(comparison)
+in_mix = tuple(map(str, arrivals.index))
+charts = cache_pages.source_comparison_charts(in_mix)
+st.subheader("Every source compared", help=cache_pages.source_comparison_help(in_mix))
+for pair in (charts[:2], charts[2:]):  # two by two on a desktop, one under another on a phone
+    for column, figure in zip(st.columns(2), pair, strict=True):
+        plot(figure, column)
 words = contrast_text(cache_pages.source_contrasts())
-st.markdown(words, help=jargon_help(words, figure=comparison))
+st.markdown(words, help=jargon_help(words))

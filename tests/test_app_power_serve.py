@@ -131,36 +131,52 @@ def test_changing_the_chip_changes_the_estimate():
     assert metric_value(at, "Energy per query") == "0.222 Wh"
 
 
-def test_the_four_source_panels_sit_two_by_two_on_one_source_axis():
-    fig = power_charts.source_comparison_figure(default_catalog()["generation_sources"])
-    layout = fig.layout
-    # Two columns and two rows that fill the figure, with a gap between panels (no title
-    # or tick label of one panel can sit on another) and each panel at least 0.4 across.
-    axes = [layout.xaxis, layout.xaxis2, layout.xaxis3, layout.xaxis4]
-    rows = [layout.yaxis.domain, layout.yaxis2.domain, layout.yaxis3.domain, layout.yaxis4.domain]
-    left, right = axes[0].domain, axes[1].domain
-    top, bottom = rows[0], rows[2]
-    assert (left[0], right[1], bottom[0], top[1]) == (0, 1, 0, 1)
-    assert left[1] < right[0]
-    assert bottom[1] < top[0]
-    assert min(left[1] - left[0], right[1] - right[0], top[1] - top[0]) >= 0.4
-    assert [a.domain for a in axes] == [left, right, left, right]
-    assert rows == [top, top, bottom, bottom]
-    assert [a.title.text for a in axes] == ["Lifecycle gCO2e/kWh", "LCOE, USD/MWh", "Years", "%"]
-    # Panels 2-4 follow the first panel's sources; only the left ones label them.
-    for axis in (layout.yaxis2, layout.yaxis3, layout.yaxis4):
-        assert axis.matches == "y"
-    assert layout.yaxis3.showticklabels is True
-    assert layout.yaxis2.showticklabels is layout.yaxis4.showticklabels is False
-    assert {t.xaxis for t in fig.data} == {None, "x2", "x3", "x4"}
+def test_each_measure_of_every_source_is_a_chart_of_its_own():
+    # One chart a measure (not four panels of one figure, whose axis titles and labels ran
+    # into each other on a phone), each with its unit and every source in the same order.
+    sources = default_catalog()["generation_sources"]
+    figures = power_charts.source_comparison_figures(sources)
+    layouts = [f.to_dict()["layout"] for f in figures]
+    assert [layout["xaxis"]["title"]["text"] for layout in layouts] == [
+        "gCO2e/kWh",
+        "USD/MWh",
+        "Years to first power",
+        "% of nameplate",
+    ]
+    assert not any("xaxis2" in layout for layout in layouts)
+    # data/generation_sources.csv lists coal first: plotly draws the last category on top.
+    labels = sources["label"].tolist()
+    for figure in figures:
+        assert figure.to_dict()["data"][0]["y"] == labels[::-1]
 
 
 def test_sources_outside_the_mix_are_faded():
     sources = default_catalog()["generation_sources"]
-    fig = power_charts.source_comparison_figure(sources, {"coal"})
-    colours = dict(zip(fig.data[0].y, fig.data[0].marker.color, strict=True))
-    assert colours["Coal"] == style.SOURCE_COLOURS["coal"]
-    assert colours["Hydro"] == style.hex_to_rgba(style.SOURCE_COLOURS["hydro"], 0.3)
+    figures = power_charts.source_comparison_figures(sources, {"coal"})
+    for figure in figures:
+        bars = figure.to_dict()["data"][0]
+        colours = dict(zip(bars["y"], bars["marker"]["color"], strict=True))
+        assert colours["Coal"] == style.SOURCE_COLOURS["coal"]
+        assert colours["Hydro"] == style.hex_to_rgba(style.SOURCE_COLOURS["hydro"], 0.3)
+
+
+@pytest.mark.parametrize(
+    ("colour", "alpha", "text"),
+    [
+        # Black: luminance 0, so white text has contrast (1 + 0.05) / 0.05 = 21.
+        ("#000000", 1.0, "#ffffff"),
+        # Black at 30% on white is grey 0.7: ((0.7 + 0.055) / 1.055) ** 2.4 = 0.448. White
+        # text: 1.05 / 0.498 = 2.1; the dark text (#1f2933, luminance 0.0212): 0.498 /
+        # 0.0712 = 7.0, so dark (a fixed cut at luminance 0.45 would pick white).
+        ("#000000", 0.3, "#1f2933"),
+        # Grey #808080: 0.502 -> 0.2159. White 1.05 / 0.2659 = 3.95 beats dark 0.2659 /
+        # 0.0712 = 3.73.
+        ("#808080", 1.0, "#ffffff"),
+        ("#ffffff", 1.0, "#1f2933"),
+    ],
+)
+def test_a_label_inside_a_bar_takes_the_text_colour_that_contrasts_more(colour, alpha, text):
+    assert power_charts.label_colour(colour, alpha) == text
 
 
 def test_the_per_query_axis_spans_the_figures_and_the_estimate():

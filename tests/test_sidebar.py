@@ -145,3 +145,51 @@ def test_a_mix_of_zero_weights_says_there_is_no_mix_under_each_slider():
     at = open_app(params=zero)
     open_group(at, "mix")
     assert _mix_captions(at) == ["No mix: every weight is zero"] * 11
+
+
+def _toasts(at):
+    """The toasts of the last run, their Markdown escapes removed."""
+    return [t.value.replace("\\", "") for t in at.toast]
+
+
+def test_moving_an_input_says_what_changed_from_what_in_a_toast():
+    # On a phone the open sidebar covers the page, so the change is echoed above both.
+    at = open_app("pages/growth.py")
+    sidebar_input(at, "compute_growth").set_value(3.0).run()
+    assert _toasts(at) == ["Changed: Frontier compute growth 3x per year (was 4x per year)"]
+    at.run()  # a rerun that changes nothing says nothing
+    assert _toasts(at) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "text"),
+    [
+        ("mix_coal", 34.0, 30.0, "Changed: Coal weight 30 (was 34)"),
+        (
+            "compute_optimal",
+            False,
+            True,
+            "Changed: Compute-optimal tokens (20 per parameter) on (was off)",
+        ),
+        ("behind_meter_share_us", 25.0, 40.0, "Changed: Built behind the meter, US 40% (was 25%)"),
+        ("pue", 1.2, 1.5, "Changed: PUE 1.5 (was 1.2)"),  # a ratio has no unit to say
+        (
+            "chip",
+            "NVIDIA H100 SXM5",
+            "NVIDIA B200",
+            "Changed: Accelerator NVIDIA B200 (was NVIDIA H100 SXM5)",
+        ),
+    ],
+)
+def test_a_change_reads_with_the_input_and_its_unit(name, old, new, text):
+    from ui.sidebar import change_text
+
+    assert change_text(INPUTS_BY_NAME[name], old, new).replace("\\", "") == text
+
+
+def test_a_typed_value_says_what_changed_in_a_toast():
+    at = open_app()
+    open_group(at, "train")
+    at.text_input(key="_typed_params").input("7.3e10").run()
+    # 7.3e10 lands on the nearest step, 70B; the default is 405B.
+    assert _toasts(at) == ["Changed: Model parameters 70B (was 405B)"]

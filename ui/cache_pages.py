@@ -35,6 +35,7 @@ from model.presets import Preset, all_presets
 from model.scenario import BASE_YEAR, END_YEAR, GROUP_PAGES, INPUTS, Scenario
 from ui.data import BY_REPR, catalog, projection_frame
 from ui.export_note import methods_note
+from ui.glossary import jargon_help
 from ui.version import app_version
 
 #: Named scenarios as a cache key, in display order.
@@ -69,10 +70,18 @@ def preset_labels() -> dict[str, str]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def source_comparison_chart(used: tuple[str, ...]) -> go.Figure:
-    """Every source compared, the sources in `used` (ids) in full colour. Read only."""
+def source_comparison_charts(used: tuple[str, ...]) -> tuple[go.Figure, ...]:
+    """Every source compared, a chart a measure, the sources in `used` (ids) in full
+    colour. Read only."""
     sources = catalog()["generation_sources"]
-    return power_charts.source_comparison_figure(sources, set(used))
+    return power_charts.source_comparison_figures(sources, set(used))
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def source_comparison_help(used: tuple[str, ...]) -> str | None:
+    """The tooltip defining the terms of art the comparison charts show (CCGT, SMR,
+    LCOE...), made once per mix (reading the charts' words took a millisecond)."""
+    return jargon_help(figures=source_comparison_charts(used))
 
 
 @st.cache_resource(show_spinner=False)

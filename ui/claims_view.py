@@ -116,14 +116,7 @@ def flip_text(flip: Flip) -> str:
     where = where_text(spec)
 
     def shown(value: float) -> str:
-        text = fmt.input_value(spec, value)
-        if spec.log or spec.unit in ("", "x"):
-            return text
-        if spec.unit.startswith("%"):
-            return f"{text}%"
-        if spec.unit.startswith("x "):
-            return f"{text}x {spec.unit[2:]}"
-        return f"{text} {spec.unit}"
+        return fmt.input_with_unit(spec, value)
 
     if flip.value is None:
         return (
@@ -218,7 +211,7 @@ def render_claim(result: ClaimResult, scenario: Scenario, link: str) -> None:
     plot(figure, chart, key=f"claim_{rule.claim_id}")
     with text:
         decided = f"**How it is decided.** {fmt.plain(rule.rule)}"
-        st.markdown(decided, help=jargon_help(decided, figure=figure))  # the chart's terms too
+        st.markdown(decided, help=jargon_help(decided, figures=(figure,)))  # the chart's terms too
         st.caption(f"Why: {fmt.plain(rule.reason)}")
         render_flips(result, scenario)
     with st.expander("Sources and the link to this claim"):

@@ -94,3 +94,16 @@ def input_value(spec: InputSpec, value: object) -> str:
     if spec.kind == "choice" or isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
     return option_label(spec, value) if spec.log else sig(value)
+
+
+def input_with_unit(spec: InputSpec, value: float) -> str:
+    """A numeric input's value with its unit, as a sentence reads it: 30%, 3x per year,
+    7.5 years, 4.64e26 (a log-scale step's label carries its own unit), 1.2 (a ratio)."""
+    text = input_value(spec, value)
+    if spec.log or spec.unit in ("", "x", "ratio", "-"):
+        return text
+    if spec.unit.startswith("%"):
+        return f"{text}%"
+    if spec.unit.startswith("x "):
+        return f"{text}x {spec.unit[2:]}"
+    return f"{text} {spec.unit}"

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from charts.words import drawn_words
-from model.glossary import definition, terms_in
+from model.glossary import Term, definition, rows_in, terms, terms_in
 from ui import format as fmt
 from ui.data import catalog
 
@@ -50,24 +50,26 @@ def terms_help(text: str) -> str | None:
 
 
 @functools.cache
-def _jargon_table() -> pd.DataFrame:
-    """The glossary's rows of JARGON (read once: scanning ten terms, not sixty, keeps a
-    rerun fast)."""
+def _jargon_rows() -> tuple[Term, ...]:
+    """The glossary's rows of JARGON, read once (reading the table on each call took a
+    millisecond, a dozen times a rerun)."""
     table = catalog()["glossary"]
-    return table[table["term"].isin(JARGON)]
+    return terms(table[table["term"].isin(JARGON)])
 
 
 def jargon_in(*texts: str) -> tuple[str, ...]:
     """The JARGON terms the texts use, in the order they first appear, each once."""
-    named = terms_in(" | ".join(texts), _jargon_table())
-    return tuple(t.term for t in named)
+    text = " | ".join(texts)
+    lowered = text.lower()
+    # Only rows with a spelling somewhere in the text can match (most texts have none).
+    rows = tuple(r for r in _jargon_rows() if any(s.lower() in lowered for s in r.spellings))
+    return tuple(t.term for t in rows_in(text, rows)) if rows else ()
 
 
-def jargon_help(*texts: str, figure: go.Figure | None = None) -> str | None:
-    """Tooltip defining each JARGON term the texts (and the words `figure` draws) use, or
-    None if they use none."""
-    shown = (*texts, drawn_words(figure)) if figure is not None else texts
-    named = jargon_in(*shown)
+def jargon_help(*texts: str, figures: tuple[go.Figure, ...] = ()) -> str | None:
+    """Tooltip defining each JARGON term the texts (and the words the `figures` draw) use,
+    or None if they use none."""
+    named = jargon_in(*texts, *map(drawn_words, figures))
     return define(*named) if named else None
 
 
@@ -77,11 +79,10 @@ def table_words(frame: pd.DataFrame) -> str:
     return " | ".join(cells)
 
 
-def terms_note(*texts: str, figure: go.Figure | None = None, where: Any = st) -> None:
+def terms_note(*texts: str, figures: tuple[go.Figure, ...] = (), where: Any = st) -> None:
     """Under a chart or table with no words of its own beside it: a caption naming its
     terms of art, whose tooltip defines them (nothing if it uses none)."""
-    shown = (*texts, drawn_words(figure)) if figure is not None else texts
-    named = jargon_in(*shown)
+    named = jargon_in(*texts, *map(drawn_words, figures))
     if named:
         them = "it" if len(named) == 1 else "them"
         words = f"Terms above: {', '.join(named)}; the ? defines {them}."

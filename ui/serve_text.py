@@ -10,6 +10,7 @@ import streamlit as st
 from model.inference import ServingResult
 from model.scenario import INPUTS_BY_NAME, Scenario
 from ui import format as fmt
+from ui.methods_tables import render_doc
 
 GRID_LABEL = INPUTS_BY_NAME["grid"].label
 PRICE_LABEL = INPUTS_BY_NAME["price_usd_per_mwh"].label
@@ -159,24 +160,6 @@ def datacenter_text(dc: dict[str, float]) -> str:
 
 
 def render_method() -> None:
-    """The equations behind the page, in an expander."""
+    """The equations behind the page (docs/methods/serve.md), in an expander."""
     with st.expander("How this is computed"):
-        st.latex(
-            r"\text{FLOP/query} = 2\,N_{\text{active}}\,(t_{\text{in}} + t_{\text{out}})"
-            r"\quad\text{(Kaplan et al. 2020)}"
-        )
-        st.latex(
-            r"\text{Wh/query} = \frac{\text{FLOP/query}\times W_{\text{TDP}}\times"
-            r"\text{overhead}\times\text{PUE}}{\text{peak FLOP/s}\times u\times 3600}"
-        )
-        st.latex(r"\text{TWh/yr} = \text{Wh/query}\times\text{queries/day}\times 365 / 10^{12}")
-        st.latex(
-            r"\text{gCO}_2\text{e/query} = \text{Wh/query}\times\text{gCO}_2\text{e/kWh}/1000;"
-            r"\quad \text{USD/yr} = \text{MWh/yr}\times\text{USD/MWh}"
-        )
-        st.markdown(
-            "This treats serving as compute-bound at a chosen utilization; real decoding is "
-            "often limited by memory bandwidth, which the low default utilization stands in "
-            "for. It ignores idle capacity kept for peaks, which Google's measurement "
-            "includes."
-        )
+        render_doc("serve")

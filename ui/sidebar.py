@@ -119,6 +119,8 @@ OPEN_KEY = "_open_{page}_{group}"
 #: Session-state keys: the inputs a reset changed (for its undo), and the last message of
 #: a typed value, per group.
 UNDO_KEY, TYPED_NOTE_KEY = "_reset_undo", "_typed_note_{group}"
+#: Session-state key of the scenario the pages use (app.py sets it on every run).
+SCENARIO_KEY = "scenario"
 #: Prefix of the typed-value boxes' keys (not inputs, not in the URL).
 TYPED_PREFIX = "_typed_"
 #: Reasons the sidebar gives for a disabled input, by the input that decides it.
@@ -140,6 +142,37 @@ def widget_label(spec: InputSpec) -> str:
     return f"{spec.label} ({spec.unit})"
 
 
+def shown_value(spec: InputSpec, value: Any) -> str:
+    """An input's value as the sidebar shows it, with its unit: 3x per year, 30%, on,
+    NVIDIA H100 SXM5, 4.64e26."""
+    if spec.kind == "choice" or spec.log:
+        return option_labels(spec.name).get(value, fmt.input_value(spec, value))
+    if spec.kind == "bool" or spec.unit == "weight":
+        return fmt.input_value(spec, value)
+    return fmt.input_with_unit(spec, float(value))
+
+
+def change_text(spec: InputSpec, old: Any, new: Any) -> str:
+    """'Changed: Frontier compute growth 3x per year (was 4x per year)', as Markdown."""
+    label = f"{spec.label} weight" if spec.unit == "weight" else spec.label
+    return fmt.plain(f"Changed: {label} {shown_value(spec, new)} (was {shown_value(spec, old)})")
+
+
+def echo_change(name: str) -> None:
+    """Callback of every input: say in a toast what changed, from what to what.
+
+    On a phone the open sidebar covers most of the page (300 of 390 px), so the page
+    changes out of sight; a toast shows above both. The old value is the scenario of the
+    last run, which app.py left in the session.
+    """
+    spec = INPUTS_BY_NAME[name]
+    before = st.session_state.get(SCENARIO_KEY)
+    old = getattr(before, name) if isinstance(before, Scenario) else spec.default
+    new = st.session_state.get(name, spec.default)
+    if old != new:
+        st.toast(change_text(spec, old, new), icon=":material/tune:")
+
+
 def input_widget(spec: InputSpec, disabled: bool = False, why: str = "") -> Any:
     """One widget for one input; its key (and URL parameter) is the input's name.
 
@@ -152,6 +185,8 @@ def input_widget(spec: InputSpec, disabled: bool = False, why: str = "") -> Any:
         "persist_state": "session",
         "help": help_text(spec) + (f"\n\nNot used now: {why}." if why else ""),
         "disabled": disabled,
+        "on_change": echo_change,
+        "args": (spec.name,),
     }
     label = widget_label(spec)
     if spec.kind == "bool":
@@ -242,6 +277,7 @@ def apply_typed(name: str, group: str) -> None:
         st.session_state[note_key] = f"{spec.label}: '{fmt.plain(raw[:40])}' is {why}."
         return
     st.session_state[name] = value
+    echo_change(name)
     label = option_labels(name)[value]
     how = "the nearest step, " if moved else ""
     st.session_state[note_key] = f"{spec.label} set to {how}{fmt.plain(label)}."

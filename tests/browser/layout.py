@@ -58,6 +58,52 @@ CLIPPED_JS = """
 }
 """
 
+#: Every box of the main area that a phone cuts: one that reaches past the screen's edge
+#: and is not inside a box that scrolls sideways, and every box that scrolls sideways
+#: (a table, a grid, an equation) whose hint, the line ui/scroll_hints.py shows above or
+#: under it ("...sideways..."), is not shown. Streamlit's tab bar counts as hinted by its
+#: own arrow buttons; plotly's SVG is left out (CLIPPED_JS checks its text).
+UNHINTED_JS = """
+() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const view = document.documentElement.clientWidth;
+  const text = (e) => (e.textContent || '').trim().slice(0, 60);
+  const sideways = (e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
+  const hinted = (e) => {
+    if (e.getAttribute('role') === 'tablist') {  // Streamlit's own arrow buttons
+      const tabs = e.closest('[data-testid="stTabs"]');
+      return !!tabs.querySelector('button[aria-label^="Scroll tabs"]');
+    }
+    const box = e.closest('[data-testid="stElementContainer"]');
+    if (!box) return false;
+    return ['::before', '::after'].some((where) => {
+      const line = getComputedStyle(box, where);
+      return line.content.includes('sideways') && parseFloat(line.fontSize) >= 10
+        && line.visibility === 'visible';
+    });
+  };
+  const skip = (e) => e.closest('.js-plotly-plot, .katex-mathml');
+  const out = [];
+  for (const e of main.querySelectorAll('*')) {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || !e.checkVisibility() || skip(e)) continue;
+    if (sideways(e) && e.scrollWidth > e.clientWidth + 1 && !hinted(e)) {
+      out.push({what: 'scrolls sideways with no hint', tag: e.tagName.toLowerCase(),
+                text: text(e), px: e.scrollWidth - e.clientWidth});
+    }
+    if (r.right > view + 1 || r.left < -1) {
+      let up = e.parentElement;
+      while (up && up !== main && !sideways(up)) up = up.parentElement;
+      if (!up || up === main) {
+        out.push({what: 'past the screen', tag: e.tagName.toLowerCase(), text: text(e),
+                  px: Math.round(Math.max(r.right - view, -r.left))});
+      }
+    }
+  }
+  return out;
+}
+"""
+
 #: What has the keyboard focus: a short description, and whether it is a sidebar input.
 FOCUS_JS = """
 () => {
@@ -75,6 +121,13 @@ FOCUS_JS = """
 def clipped(page: Page) -> list[dict[str, Any]]:
     """Every piece of text on the page's main area that is cut (see CLIPPED_JS)."""
     found: list[dict[str, Any]] = page.evaluate(CLIPPED_JS)
+    return found
+
+
+def unhinted(page: Page) -> list[dict[str, Any]]:
+    """Every box of the main area wider than the screen with no sign that it scrolls
+    (see UNHINTED_JS)."""
+    found: list[dict[str, Any]] = page.evaluate(UNHINTED_JS)
     return found
 
 

@@ -45,7 +45,10 @@ def _open_sidebar(page: Page) -> None:
         page.wait_for_function(
             "el => el.getAttribute('data-collapsed') === 'false'", arg=sidebar.element_handle()
         )
-        page.wait_for_timeout(500)  # the sidebar slides in
+        # The sidebar slides in: wait until its left edge is on the screen.
+        page.wait_for_function(
+            "el => el.getBoundingClientRect().left >= 0", arg=sidebar.element_handle()
+        )
 
 
 def _copy(page: Page, selector: str) -> str:

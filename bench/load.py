@@ -7,13 +7,16 @@ Run on demand from the repository root, after `bash scripts/test.sh` (not part o
     python bench/load.py --readers 5,20 --replicas 2 --seconds 20
     python bench/load.py --json /tmp/load.json    # the figures as JSON too
 
-Each replica count gets fresh servers from deploy/serve.py: the app and the plain page,
-each as that many `streamlit run` processes behind their own nginx. One headless Chromium
-holds every reader, each in its own browser context (its own cookies, so the balancer
-spreads them over the replicas). For each N, N readers open the app's home page, each with
-its own scenario in the link (a PUE and a chip efficiency growth no other reader has), and
+deploy/serve.py starts, for each replica count, the app and the plain page, each as that
+many `streamlit run` processes behind their own nginx; all run from start to end (an idle
+one costs memory, not CPU). One headless Chromium holds every reader, each in its own
+browser context (its own cookies, so the balancer spreads them over the replicas). For
+each N, and each replica count in turn: N readers open the app's home page, each with its
+own scenario in the link (a PUE and a chip efficiency growth no other reader has), and
 every `--interval` seconds each drags the frontier compute growth slider to a value it has
 not used before, alternately low and high; then N readers do the same on the plain page.
+Taking the replica counts in turn for each N puts a busy spell of the machine on all of
+them rather than on one.
 A drag is timed from releasing the mouse to the first chart whose drawn data differ (as in
 bench/run.py); a drag with no changed chart within 20 s counts as missed.
 
@@ -138,6 +141,9 @@ class Reader:
     replica: str = ""
     changes: list[tuple[float, float]] = field(default_factory=list)  # (at, seconds)
     missed: int = 0
+    #: Missed drags after which the slider no longer showed the value it was dropped at.
+    reverted: int = 0
+    drags: int = 0
 
 
 # --- measuring the processes --------------------------------------------------------------
@@ -304,22 +310,40 @@ async def timed_drag(page: Page, label: str, target: float) -> float | None:
     return time.perf_counter() - t0
 
 
+async def shown_value(page: Page, label: str) -> float:
+    """The value the sidebar slider `label` shows."""
+    block = (
+        page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]')
+        .filter(has=page.get_by_label(label, exact=True))
+        .first
+    )
+    return float(await block.locator('input[type="range"]').input_value())
+
+
+async def drag_once(reader: Reader, target: Target) -> bool:
+    """The reader's next drag, recorded; True if a chart changed."""
+    value = drag_value(target, reader.drags)
+    reader.drags += 1
+    try:
+        await wait_idle(reader.page)
+        elapsed = await timed_drag(reader.page, target.label, value)
+        if elapsed is None and abs(await shown_value(reader.page, target.label) - value) > 0.051:
+            reader.reverted += 1
+    except PlaywrightError:
+        elapsed = None  # e.g. the page is reconnecting
+    if elapsed is None:
+        reader.missed += 1
+        return False
+    reader.changes.append((time.monotonic(), elapsed))
+    return True
+
+
 async def drive(reader: Reader, target: Target, end: float, interval_s: float) -> None:
     """Drag every `interval_s` (after the last drag is drawn) until `end`."""
     await asyncio.sleep(random.uniform(0, interval_s))  # readers out of step
-    k = 0
     while time.monotonic() < end:
         tick = time.monotonic()
-        try:
-            await wait_idle(reader.page)
-            elapsed = await timed_drag(reader.page, target.label, drag_value(target, k))
-        except PlaywrightError:
-            elapsed = None  # e.g. the page is reconnecting
-        if elapsed is None:
-            reader.missed += 1
-        else:
-            reader.changes.append((time.monotonic(), elapsed))
-        k += 1
+        await drag_once(reader, target)
         await asyncio.sleep(max(0.0, tick + interval_s - time.monotonic()))
 
 
@@ -339,12 +363,7 @@ async def isolated(reader: Reader) -> bool:
     slider shows (numbers compared, not strings)."""
     await wait_idle(reader.page)
     numbers = link_numbers(reader.page.url)
-    shown = float(
-        await reader.page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]')
-        .filter(has=reader.page.get_by_label(APP.label, exact=True))
-        .first.locator('input[type="range"]')
-        .input_value()
-    )
+    shown = await shown_value(reader.page, APP.label)
     linked = numbers.get(DRAGGED, float(INPUTS_BY_NAME[DRAGGED].default))
     own = all(math.isclose(numbers.get(k, math.nan), v) for k, v in reader.scenario.items())
     return own and math.isclose(linked, shown)
@@ -453,15 +472,15 @@ class Run:
     """Everything a phase needs from the run around it."""
 
     browser: Browser
-    clusters: dict[str, Cluster]
+    #: By page ("app" or "plain") and number of replicas.
+    clusters: dict[tuple[str, int], Cluster]
     seconds: float
     interval_s: float
     next_index: Iterator[int]
 
 
-async def open_readers(run: Run, target: Target, n: int) -> list[Reader]:
+async def open_readers(run: Run, url: str, target: Target, n: int) -> list[Reader]:
     gate = asyncio.Semaphore(OPEN_CONCURRENCY)
-    url = run.clusters[target.name].url
     scenarios = [
         reader_scenario(next(run.next_index)) if target.own_scenario else {} for _ in range(n)
     ]
@@ -478,14 +497,14 @@ async def nothing(start: float, end: float, readers: list[Reader]) -> dict[str, 
 
 
 async def phase(
-    run: Run, target: Target, n: int, kind: str = "", during: During = nothing
+    run: Run, target: Target, replicas: int, n: int, kind: str = "", during: During = nothing
 ) -> Phase:
-    """Open `n` readers of `target`, let them drag for run.seconds (and run `during`
-    beside them), then check them and close them."""
-    print(f"  {target.name} x{n} {kind}".rstrip(), file=sys.stderr, flush=True)
-    readers = await open_readers(run, target, n)
+    """Open `n` readers of `target` on `replicas` replicas, let them drag for run.seconds
+    (and run `during` beside them), then check them and close them."""
+    print(f"  {target.name}, {replicas} replica(s), N={n} {kind}", file=sys.stderr, flush=True)
+    cluster = run.clusters[(target.name, replicas)]
+    readers = await open_readers(run, cluster.url, target, n)
     stop = asyncio.Event()
-    cluster = run.clusters[target.name]
     idle = [c for c in run.clusters.values() if c is not cluster]
     metering = asyncio.create_task(UsageMeter(cluster, idle).run(stop))
     start = time.monotonic()
@@ -494,33 +513,28 @@ async def phase(
     await asyncio.gather(*(drive(r, target, end, run.interval_s) for r in readers))
     notes = await side
     elapsed = time.monotonic() - start
+    stop.set()
+    usage = await metering
+    latencies_ms = [1000 * s for r in readers for _, s in r.changes]
+    missed = sum(r.missed for r in readers)
+    if any(r.reverted for r in readers):
+        notes["reverted"] = sum(r.reverted for r in readers)
     if kind == "kill":
         notes |= await kill_outcome(readers, notes["killed"], notes.pop("killed_at"))
     checks = [await isolated(r) for r in readers] if target.own_scenario else []
-    stop.set()
-    usage = await metering
     for r in readers:
         await r.context.close()
     return Phase(
-        target.name,
-        len(cluster.replicas),
-        n,
-        kind,
-        elapsed,
-        [1000 * s for r in readers for _, s in r.changes],
-        sum(r.missed for r in readers),
-        sum(checks),
-        usage,
-        notes,
+        target.name, replicas, n, kind, elapsed, latencies_ms, missed, sum(checks), usage, notes
     )
 
 
-def with_hostile_readers(run: Run) -> During:
+def with_hostile_readers(run: Run, replicas: int) -> During:
     """Two readers opening hostile links beside the others."""
 
     async def during(start: float, end: float, readers: list[Reader]) -> dict[str, Any]:
         counts: dict[str, list[int]] = {}
-        url = run.clusters["app"].url
+        url = run.clusters[("app", replicas)].url
         links = (hostile(run.browser, url, end, run.interval_s, counts) for _ in range(2))
         await asyncio.gather(*links)
         return {"hostile": counts}
@@ -528,10 +542,10 @@ def with_hostile_readers(run: Run) -> During:
     return during
 
 
-def with_a_kill(run: Run) -> During:
+def with_a_kill(run: Run, replicas: int) -> During:
     """SIGKILL to the app's replica r1 a third of the way in, with deploy/serve.py's
     supervisor restarting it."""
-    cluster = run.clusters["app"]
+    cluster = run.clusters[("app", replicas)]
 
     async def during(start: float, end: float, readers: list[Reader]) -> dict[str, Any]:
         with supervising(cluster) as restarted:
@@ -552,23 +566,32 @@ def with_a_kill(run: Run) -> During:
     return during
 
 
+async def survived(reader: Reader, killed_at: float) -> bool:
+    """True if the reader is on a live session (a chart changed after the kill, in the
+    phase or in up to two more drags now) and passes the isolation check."""
+    for _ in range(2):
+        if any(at > killed_at for at, _ in reader.changes):
+            break
+        await drag_once(reader, APP)
+    return any(at > killed_at for at, _ in reader.changes) and await isolated(reader)
+
+
 async def kill_outcome(readers: list[Reader], killed: str, killed_at: float) -> dict[str, Any]:
-    """How the killed replica's readers fared: each must be back on a live session (a
-    changed chart after the kill) with its own scenario."""
-    back = [r for r in readers if any(at > killed_at for at, _ in r.changes)]
+    """How the killed replica's readers fared (see `survived`)."""
     victims = [r for r in readers if r.replica == killed]
-    survived = [r for r in victims if r in back and await isolated(r)]
-    moved = []
+    in_phase = [r for r in victims if any(at > killed_at for at, _ in r.changes)]
+    kept = [await survived(r, killed_at) for r in victims]
+    now_on = []
     for r in victims:
         cookies = await r.context.cookies()
-        moved.append(next((c["value"] for c in cookies if c["name"] == "dashboard_replica"), ""))
-    first_after = [
-        min(at for at, _ in r.changes if at > killed_at) - killed_at for r in victims if r in back
-    ]
+        now_on.append(next((c["value"] for c in cookies if c["name"] == "dashboard_replica"), ""))
+    first_after = [min(at for at, _ in r.changes if at > killed_at) - killed_at for r in in_phase]
     return {
-        "survived": len(survived),
-        "now_on": {name: moved.count(name) for name in sorted(set(moved))},
+        "survived": sum(kept),
+        "changed_in_phase_after_kill": len(in_phase),
+        "now_on": {name: now_on.count(name) for name in sorted(set(now_on))},
         "first_change_after_kill_s": sorted(round(s, 1) for s in first_after),
+        "reverted_drags": sum(r.reverted for r in victims),
     }
 
 
@@ -588,8 +611,10 @@ async def warm(run: Run) -> None:
             await context.close()
 
 
-async def phases(clusters: dict[str, Cluster], args: argparse.Namespace) -> list[Phase]:
-    """Every phase for one replica count, in one Chromium."""
+async def phases(clusters: dict[tuple[str, int], Cluster], args: argparse.Namespace) -> list[Phase]:
+    """Every phase, in one Chromium: for each N, the app then the plain page on each
+    replica count in turn (so a busy spell of the machine falls on all of them), then the
+    hostile and the kill phases."""
     out = []
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM_PATH, args=list(CHROMIUM_ARGS))
@@ -597,12 +622,18 @@ async def phases(clusters: dict[str, Cluster], args: argparse.Namespace) -> list
         run = Run(browser, clusters, args.seconds, args.interval, counter)
         await warm(run)
         for n in args.readers:
-            out.append(await phase(run, APP, n))
-            out.append(await phase(run, PLAIN, n))
-        if args.hostile_at:
-            out.append(await phase(run, APP, args.hostile_at, "hostile", with_hostile_readers(run)))
-        if args.kill_at and len(clusters["app"].replicas) >= 2:
-            out.append(await phase(run, APP, args.kill_at, "kill", with_a_kill(run)))
+            for replicas in args.replicas:
+                out.append(await phase(run, APP, replicas, n))
+                out.append(await phase(run, PLAIN, replicas, n))
+            print(table(out), file=sys.stderr, flush=True)
+        for replicas in args.replicas if args.hostile_at else []:
+            hostile_links_too = with_hostile_readers(run, replicas)
+            out.append(
+                await phase(run, APP, replicas, args.hostile_at, "hostile", hostile_links_too)
+            )
+        for replicas in [r for r in args.replicas if r >= 2] if args.kill_at else []:
+            kill = with_a_kill(run, replicas)
+            out.append(await phase(run, APP, replicas, args.kill_at, "kill", kill))
         await browser.close()
     return out
 
@@ -645,6 +676,12 @@ def table(rows: list[Phase]) -> str:
         for r in rows
         if r.kind
     ]
+    notes += [
+        f"{r.page}, {r.replicas} replica(s), N={r.readers}: {r.notes['reverted']} missed "
+        "drag(s) after which the slider no longer showed the value it was dropped at"
+        for r in rows
+        if not r.kind and "reverted" in r.notes
+    ]
     return "\n".join([*lines, *notes])
 
 
@@ -670,16 +707,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="write the rows here too")
     args = parser.parse_args(argv)
     random.seed(20)  # the readers' offsets, the same each run
-    rows: list[Phase] = []
-    for replicas in args.replicas:
-        print(f"{replicas} replica(s)", file=sys.stderr, flush=True)
-        with ExitStack() as stack:
-            clusters = {
-                "app": stack.enter_context(serving(replicas, "app.py")),
-                "plain": stack.enter_context(serving(replicas, BASELINE_SCRIPT)),
-            }
-            rows += asyncio.run(phases(clusters, args))
-        print(table(rows), file=sys.stderr, flush=True)
+    with ExitStack() as stack:
+        clusters = {
+            (target.name, replicas): stack.enter_context(serving(replicas, script))
+            for replicas in args.replicas
+            for target, script in ((APP, "app.py"), (PLAIN, BASELINE_SCRIPT))
+        }
+        rows = asyncio.run(phases(clusters, args))
     print(table(rows))
     if args.json:
         args.json.write_text(json.dumps(as_json(rows), indent=1))

@@ -24,7 +24,9 @@ After each phase every app reader's address bar is read as numbers: its PUE and 
 growth must be its own, and the compute growth must equal what its slider shows (the
 isolation check). Server memory is the peak of the replicas' summed resident memory, read
 from /proc once a second; CPU is user + system time from /proc, split into the servers
-(replicas and nginx) and the client (Chromium and playwright).
+(replicas and nginx), the client (Chromium and playwright) and every other process of the
+machine (the rest of /proc/stat's busy time), as a percentage of one core (200% is both
+cores of a 2-core machine).
 
 Two more phases, on the app only:
 
@@ -207,6 +209,8 @@ class Usage:
 
     server_cpu_s: float = 0.0
     client_cpu_s: float = 0.0
+    #: Every other process of the machine (other people's work on a shared host).
+    other_cpu_s: float = 0.0
     replicas_rss_peak_mb: float = 0.0
     nginx_rss_peak_mb: float = 0.0
     client_rss_peak_mb: float = 0.0
@@ -243,15 +247,26 @@ class UsageMeter:
         u.client_rss_peak_mb = max(u.client_rss_peak_mb, rss_mb(client))
 
     async def run(self, stop: asyncio.Event) -> Usage:
+        busy_s = machine_busy_s()
         self._sample()
         while not stop.is_set():
             with suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=1.0)
             self._sample()
+        busy_s = machine_busy_s() - busy_s
         used = {pid: self.last[pid] - self.start[pid] for pid in self.last}
-        self.usage.server_cpu_s = sum(v for p, v in used.items() if p in self.servers)
-        self.usage.client_cpu_s = sum(v for p, v in used.items() if p not in self.servers)
-        return self.usage
+        u = self.usage
+        u.server_cpu_s = sum(v for p, v in used.items() if p in self.servers)
+        u.client_cpu_s = sum(v for p, v in used.items() if p not in self.servers)
+        u.other_cpu_s = max(0.0, busy_s - u.server_cpu_s - u.client_cpu_s)
+        return u
+
+
+def machine_busy_s() -> float:
+    """CPU seconds all cores have spent busy since boot (/proc/stat: all but idle and
+    iowait)."""
+    ticks = [int(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:9]]
+    return (sum(ticks) - ticks[3] - ticks[4]) / CLOCK_TICKS_PER_S
 
 
 # --- one reader ---------------------------------------------------------------------------
@@ -652,7 +667,8 @@ def p95_of(rows: list[Phase], page: str, replicas: int, readers: int) -> float:
 def table(rows: list[Phase]) -> str:
     head = (
         f"{'page':<6} {'repl':>4} {'N':>3} {'kind':<8} {'drags':>5} {'p50 ms':>7} {'p95 ms':>7} "
-        f"{'p95/plain':>9} {'missed':>6} {'RSS MB':>7} {'srv CPU':>7} {'cli CPU':>7} {'own':>6}"
+        f"{'p95/plain':>9} {'missed':>6} {'RSS MB':>7} {'srv CPU':>7} {'cli CPU':>7} "
+        f"{'oth CPU':>7} {'own':>6}"
     )
     lines = [head, "-" * len(head)]
     for r in rows:
@@ -667,6 +683,7 @@ def table(rows: list[Phase]) -> str:
             f"{r.usage.replicas_rss_peak_mb:7.0f} "
             f"{100 * r.usage.server_cpu_s / wall_s:6.0f}% "
             f"{100 * r.usage.client_cpu_s / wall_s:6.0f}% "
+            f"{100 * r.usage.other_cpu_s / wall_s:6.0f}% "
             f"{own:>6}"
         )
     notes = [

@@ -6,6 +6,7 @@ Run on demand from the repository root, after `bash scripts/test.sh` (not part o
     python bench/load.py                          # N = 1, 5, 20, 50 on 1 and 2 replicas
     python bench/load.py --readers 5,20 --replicas 2 --seconds 20
     python bench/load.py --json /tmp/load.json    # the figures as JSON too
+    python bench/load.py --client protocol --readers 1,5,20,50,100  # no Chromium
 
 deploy/serve.py starts, for each replica count, the app and the plain page, each as that
 many `streamlit run` processes behind their own nginx; all run from start to end (an idle
@@ -40,8 +41,14 @@ Two more phases, on the app only:
   changed chart after the kill; the readers of r1 that do "survived".
 
 The machine running this is both client and server: on 2 cores, Chromium drawing N pages
-takes most of the CPU at N = 20 and 50, so every time here includes waiting for a core.
-The client's CPU share is printed beside each row to show how much.
+takes most of the CPU from N = 5 on, so every time here includes waiting for a core, and
+the app's pages (several charts) cost the client far more than the plain page's one. The
+client's CPU share is printed beside each row to show how much. `--client protocol` puts
+the servers under the same load without Chromium: each reader is bench/ws_reader.py, a
+websocket that asks for the same runs as the browser and draws nothing (about 2% of a
+core for 50 readers). Its time runs from sending the new value to receiving the first
+chart that differs; its isolation check reads every run's new link (no hostile or kill
+phase: those need a browser).
 """
 
 from __future__ import annotations
@@ -69,7 +76,8 @@ if str(ROOT) not in sys.path:  # run as `python bench/load.py`: make the repo im
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright  # noqa: E402
 from playwright.async_api import Error as PlaywrightError  # noqa: E402
 
-from bench.run import ARM_JS, BASELINE_LABEL, BASELINE_SCRIPT, CHANGED_JS  # noqa: E402
+from bench import ws_reader  # noqa: E402
+from bench.run import ARM_JS, BASELINE_KEY, BASELINE_LABEL, BASELINE_SCRIPT, CHANGED_JS  # noqa: E402
 from deploy.serve import MAX_REQUEST_LINE_BYTES, Cluster, serving, supervising  # noqa: E402
 from model.scenario import INPUTS_BY_NAME  # noqa: E402
 from tests.browser.helpers import (  # noqa: E402
@@ -108,14 +116,15 @@ class Target:
 
     name: str
     label: str
+    key: str
     #: Lowest value of the low and of the high drags (each reader alternates, 0.1 apart).
     low: float
     high: float
     own_scenario: bool
 
 
-APP = Target("app", slider_label(DRAGGED), 2.0, 3.4, True)  # below 5x: the chart moves
-PLAIN = Target("plain", BASELINE_LABEL, 2.0, 6.0, False)
+APP = Target("app", slider_label(DRAGGED), DRAGGED, 2.0, 3.4, True)  # below 5x: the chart moves
+PLAIN = Target("plain", BASELINE_LABEL, BASELINE_KEY, 2.0, 6.0, False)
 
 
 def drag_value(target: Target, k: int) -> float:
@@ -146,6 +155,8 @@ class Reader:
     #: Missed drags after which the slider no longer showed the value it was dropped at.
     reverted: int = 0
     drags: int = 0
+    #: What the isolation check found, if it failed.
+    not_own: str = ""
 
 
 # --- measuring the processes --------------------------------------------------------------
@@ -235,7 +246,7 @@ class UsageMeter:
         others: set[int] = set()
         for cluster in self.idle:
             others = others.union(*server_pids(cluster))
-        client = descendants(os.getpid()) - replicas - nginx - others
+        client = ({os.getpid()} | descendants(os.getpid())) - replicas - nginx - others
         first = not self.start
         for pid, seconds in cpu_s(replicas | nginx | client).items():
             # A process that appears later (a renderer, a restarted replica) counts whole.
@@ -373,15 +384,28 @@ def link_numbers(href: str) -> dict[str, float]:
     return out
 
 
+#: Seconds a reader's link and slider may take to agree after its last drag (a run can
+#: still be on its way when a phase ends on a saturated machine).
+SETTLE_S = 10.0
+
+
 async def isolated(reader: Reader) -> bool:
     """True if the reader's address bar holds its own scenario and the compute growth its
-    slider shows (numbers compared, not strings)."""
-    await wait_idle(reader.page)
-    numbers = link_numbers(reader.page.url)
-    shown = await shown_value(reader.page, APP.label)
-    linked = numbers.get(DRAGGED, float(INPUTS_BY_NAME[DRAGGED].default))
-    own = all(math.isclose(numbers.get(k, math.nan), v) for k, v in reader.scenario.items())
-    return own and math.isclose(linked, shown)
+    slider shows (numbers compared, not strings), within SETTLE_S; what differed is kept
+    in `reader.not_own`."""
+    deadline = time.monotonic() + SETTLE_S
+    while True:
+        await wait_idle(reader.page)
+        numbers = link_numbers(reader.page.url)
+        shown = await shown_value(reader.page, APP.label)
+        linked = numbers.get(DRAGGED, float(INPUTS_BY_NAME[DRAGGED].default))
+        own = all(math.isclose(numbers.get(k, math.nan), v) for k, v in reader.scenario.items())
+        if own and math.isclose(linked, shown):
+            return True
+        if time.monotonic() > deadline:
+            reader.not_own = f"link {numbers}, slider {shown}, scenario {reader.scenario}"
+            return False
+        await asyncio.sleep(0.5)
 
 
 async def open_reader(
@@ -469,6 +493,8 @@ class Phase:
     isolated: int
     usage: Usage
     notes: dict[str, Any] = field(default_factory=dict)
+    #: "browser" (Chromium pages) or "protocol" (bench/ws_reader.py).
+    client: str = "browser"
 
     @property
     def drags(self) -> int:
@@ -537,10 +563,92 @@ async def phase(
     if kind == "kill":
         notes |= await kill_outcome(readers, notes["killed"], notes.pop("killed_at"))
     checks = [await isolated(r) for r in readers] if target.own_scenario else []
+    if not all(checks):
+        notes["not_own"] = [r.not_own for r in readers if r.not_own]
     for r in readers:
         await r.context.close()
     return Phase(
         target.name, replicas, n, kind, elapsed, latencies_ms, missed, sum(checks), usage, notes
+    )
+
+
+async def protocol_drive(
+    reader: ws_reader.ProtocolReader,
+    target: Target,
+    scenario: dict[str, float],
+    end: float,
+    interval_s: float,
+    out: dict[str, Any],
+) -> None:
+    """bench/ws_reader.py's reader: a run with a new slider value every `interval_s` until
+    `end`; each run's link is checked against the reader's scenario and the value sent."""
+    await asyncio.sleep(random.uniform(0, interval_s))
+    k = 0
+    while time.monotonic() < end:
+        tick = time.monotonic()
+        value = drag_value(target, k)
+        k += 1
+        result = await ws_reader.rerun(reader, {target.key: value})
+        if result.to_changed_chart_s is None:
+            out["missed"] += 1
+        else:
+            out["latencies_ms"].append(1000 * result.to_changed_chart_s)
+        if target.own_scenario and not link_is_own(reader.query, scenario, value):
+            out["not_own"] += 1
+        await asyncio.sleep(max(0.0, tick + interval_s - time.monotonic()))
+
+
+def link_is_own(query: str, scenario: dict[str, float], dragged: float) -> bool:
+    """True if a link (query string) holds the scenario and the dragged value, as numbers."""
+    numbers = link_numbers("?" + query)
+    linked = numbers.get(DRAGGED, float(INPUTS_BY_NAME[DRAGGED].default))
+    own = all(math.isclose(numbers.get(k, math.nan), v) for k, v in scenario.items())
+    return own and math.isclose(linked, dragged)
+
+
+async def protocol_phase(run: Run, target: Target, replicas: int, n: int) -> Phase:
+    """As `phase`, with bench/ws_reader.py's readers instead of browser pages."""
+    print(f"  {target.name}, {replicas} replica(s), N={n} (protocol)", file=sys.stderr, flush=True)
+    cluster = run.clusters[(target.name, replicas)]
+    scenarios = [
+        reader_scenario(next(run.next_index)) if target.own_scenario else {} for _ in range(n)
+    ]
+    readers = [(await ws_reader.open_reader(cluster.url, urlencode(s)))[0] for s in scenarios]
+    stop = asyncio.Event()
+    idle = [c for c in run.clusters.values() if c is not cluster]
+    metering = asyncio.create_task(UsageMeter(cluster, idle).run(stop))
+    out: dict[str, Any] = {"latencies_ms": [], "missed": 0, "not_own": 0}
+    start = time.monotonic()
+    end = start + run.seconds
+    await asyncio.gather(
+        *(
+            protocol_drive(r, target, s, end, run.interval_s, out)
+            for r, s in zip(readers, scenarios, strict=True)
+        )
+    )
+    elapsed = time.monotonic() - start
+    stop.set()
+    usage = await metering
+    for r in readers:
+        await r.ws.close()
+    spread = [r.replica for r in readers]
+    notes = {
+        "not_own_runs": out["not_own"],
+        "on": {x: spread.count(x) for x in sorted(set(spread))},
+    }
+    own = n if out["not_own"] == 0 else 0
+    return Phase(
+        target.name,
+        replicas,
+        n,
+        "",
+        elapsed,
+        out["latencies_ms"],
+        out["missed"],
+        own,
+        usage,
+        notes,
+        client="protocol",
     )
 
 
@@ -638,9 +746,15 @@ async def phases(clusters: dict[tuple[str, int], Cluster], args: argparse.Namesp
         await warm(run)
         for n in args.readers:
             for replicas in args.replicas:
-                out.append(await phase(run, APP, replicas, n))
-                out.append(await phase(run, PLAIN, replicas, n))
+                for target in (APP, PLAIN):
+                    if args.client == "protocol":
+                        out.append(await protocol_phase(run, target, replicas, n))
+                    else:
+                        out.append(await phase(run, target, replicas, n))
             print(table(out), file=sys.stderr, flush=True)
+        if args.client == "protocol":
+            await browser.close()
+            return out
         for replicas in args.replicas if args.hostile_at else []:
             hostile_links_too = with_hostile_readers(run, replicas)
             out.append(
@@ -656,28 +770,33 @@ async def phases(clusters: dict[tuple[str, int], Cluster], args: argparse.Namesp
 # --- the table ----------------------------------------------------------------------------
 
 
-def p95_of(rows: list[Phase], page: str, replicas: int, readers: int) -> float:
-    """p95 of the plain phase (kind "") of `page` with that many replicas and readers."""
+def p95_of(rows: list[Phase], row: Phase, page: str) -> float:
+    """p95 of the phase without hostile readers or a kill of `page` with the replicas,
+    readers and client of `row`."""
     for r in rows:
-        if (r.page, r.replicas, r.readers, r.kind) == (page, replicas, readers, ""):
+        if (r.page, r.kind) == (page, "") and (r.replicas, r.readers, r.client) == (
+            row.replicas,
+            row.readers,
+            row.client,
+        ):
             return r.percentile_ms(95)
     return math.nan
 
 
 def table(rows: list[Phase]) -> str:
     head = (
-        f"{'page':<6} {'repl':>4} {'N':>3} {'kind':<8} {'drags':>5} {'p50 ms':>7} {'p95 ms':>7} "
-        f"{'p95/plain':>9} {'missed':>6} {'RSS MB':>7} {'srv CPU':>7} {'cli CPU':>7} "
-        f"{'oth CPU':>7} {'own':>6}"
+        f"{'client':<8} {'page':<6} {'repl':>4} {'N':>3} {'kind':<8} {'drags':>5} "
+        f"{'p50 ms':>7} {'p95 ms':>7} {'p95/plain':>9} {'missed':>6} {'RSS MB':>7} "
+        f"{'srv CPU':>7} {'cli CPU':>7} {'oth CPU':>7} {'own':>6}"
     )
     lines = [head, "-" * len(head)]
     for r in rows:
         wall_s = r.seconds
-        plain = p95_of(rows, "plain", r.replicas, r.readers)
+        plain = p95_of(rows, r, "plain")
         ratio = r.percentile_ms(95) / plain if r.page == "app" else math.nan
         own = f"{r.isolated}/{r.readers}" if r.page == "app" else "-"
         lines.append(
-            f"{r.page:<6} {r.replicas:>4} {r.readers:>3} {r.kind:<8} {r.drags:>5} "
+            f"{r.client:<8} {r.page:<6} {r.replicas:>4} {r.readers:>3} {r.kind:<8} {r.drags:>5} "
             f"{r.percentile_ms(50):7.0f} {r.percentile_ms(95):7.0f} "
             f"{'' if math.isnan(ratio) else f'{ratio:.2f}x':>9} {r.missed:>6} "
             f"{r.usage.replicas_rss_peak_mb:7.0f} "
@@ -688,10 +807,14 @@ def table(rows: list[Phase]) -> str:
         )
     notes = [
         f"{r.kind}, {r.replicas} replica(s), N={r.readers}: p95 "
-        f"{r.percentile_ms(95) / p95_of(rows, 'app', r.replicas, r.readers):.2f}x the app's "
-        f"without it; {r.notes}"
+        f"{r.percentile_ms(95) / p95_of(rows, r, 'app'):.2f}x the app's without it; {r.notes}"
         for r in rows
         if r.kind
+    ]
+    notes += [
+        f"{r.page}, {r.replicas} replica(s), N={r.readers}: {r.notes}"
+        for r in rows
+        if r.client == "protocol" and r.page == "app"
     ]
     notes += [
         f"{r.page}, {r.replicas} replica(s), N={r.readers}: {r.notes['reverted']} missed "
@@ -722,6 +845,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hostile-at", type=int, default=20, help="readers (0: no phase)")
     parser.add_argument("--kill-at", type=int, default=20, help="readers (0: no phase)")
     parser.add_argument("--json", type=Path, default=None, help="write the rows here too")
+    parser.add_argument(
+        "--client",
+        choices=("browser", "protocol"),
+        default="browser",
+        help="readers in Chromium, or bench/ws_reader.py's (no hostile or kill phase)",
+    )
     args = parser.parse_args(argv)
     random.seed(20)  # the readers' offsets, the same each run
     with ExitStack() as stack:

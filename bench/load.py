@@ -595,6 +595,7 @@ async def protocol_drive(
         value = drag_value(target, k)
         k += 1
         result = await ws_reader.rerun(reader, {target.key: value})
+        out["received_bytes"] += result.received_bytes
         if result.to_changed_chart_s is None:
             out["missed"] += 1
         else:
@@ -603,6 +604,11 @@ async def protocol_drive(
             out["not_own"] += 1
             out["examples"].append(f"sent {value}, link {reader.query!r}")
         await asyncio.sleep(max(0.0, tick + interval_s - time.monotonic()))
+
+
+def k_runs(out: dict[str, Any]) -> int:
+    """How many runs a protocol phase's readers asked for."""
+    return len(out["latencies_ms"]) + int(out["missed"])
 
 
 def link_is_own(query: str, scenario: dict[str, float], dragged: float) -> bool:
@@ -623,7 +629,13 @@ async def protocol_phase(run: Run, target: Target, replicas: int, n: int) -> Pha
     stop = asyncio.Event()
     idle = [c for c in run.clusters.values() if c is not cluster]
     metering = asyncio.create_task(UsageMeter(cluster, idle).run(stop))
-    out: dict[str, Any] = {"latencies_ms": [], "missed": 0, "not_own": 0, "examples": []}
+    out: dict[str, Any] = {
+        "latencies_ms": [],
+        "missed": 0,
+        "not_own": 0,
+        "examples": [],
+        "received_bytes": 0,
+    }
     start = time.monotonic()
     end = start + run.seconds
     await asyncio.gather(
@@ -641,6 +653,7 @@ async def protocol_phase(run: Run, target: Target, replicas: int, n: int) -> Pha
     notes = {
         "not_own_runs": out["not_own"],
         "not_own_examples": out["examples"][:3],
+        "kB_per_run": round(out["received_bytes"] / 1000 / max(1, k_runs(out)), 1),
         "on": {x: spread.count(x) for x in sorted(set(spread))},
     }
     own = n if out["not_own"] == 0 else 0
@@ -741,11 +754,18 @@ async def warm(run: Run) -> None:
             await context.close()
 
 
+def keep(rows: list[Phase], path: Path | None, row: Phase) -> None:
+    """Add a row, and write every row so far to `path` (a run cut short keeps them)."""
+    rows.append(row)
+    if path:
+        path.write_text(json.dumps(as_json(rows), indent=1))
+
+
 async def phases(clusters: dict[tuple[str, int], Cluster], args: argparse.Namespace) -> list[Phase]:
     """Every phase, in one Chromium: for each N, the app then the plain page on each
     replica count in turn (so a busy spell of the machine falls on all of them), then the
     hostile and the kill phases."""
-    out = []
+    out: list[Phase] = []
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM_PATH, args=list(CHROMIUM_ARGS))
         counter = iter(range(10**6))
@@ -755,21 +775,23 @@ async def phases(clusters: dict[tuple[str, int], Cluster], args: argparse.Namesp
             for replicas in args.replicas:
                 for target in (APP, PLAIN):
                     if args.client == "protocol":
-                        out.append(await protocol_phase(run, target, replicas, n))
+                        keep(out, args.json, await protocol_phase(run, target, replicas, n))
                     else:
-                        out.append(await phase(run, target, replicas, n))
+                        keep(out, args.json, await phase(run, target, replicas, n))
             print(table(out), file=sys.stderr, flush=True)
         if args.client == "protocol":
             await browser.close()
             return out
         for replicas in args.replicas if args.hostile_at else []:
             hostile_links_too = with_hostile_readers(run, replicas)
-            out.append(
-                await phase(run, APP, replicas, args.hostile_at, "hostile", hostile_links_too)
+            keep(
+                out,
+                args.json,
+                await phase(run, APP, replicas, args.hostile_at, "hostile", hostile_links_too),
             )
         for replicas in [r for r in args.replicas if r >= 2] if args.kill_at else []:
             kill = with_a_kill(run, replicas)
-            out.append(await phase(run, APP, replicas, args.kill_at, "kill", kill))
+            keep(out, args.json, await phase(run, APP, replicas, args.kill_at, "kill", kill))
         await browser.close()
     return out
 
@@ -821,7 +843,7 @@ def table(rows: list[Phase]) -> str:
     notes += [
         f"{r.page}, {r.replicas} replica(s), N={r.readers}: {r.notes}"
         for r in rows
-        if r.client == "protocol" and r.page == "app"
+        if r.client == "protocol"
     ]
     notes += [
         f"{r.page}, {r.replicas} replica(s), N={r.readers}: {r.notes['reverted']} missed "

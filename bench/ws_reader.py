@@ -35,6 +35,8 @@ class Run:
     to_finished_s: float
     #: The address bar's query string after the run ("" if the run did not change it).
     query: str
+    #: What the server sent for the run, before the websocket's compression. [bytes]
+    received_bytes: int
 
 
 @dataclass
@@ -105,9 +107,11 @@ async def rerun(reader: ProtocolReader, values: dict[str, float]) -> Run:
     await reader.ws.send(rerun_request(reader, values))
     changed_s: float | None = None
     query = ""
+    received = 0
     deadline = time.monotonic() + RUN_TIMEOUT_S
     while time.monotonic() < deadline:
         raw = await reader.ws.recv(decode=False)
+        received += len(raw)
         msg = ForwardMsg()
         msg.ParseFromString(raw)
         kind = msg.WhichOneof("type")
@@ -121,5 +125,5 @@ async def rerun(reader: ProtocolReader, values: dict[str, float]) -> Run:
         ):
             if query:
                 reader.query = query
-            return Run(changed_s, time.perf_counter() - t0, query)
+            return Run(changed_s, time.perf_counter() - t0, query, received)
     raise TimeoutError(f"no end of run within {RUN_TIMEOUT_S} s")

@@ -6,6 +6,7 @@ on each rerun; tests/test_charts.py validates what the pages draw).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -205,6 +206,11 @@ def mixes_figure(table: pd.DataFrame, years: list[int]) -> go.Figure:
     )
 
 
+#: Energy's share of a frontier run's amortized cost, low and high (Cottier et al. 2024,
+#: "The rising costs of training frontier AI models"). [%]
+MEASURED_SHARE_PCT = (2.0, 6.0)
+
+
 def price_figure(table: pd.DataFrame, check_year: int) -> go.Figure:
     """Claim 5: AI's compute over the horizon (what the verdict reads), serving demand
     (how the price acts) and energy's share of compute cost at half, today's and double
@@ -240,31 +246,39 @@ def price_figure(table: pd.DataFrame, check_year: int) -> go.Figure:
             "marker": {"color": colour},
             "text": [f"{v:.0f}%" for v in values],
             "textposition": "outside",
+            "offsetgroup": str(i),
         }
-        for values, name, colour in bars
+        for i, (values, name, colour) in enumerate(bars)
     ]
+    # Energy's share is a few percent: on its own axis (right), where the measured 2-6%
+    # band is a third of the height instead of a sliver under bars of 100%.
     traces.append(
         {
             "type": "bar",
             "x": labels,
             "y": share_pct,
-            "name": "Energy's share of compute cost (%)",
+            "name": "Energy's share of compute cost (%, right axis)",
             "marker": {"color": style.STEP_COLOURS["power"]},
             "text": [f"{v:.1f}%" for v in share_pct],
             "textposition": "outside",
+            "offsetgroup": str(len(bars)),
+            "yaxis": "y2",
         }
     )
     run_pct = [v for values, _, _ in bars for v in values]
+    # Room above the tallest bar for its label, on whole 5% steps.
+    share_top = 5.0 * math.ceil(max([*share_pct, MEASURED_SHARE_PCT[1]]) * 1.3 / 5.0)
     band = {
         "type": "rect",
         "xref": "paper",
-        "yref": "y",
+        "yref": "y2",
         "x0": 0,
         "x1": 1,
-        "y0": 2,
-        "y1": 6,
-        "fillcolor": "rgba(0,0,0,0.18)",
-        "line": {"width": 0},
+        "y0": MEASURED_SHARE_PCT[0],
+        "y1": MEASURED_SHARE_PCT[1],
+        "fillcolor": "rgba(0,0,0,0.12)",
+        "line": {"width": 1.5, "dash": "dash", "color": "rgba(0,0,0,0.6)"},
+        "layer": "below",
     }
     traces.append(
         {
@@ -273,7 +287,7 @@ def price_figure(table: pd.DataFrame, check_year: int) -> go.Figure:
             "y": [None],
             "mode": "markers",
             "marker": {"color": "rgba(0,0,0,0.3)", "size": 12, "symbol": "square"},
-            "name": "Measured energy share, 2-6% (Cottier et al. 2024)",
+            "name": "Measured share, 2-6% (Cottier et al. 2024; right axis)",
         }
     )
     return style.figure(
@@ -282,8 +296,24 @@ def price_figure(table: pd.DataFrame, check_year: int) -> go.Figure:
             "barmode": "group",
             "shapes": [band],
             "yaxis": {"range": [0, max([*run_pct, 110.0]) * 1.15]},
+            "yaxis2": {
+                "overlaying": "y",
+                "side": "right",
+                "range": [0, share_top],
+                "ticksuffix": "%",
+                "tickmode": "linear",  # whole 5% steps, not the left axis's grid
+                "tick0": 0,
+                "dtick": 5,
+                "showgrid": False,
+            },
         },
-        overrides=style.LEGEND_AT_BOTTOM,
+        # After the house style, which gives every y axis the left one's title.
+        overrides={
+            **style.LEGEND_AT_BOTTOM,
+            # No title on the right axis: plotly's toolbar, which a touch screen always
+            # shows, stands over it on a phone; its ticks end in % and the legend names it.
+            "yaxis2": {"title": {"text": ""}},
+        },
         title="What the price changes",
         x_title="Electricity price",
         y_title="Percent",

@@ -174,24 +174,38 @@ HEADLINE_LABELS = (
     "Largest run, wanted",
     "All-AI power, wanted",
     "All-AI power, achieved",
+    "Power short",
+    "Compute lost to power",
     "Emissions, wanted",
     "Emissions, achieved",
     "Mix cost",
 )
 
 
+def short_text(short_gw: float) -> str:
+    """The power short, or 'none' when enough is available."""
+    return "none" if short_gw <= 0.0 else fmt.power(short_gw)
+
+
+def lost_text(share: float) -> str:
+    """A share of compute lost, in percent ('31.6%'; 'none' at zero)."""
+    return "none" if share <= 0.0 else f"{fmt.sig(100.0 * share)}%"
+
+
 def headline_cells(numbers: Mapping[Any, Any], end_year: int) -> dict[str, str]:
     """One scenario's model.compare.headline_numbers with readable units, by label
     (HEADLINE_LABELS); every number but the wall year and the mix cost is read in
-    model.compare.HEADLINE_YEAR."""
+    the numbers' own year."""
     wall = numbers["wall_year"]
     cells = (
         f"none by {end_year}" if wall is None or pd.isna(wall) else str(int(wall)),
-        fmt.power(numbers["frontier_run_power_2030_gw"]),
-        fmt.power(numbers["ai_demand_2030_gw"]),
-        fmt.power(numbers["ai_achieved_2030_gw"]),
-        f"{fmt.mass_co2(numbers['emissions_wanted_2030_tco2e_per_yr'])}/yr",
-        f"{fmt.mass_co2(numbers['emissions_achieved_2030_tco2e_per_yr'])}/yr",
+        fmt.power(numbers["frontier_run_power_gw"]),
+        fmt.power(numbers["ai_demand_gw"]),
+        fmt.power(numbers["ai_achieved_gw"]),
+        short_text(numbers["power_short_gw"]),
+        lost_text(numbers["compute_lost_to_power_share"]),
+        f"{fmt.mass_co2(numbers['emissions_wanted_tco2e_per_yr'])}/yr",
+        f"{fmt.mass_co2(numbers['emissions_achieved_tco2e_per_yr'])}/yr",
         f"${fmt.sig(numbers['cost_low_usd_per_mwh'])}-"
         f"{fmt.sig(numbers['cost_high_usd_per_mwh'])}/MWh",
     )

@@ -229,6 +229,7 @@ def load_table(path: Path, schema: TableSchema) -> pd.DataFrame:
                 raise _bad_cell(schema, row, column, "must be greater than 0")
             values.append(number)
         out[column] = pd.Series(values, index=frame.index, dtype="float64")
+    out.attrs["file"] = schema.file  # item_row names the file of a missing fact
     return out
 
 
@@ -303,10 +304,15 @@ def grid_ids(catalog: Catalog) -> tuple[str, ...]:
 
 def item_row(table: pd.DataFrame, item: str, **match: object) -> pd.Series:
     """The one row of a facts table whose `item` is `item` and whose other columns match
-    `match` (e.g. region="world", year=2030); ValueError if there is not exactly one."""
+    `match` (e.g. region="world", year=2030); DataFileError naming the table's file (set
+    by load_table) if there is not exactly one."""
     rows = table[table["item"] == item]
     for column, value in match.items():
         rows = rows[rows[column] == value]
     if len(rows) != 1:
-        raise ValueError(f"expected one row for {item!r} {match or ''}, found {len(rows)}")
+        where = "".join(f", {column} {value}" for column, value in match.items())
+        file = table.attrs.get("file", "a data table")
+        raise DataFileError(
+            f"{file}: expected one row with item '{item}'{where}, found {len(rows)}"
+        )
     return rows.iloc[0]

@@ -60,6 +60,8 @@ class Rule:
     thresholds: tuple[tuple[str, float], ...]
     flip_inputs: tuple[str, ...]
     sources: tuple[str, ...]
+    #: The rule in one plain sentence, shown above the claim's numbers.
+    plain: str = ""
 
     def threshold(self, name: str) -> float:
         """The value of one named threshold."""
@@ -83,6 +85,8 @@ RULES: tuple[Rule, ...] = (
             "EIA: an average US home uses 10,791 kWh a year (data/equivalents.csv)",
             "Ember 2025: world electricity 30,856 TWh in 2024",
         ),
+        plain="Training counts as taking enormous energy if the largest run of "
+        f"{BASE_YEAR} used at least what a town of 10,000 US homes uses in a year.",
     ),
     Rule(
         2,
@@ -101,6 +105,8 @@ RULES: tuple[Rule, ...] = (
             "atomkraft-jatak compilation, CNSC/OPG, AQPER, NREL/GRC)",
             "LBNL 'Queued Up' 2024: median ~5 years from interconnection request to operation",
         ),
+        plain="Power counts as slow if the mix takes 5 years or more, on average, from "
+        "the decision to build to its first power.",
     ),
     Rule(
         3,
@@ -120,6 +126,8 @@ RULES: tuple[Rule, ...] = (
             "Epoch AI 2024: frontier training compute grows 4-5x a year",
             "Epoch AI 2024 ('Can AI scaling continue through 2030?'): power binds first",
         ),
+        plain="Growth counts as exponential while the largest run's compute grows every "
+        f"year to {END_YEAR} at least 80% as fast as its trend (in log terms).",
     ),
     Rule(
         4,
@@ -139,6 +147,8 @@ RULES: tuple[Rule, ...] = (
             "Build caps: data/build_limits.csv (world reactor connections ~8.2 GW in 2024)",
             "Costs: Lazard LCOE+ 2025; emissions: IPCC AR5 lifecycle medians",
         ),
+        plain="Nuclear counts as the answer if a nuclear-heavy mix gives AI at least as "
+        f"much compute over {BASE_YEAR}-{END_YEAR} as the best other mix (within 1%).",
     ),
     Rule(
         5,
@@ -157,6 +167,8 @@ RULES: tuple[Rule, ...] = (
             "2-6% of amortized cost",
             "PJM capacity prices 2024-27 (scarcity adder)",
         ),
+        plain="Prices count as making AI retract if doubling the electricity price cuts "
+        f"AI's compute over {BASE_YEAR}-{END_YEAR} by a quarter (25%) or more.",
     ),
 )
 RULES_BY_ID = {rule.claim_id: rule for rule in RULES}
@@ -745,19 +757,25 @@ def evaluate(
     scenario: Scenario, claim_id: int, catalog: Catalog, with_flips: bool = True
 ) -> ClaimResult:
     """Judge one claim for a scenario, with what would flip its verdict."""
-    cat = catalog
-    result = CLAIMS[claim_id](scenario, cat)
+    result = CLAIMS[claim_id](scenario, catalog)
     if not with_flips:
         return result
+    return dataclasses.replace(result, flips=claim_flips(scenario, claim_id, catalog))
+
+
+def flip_names(scenario: Scenario, claim_id: int) -> tuple[str, ...]:
+    """The inputs whose values can flip a claim's verdict, as the search moves them."""
+    return tuple(_basis_input(scenario, name) for name in RULES_BY_ID[claim_id].flip_inputs)
+
+
+def claim_flips(scenario: Scenario, claim_id: int, catalog: Catalog) -> tuple[Flip, ...]:
+    """What would change one claim's verdict: for each of its flip inputs, the value
+    nearest today's at which it changes (find_flip; dozens of projections each)."""
 
     def verdict_of(variant: Scenario) -> str:
-        return QUICK_VERDICTS[claim_id](variant, cat)
+        return QUICK_VERDICTS[claim_id](variant, catalog)
 
-    flips = tuple(
-        find_flip(scenario, _basis_input(scenario, name), verdict_of)
-        for name in result.rule.flip_inputs
-    )
-    return dataclasses.replace(result, flips=flips)
+    return tuple(find_flip(scenario, name, verdict_of) for name in flip_names(scenario, claim_id))
 
 
 def _basis_input(scenario: Scenario, name: str) -> str:

@@ -17,7 +17,8 @@ from model.catalog import Catalog
 from model.constants import HOURS_PER_YEAR
 from model.scenario import Scenario
 
-#: The year the headline numbers are read at (Epoch AI/EPRI's 2030 projections). [year]
+#: The year the headline numbers are read at unless the reader picks another (Epoch
+#: AI/EPRI's 2030 projections). [year]
 HEADLINE_YEAR = 2030
 
 #: Row names the compare page gives the default scenario and the sidebar's scenario.
@@ -36,28 +37,35 @@ def annual_emissions_tco2e(load_gw: float, carbon_intensity_g_per_kwh: float) ->
 
 
 def headline_numbers(
-    scenario: Scenario, catalog: Catalog, frame: pd.DataFrame | None = None
+    scenario: Scenario,
+    catalog: Catalog,
+    frame: pd.DataFrame | None = None,
+    year: int = HEADLINE_YEAR,
 ) -> dict[str, Any]:
-    """The numbers the compare table shows for one scenario.
+    """The numbers the compare table shows for one scenario, read in `year`.
 
     Parameters
     ----------
     scenario : The scenario.
     catalog : Data tables (defaults to data/).
     frame : Its projection, if already computed (from model.projection.project).
+    year : The year the table reads (the wall year and the mix's cost range are not
+        read in a year). [year]
 
     Returns
     -------
-    dict with wall_year [year or None], frontier_run_power_2030_gw [GW] (the trend's run,
-    wanted), ai_demand_2030_gw and ai_achieved_2030_gw [GW] (all-AI power wanted, and
-    what AI gets), emissions_wanted_2030_tco2e_per_yr and
-    emissions_achieved_2030_tco2e_per_yr [tCO2e/yr] (that power x 8760 h x the mix's
-    lifecycle intensity), cost_low_usd_per_mwh and cost_high_usd_per_mwh [USD/MWh] (the
-    mix's energy-weighted LCOE range).
+    dict with year [year]; wall_year [year or None]; frontier_run_power_gw [GW] (the
+    trend's run, wanted); ai_demand_gw and ai_achieved_gw [GW] (all-AI power wanted, and
+    what AI gets); power_short_gw [GW] (all-AI power wanted minus the power available,
+    zero when enough is available); compute_lost_to_power_share [fraction] (the share of
+    the compute AI's chips and money allow that power costs it, that year and before);
+    emissions_wanted_tco2e_per_yr and emissions_achieved_tco2e_per_yr [tCO2e/yr] (that
+    power x 8760 h x the mix's lifecycle intensity); cost_low_usd_per_mwh and
+    cost_high_usd_per_mwh [USD/MWh] (the mix's energy-weighted LCOE range).
     """
     cat = catalog
     proj = projection.project(scenario, cat) if frame is None else frame
-    row = int(np.flatnonzero(proj["year"].to_numpy() == HEADLINE_YEAR)[0])
+    row = int(np.flatnonzero(proj["year"].to_numpy() == year)[0])
 
     def at_year(column: str) -> float:
         return float(proj[column].iloc[row])
@@ -69,15 +77,24 @@ def headline_numbers(
     wanted = at_year("power_demand_gw")
     achieved = at_year("power_achieved_gw")
     return {
+        "year": int(year),
         "wall_year": projection.wall_year(proj),
-        "frontier_run_power_2030_gw": at_year("frontier_run_power_gw"),
-        "ai_demand_2030_gw": wanted,
-        "ai_achieved_2030_gw": achieved,
-        "emissions_wanted_2030_tco2e_per_yr": annual_emissions_tco2e(wanted, intensity),
-        "emissions_achieved_2030_tco2e_per_yr": annual_emissions_tco2e(achieved, intensity),
+        "frontier_run_power_gw": at_year("frontier_run_power_gw"),
+        "ai_demand_gw": wanted,
+        "ai_achieved_gw": achieved,
+        "power_short_gw": power_short_gw(wanted, at_year("power_supply_gw")),
+        "compute_lost_to_power_share": at_year("compute_lost_to_power_share"),
+        "emissions_wanted_tco2e_per_yr": annual_emissions_tco2e(wanted, intensity),
+        "emissions_achieved_tco2e_per_yr": annual_emissions_tco2e(achieved, intensity),
         "cost_low_usd_per_mwh": low,
         "cost_high_usd_per_mwh": high,
     }
+
+
+def power_short_gw(wanted_gw: float, available_gw: float) -> float:
+    """All-AI power wanted minus the power available to AI, or zero when enough is
+    available (the gap between the compare chart's solid and dashed lines). [GW]"""
+    return max(wanted_gw - available_gw, 0.0)
 
 
 def scenarios_to_show(

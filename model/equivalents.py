@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.catalog import Catalog
+from model.catalog import Catalog, DataFileError
 from model.constants import HOURS_PER_DAY, HOURS_PER_YEAR
 from model.inference import electricity_total_twh
 
@@ -10,7 +10,7 @@ from model.inference import electricity_total_twh
 def _figure(item: str, catalog: Catalog) -> float:
     rows = catalog.rows_by("equivalents", "item").get(item, [])
     if len(rows) != 1:
-        raise ValueError(f"data/equivalents.csv has no single row for {item!r}")
+        raise DataFileError(f"equivalents.csv: no single row with item '{item}'")
     return float(rows[0]["value"])
 
 

@@ -406,6 +406,9 @@ def ai_demand_twh(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+#: ML.ENERGY's ratio of a reasoning answer's energy to a chat answer's (data/inference.csv).
+REASONING_RATIO_ITEM = "mlenergy_reasoning_vs_chat"
+
 #: The PER_QUERY_ITEMS the serving page quotes to explain the spread: a measured median,
 #: a modelled estimate and an older estimate.
 WHY_ITEMS = ("gemini_median_prompt", "epoch_chatgpt_query", "epri_chatgpt_request")

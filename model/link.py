@@ -10,13 +10,14 @@ sidebar's, passed in as `choices`; this module holds no page words of its own.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 from urllib.parse import parse_qs, parse_qsl, urlencode
 
-from model.compare import CURRENT_NAME, DEFAULT_NAME
+from model.compare import CURRENT_NAME, DEFAULT_NAME, HEADLINE_YEAR
 from model.scenario import (
     BASE_YEAR,
     END_YEAR,
@@ -60,13 +61,27 @@ def _view(name: str, kind: Any, default: Any, label: str, **limits: Any) -> Inpu
 
 #: The pages' view settings: rows of the link like the inputs, not part of the Scenario.
 VIEW_SETTINGS: tuple[InputSpec, ...] = (
-    _view("show_bands", "bool", True, "Growth vs power: Monte Carlo bands"),
+    _view("show_bands", "bool", False, "Growth vs power: Monte Carlo bands"),
     _view("home_bands", "bool", False, "The question: Monte Carlo bands"),
     _view("power_year", "int", 2030, "Power it: year", min=BASE_YEAR, max=END_YEAR, step=1),
     _view("power_load_gw", "float", 1.0, "Power it: your load", min=0.0, max=1e5, step=0.5),
     _view("region", "choice", "World", "Power charts' region", options=("World", "US")),
+    _view(
+        "compare_year",
+        "int",
+        HEADLINE_YEAR,
+        "Compare & share: table year",
+        min=BASE_YEAR,
+        max=END_YEAR,
+        step=1,
+    ),
 )
 VIEW_BY_NAME: dict[str, InputSpec] = {spec.name: spec for spec in VIEW_SETTINGS}
+#: View settings whose default changed, with the version that changed it and the old
+#: default: a link made before that version that leaves the setting out meant the old
+#: value. 0.3.1 stopped running Growth vs power's Monte Carlo until a reader asks (as The
+#: question does), so that a slider move there answers as fast as on the other pages.
+OLD_VIEW_DEFAULTS: Mapping[str, tuple[str, Any]] = {"show_bands": ("0.3.1", True)}
 #: Every row of the link: the inputs, then the view settings.
 FIELDS: dict[str, InputSpec] = {**INPUTS_BY_NAME, **VIEW_BY_NAME}
 
@@ -235,6 +250,24 @@ def encode(
     return pairs + ([(VERSION_PARAM, version)] if version else [])
 
 
+def version_key(version: str) -> tuple[int, ...] | None:
+    """A dotted version as numbers for ordering (0.10.1 is (0, 10, 1)); None if not one."""
+    if not re.fullmatch(r"\d{1,6}(\.\d{1,6}){0,3}", version):
+        return None
+    return tuple(int(part) for part in version.split("."))
+
+
+def old_view_defaults(version: str | None, view: Mapping[str, Any]) -> dict[str, Any]:
+    """The view settings a link of `version` left out that meant another value then
+    (OLD_VIEW_DEFAULTS); none for a link without a version or not a dotted one."""
+    made = version_key(version or "")
+    return {
+        name: old
+        for name, (since, old) in OLD_VIEW_DEFAULTS.items()
+        if name not in view and made is not None and made < (version_key(since) or ())
+    }
+
+
 def query_params(query: str) -> dict[str, list[str]]:
     """A query string's parameters, each with every value it is given."""
     return parse_qs(query, keep_blank_values=True)
@@ -273,9 +306,10 @@ def decode(params: Mapping[str, Sequence[str]], choices: Choices) -> Decoded:
     values, snapped, problems = _read_rows(rows, FIELDS, choices)
     saved, saved_problems = decode_saved(params.get(SAVED_PARAM, ()), choices)
     versions = [*params.get(VERSION_PARAM, ()), None]
+    view = {k: v for k, v in values.items() if k in VIEW_BY_NAME}
     return Decoded(
         {k: v for k, v in values.items() if k in INPUTS_BY_NAME},
-        {k: v for k, v in values.items() if k in VIEW_BY_NAME},
+        view | old_view_defaults(versions[0], view),
         tuple(snapped),
         (*problems, *saved_problems),
         versions[0],

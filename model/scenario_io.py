@@ -46,6 +46,13 @@ FILE_KEYS = ("format", "app_version", "name", "inputs")
 ZIP_SCENARIO, ZIP_TIMESERIES, ZIP_METHODS = "scenario.json", "timeseries.csv", "methods.md"
 #: The verdicts of the Test the claims page (model.claims.claims_table), when included.
 ZIP_CLAIMS = "claims.csv"
+#: The saved scenarios of Compare & share side by side, when there are any: their yearly
+#: series (a block of columns per scenario) and their inputs (a column per scenario,
+#: with each input's unit and the source of its default).
+ZIP_SAVED_TIMESERIES, ZIP_SAVED_INPUTS = "saved_timeseries.csv", "saved_inputs.csv"
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV
+#: Injection"): a scenario name that starts with one gets a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Fixed timestamp for zip members, so the same scenario always gives the same bytes.
 _ZIP_DATE = (2025, 1, 1, 0, 0, 0)
 #: Most problems listed in one message before "and N more".
@@ -475,6 +482,48 @@ def timeseries_csv(
     return table.to_csv(index=False, float_format="%.6g")
 
 
+def spreadsheet_text(text: str) -> str:
+    """A name as a CSV cell a spreadsheet shows as text: a leading apostrophe when it
+    starts like a formula (FORMULA_STARTS)."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def saved_timeseries_frame(
+    saved: Mapping[str, tuple[Scenario, pd.DataFrame]], catalog: Catalog
+) -> pd.DataFrame:
+    """The saved scenarios' yearly series side by side: the year, then a block of columns
+    per scenario (name -> (scenario, its projection), in order), each block its
+    timeseries_frame with emissions and cost (no Monte Carlo bands).
+
+    The columns have two levels, (scenario name, column), the year's being ("scenario",
+    "year"), so a CSV has two header rows: the scenario of each column, then the column.
+    """
+    blocks = []
+    for name, (scenario, frame) in saved.items():
+        block = timeseries_frame(frame, None, mix_intensity(scenario, catalog))
+        block = block.set_index("year")
+        block.columns = pd.MultiIndex.from_product([[spreadsheet_text(name)], block.columns])
+        blocks.append(block)
+    years = pd.DataFrame({("scenario", "year"): blocks[0].index.to_numpy()})
+    series = pd.concat(blocks, axis=1).reset_index(drop=True)
+    return pd.concat([years, series], axis=1)
+
+
+def saved_inputs_frame(saved: Mapping[str, Scenario]) -> pd.DataFrame:
+    """The saved scenarios' inputs side by side: a row per input with its label and unit,
+    a column of values per scenario (in order), the default and the default's source."""
+    table: dict[str, list[Any]] = {
+        "input": [spec.name for spec in INPUTS],
+        "label": [spec.label for spec in INPUTS],
+        "unit": [spec.unit for spec in INPUTS],
+    }
+    for name, scenario in saved.items():
+        table[spreadsheet_text(name)] = [getattr(scenario, spec.name) for spec in INPUTS]
+    table["default"] = [spec.default for spec in INPUTS]
+    table["source_of_default"] = [spec.source for spec in INPUTS]
+    return pd.DataFrame(table)
+
+
 def export_zip(
     scenario: Scenario,
     app_version: str,
@@ -484,11 +533,15 @@ def export_zip(
     methods_md: str = "",
     claims: pd.DataFrame | None = None,
     catalog: Catalog | None = None,
+    saved: Mapping[str, tuple[Scenario, pd.DataFrame]] | None = None,
 ) -> bytes:
     """One zip with scenario.json, timeseries.csv (with emissions and cost per year, and
     the Monte Carlo `bands` when given), methods.md (`methods_md`, the note ui/export_note.py
-    writes) and, when given, claims.csv (the claims' verdicts); same input, same bytes."""
-    intensity = mix_intensity(scenario, catalog or default_catalog())
+    writes), when given claims.csv (the claims' verdicts) and, when there are `saved`
+    scenarios (name -> (scenario, its projection)), saved_timeseries.csv and
+    saved_inputs.csv with each of them side by side; same input, same bytes."""
+    cat = catalog or default_catalog()
+    intensity = mix_intensity(scenario, cat)
     members = {
         ZIP_SCENARIO: scenario_to_json(scenario, app_version, name),
         ZIP_TIMESERIES: timeseries_csv(frame, bands, intensity),
@@ -496,6 +549,11 @@ def export_zip(
     }
     if claims is not None:
         members[ZIP_CLAIMS] = claims.to_csv(index=False)
+    if saved:
+        series = saved_timeseries_frame(saved, cat)
+        members[ZIP_SAVED_TIMESERIES] = series.to_csv(index=False, float_format="%.6g")
+        inputs = saved_inputs_frame({n: s for n, (s, _) in saved.items()})
+        members[ZIP_SAVED_INPUTS] = inputs.to_csv(index=False)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for filename, text in members.items():

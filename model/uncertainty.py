@@ -126,6 +126,10 @@ BANDED = (
     "power_supply_gw",
     "power_achieved_gw",
     "compute_achieved_flop",
+    # The rest of The question's headline numbers, for their ranges.
+    "compute_demand_flop",
+    "frontier_run_power_gw",
+    "frontier_run_power_achieved_gw",
 )
 #: What run_monte_carlo reads of each sample's projection.
 SIMULATED = (*BANDED, "energy_limited", "binding_index", "fleet_binding_index")

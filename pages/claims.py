@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from model.claims import claims_table
-from ui.claims_view import render_claim, summary_markdown
+from ui.claims_view import render_claim, restore_claim_anchor, summary_markdown
 from ui.data import claim_results
 from ui.page import page_scenario
 from ui.share import share_link
@@ -40,3 +40,4 @@ st.caption(
     "these inputs, not what is true of the world. The rules and their thresholds are in "
     "model/claims.py and on the Methods & sources page."
 )
+restore_claim_anchor()  # the claim a link named, which Streamlit's address rewrite drops

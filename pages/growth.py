@@ -3,6 +3,8 @@ power, compute, decomposition and wall-year charts."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from model.answer import power_split, shares_in_year, tornado_lead
@@ -17,6 +19,7 @@ from ui.data import (
     projection_frame,
     tornado_table,
 )
+from ui.glossary import jargon_help
 from ui.headline import binding_text, fleet_text, summary_for, wall_text
 from ui.page import page_scenario, region_switch
 from ui.plot import plot
@@ -24,14 +27,16 @@ from ui.plot import plot
 scenario = page_scenario()
 frame = projection_frame(scenario)
 wall = wall_year(frame)
+wall_share = scenario.wall_threshold_share
 
 st.title("Growth vs power")
-st.markdown(
+INTRO = (
     "If frontier training compute keeps growing at its historical pace, what stops it "
     "first: the largest single site, the power that can be built, chips, money, data or "
     "latency? And when does power start costing all of AI compute it could otherwise "
     "have? Change the inputs in the sidebar."
 )
+st.markdown(INTRO, help=jargon_help(INTRO))
 show_bands = st.toggle(
     "Show uncertainty (10,000 Monte Carlo samples)",
     value=VIEW_BY_NAME["show_bands"].default,
@@ -41,11 +46,11 @@ show_bands = st.toggle(
 answer = st.container()  # filled once the Monte Carlo (if on) has run, below
 
 
-def chart_with_text(figure: object, words: str) -> None:
+def chart_with_text(figure: Any, words: str) -> None:
     """A chart with its explanation beside it (below it on a phone)."""
     chart, side = st.columns([3, 1])
     plot(figure, chart)
-    side.markdown(words)
+    side.markdown(words, help=jargon_help(words, figure=figure))  # the terms both use
 
 
 # The first chart needs no Monte Carlo: it is drawn before the 10,000 samples run, so
@@ -54,9 +59,8 @@ central = summary_for(frame, None)
 chart_with_text(limits_chart(scenario), text.limits_text(central, power_split(frame, central.year)))
 mc = monte_carlo(scenario) if show_bands else None
 summary = summary_for(frame, mc)
-answer.markdown(f"#### {binding_text(summary)}")
-answer.markdown(f"#### {fleet_text(summary)}")
-answer.markdown(f"#### {wall_text(summary, scenario.wall_threshold_share)}")
+for sentence in (binding_text(summary), fleet_text(summary), wall_text(summary, wall_share)):
+    answer.markdown(f"#### {sentence}", help=jargon_help(sentence))
 figures = growth_figures(scenario, mc is not None)
 chart_with_text(figures["fleet"], text.fleet_chart_text(summary))
 if mc is not None:

@@ -9,6 +9,7 @@ from model import uncertainty
 from model.catalog import SCHEMAS
 from ui.changelog import changelog_text
 from ui.data import catalog
+from ui.glossary import jargon_help, table_words, terms_note
 from ui.methods_tables import (
     assumption_tables,
     backcast_table,
@@ -52,19 +53,22 @@ if tabs["Equations"].open:
 if tabs["Glossary"].open:
     with tabs["Glossary"]:
         st.markdown(doc("glossary"))
-        table(glossary_table(), wrap=True)
+        table(glossary_table(), wrap=True, define_terms=False)  # it is the definitions
 
 if tabs["Assumptions"].open:
     with tabs["Assumptions"]:
-        st.markdown(doc("assumptions"))
+        st.markdown(doc("assumptions"), help=jargon_help(doc("assumptions")))
         for title, frame in assumption_tables(key):
             st.subheader(title)
             st.table(frame, hide_index=True)
+            terms_note(table_words(frame))
 
 if tabs["Uncertainty"].open:
     with tabs["Uncertainty"]:
         render_doc("uncertainty", {"u": uncertainty})
-        st.table(spreads_table(key), hide_index=True)
+        spreads = spreads_table(key)
+        st.table(spreads, hide_index=True)
+        terms_note(table_words(spreads))
 
 if tabs["Validation"].open:
     with tabs["Validation"]:
@@ -72,31 +76,33 @@ if tabs["Validation"].open:
             doc("validation").format(**figures(key)).split("---")
         )
         power, trends = validation_tables(key)
-        st.markdown(intro)
-        st.markdown(runs_text)
+        st.markdown(intro, help=jargon_help(intro))
+        st.markdown(runs_text, help=jargon_help(runs_text))
         table(published_validation())
-        st.markdown(power_text)
+        st.markdown(power_text, help=jargon_help(power_text))
         table(power, hide=("quantity",))
-        st.markdown(trends_text)
+        st.markdown(trends_text, help=jargon_help(trends_text))
         table(trends, hide=("published", "low", "high"), wrap=True, published_text="published")
-        st.markdown(backcast_text)
+        st.markdown(backcast_text, help=jargon_help(backcast_text))
         table(backcast_table(), wrap=True)
 
 if tabs["Disagreements"].open:
     with tabs["Disagreements"]:
-        st.markdown(doc("disagreements").format(**figures(key)))
+        text = doc("disagreements").format(**figures(key))
+        st.markdown(text, help=jargon_help(text))
         st.subheader("Published figures side by side")
         for topic, rows in disagreement_groups():
-            st.markdown(topic)
+            st.markdown(topic, help=jargon_help(topic))
             table(rows, wrap=True)
 
 if tabs["Left out"].open:
     with tabs["Left out"]:
-        st.markdown(doc("left_out").format(**figures(key)))
+        text = doc("left_out").format(**figures(key))
+        st.markdown(text, help=jargon_help(text))
 
 if tabs["Data"].open:
     with tabs["Data"]:
-        st.markdown(doc("data"))
+        st.markdown(doc("data"), help=jargon_help(doc("data")))
         for name, schema in SCHEMAS.items():
             frame = catalog()[name]
             with st.expander(f"{schema.file}: {len(frame)} rows"):
@@ -105,4 +111,4 @@ if tabs["Data"].open:
 
 if tabs["What changed"].open:
     with tabs["What changed"]:
-        st.markdown(changelog_text())
+        st.markdown(changelog_text(), help=jargon_help(changelog_text()))

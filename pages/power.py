@@ -10,6 +10,7 @@ from model.link import VIEW_BY_NAME
 from model.scenario import BASE_YEAR
 from ui import cache_pages
 from ui.data import catalog, projection_frame
+from ui.glossary import jargon_help, terms_note
 from ui.page import page_scenario
 from ui.plot import plot
 from ui.power_text import (
@@ -41,7 +42,9 @@ except ValueError as err:
     st.stop()
 mix = shares.to_dict()
 
-plot(power_charts.mix_bar_figure(shares, labels))
+mix_bar = power_charts.mix_bar_figure(shares, labels)
+plot(mix_bar)
+terms_note(figure=mix_bar)  # the sources' short names: CCGT, SMR...
 intensity = grid.mix_intensity_g_per_kwh(mix, sources)
 cost_low, cost_high = grid.mix_cost_usd_per_mwh(mix, sources)
 leads = cache_pages.lead_time_table(scenario)  # the lead-time inputs, spread following them
@@ -78,16 +81,22 @@ loads = {
 }
 summary, plates = grid.load_outputs(loads, mix, sources, limits, equivalents.reactor_gw(cat))
 st.dataframe(power_charts.load_table(summary), width="stretch")
-st.markdown(firm_power_text(wants, gets, per_gw, equivalents.reactor_gw(cat)))
+firm = firm_power_text(wants, gets, per_gw, equivalents.reactor_gw(cat))
+st.markdown(firm, help=jargon_help(firm))
 
-plot(power_charts.arrival_figure(arrivals, plates[wants].to_dict(), labels, BASE_YEAR))
-st.markdown(arrival_text(grid.lead_times(leads, tuple(arrivals.index)), year))
+arrival = power_charts.arrival_figure(arrivals, plates[wants].to_dict(), labels, BASE_YEAR)
+plot(arrival)
+words = arrival_text(grid.lead_times(leads, tuple(arrivals.index)), year)
+st.markdown(words, help=jargon_help(words, figure=arrival))
 st.dataframe(power_charts.source_table(arrivals, labels, plates), hide_index=True)
 
 st.subheader("What the build inputs do to this mix")
 build = cache_pages.build_by_source(scenario, year)
 st.dataframe(power_charts.build_table(build, labels, year), hide_index=True)
-st.markdown(build_inputs_text(scenario, year))
+words = build_inputs_text(scenario, year)
+st.markdown(words, help=jargon_help(words))
 
-plot(cache_pages.source_comparison_chart(tuple(map(str, arrivals.index))))
-st.markdown(contrast_text(cache_pages.source_contrasts()))
+comparison = cache_pages.source_comparison_chart(tuple(map(str, arrivals.index)))
+plot(comparison)
+words = contrast_text(cache_pages.source_contrasts())
+st.markdown(words, help=jargon_help(words, figure=comparison))

@@ -10,6 +10,7 @@ from model.constants import CHINCHILLA_TOKENS_PER_PARAM
 from model.training import estimate_run
 from ui import format as fmt
 from ui.data import catalog, published_run_traces
+from ui.methods_tables import render_doc
 from ui.page import page_scenario
 from ui.plot import plot
 
@@ -89,28 +90,11 @@ plot(runs_figure(published_run_traces(), result.training_flop, result.energy_mwh
 text.markdown(
     "**Reading the chart.** Each grey dot is a published training run: energy from the "
     "paper or model card (filled) or from Epoch AI's power estimate times the run's "
-    "length (open). Hover for the source. The red star is your run.\n\n"
+    "length (open). Hover for the source. The red star is your run, drawn as an "
+    "outline so a published run under it stays visible.\n\n"
     "Runs on one diagonal use the same energy per FLOP; newer chips sit lower. The "
     "spread at equal compute is the chips, utilization and data-centre overheads."
 )
 
 with st.expander("How this is computed"):
-    st.latex(
-        r"C = 6\,N\,D \quad\text{(Kaplan et al. 2020; } D = 20N \text{ if "
-        r"compute-optimal, Hoffmann et al. 2022)}"
-    )
-    st.latex(
-        r"\text{accelerator-hours} = \frac{C}{\text{peak FLOP/s}\times\text{MFU}"
-        r"\times 3600}"
-    )
-    st.latex(
-        r"E_{\text{MWh}} = \text{hours}\times W_{\text{TDP}}\times\text{overhead}"
-        r"\times\text{PUE} / 10^6 \quad\text{(Patterson et al. 2021)}"
-    )
-    st.latex(r"\text{tCO}_2\text{e} = E_{\text{MWh}}\times \text{gCO}_2\text{e/kWh} / 1000")
-    st.markdown(
-        "Days = accelerator-hours / cluster size / 24; facility power = cluster size x "
-        "TDP x overhead x PUE. A custom chip is an H100 whose FLOP per joule is scaled by "
-        "the efficiency slider. Sources of every default: hover the **?** beside each "
-        "input, or see *Methods & sources*."
-    )
+    render_doc("train")  # short equations, each term of art defined where it is used

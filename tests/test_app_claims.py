@@ -11,7 +11,7 @@ from model import claims
 from model.catalog import default_catalog
 from model.scenario import Scenario
 from tests.apptest_support import open_app
-from ui.claims_view import claim_figure, flip_text, number_text
+from ui.claims_view import FLIPS_OPEN_KEY, claim_figure, flip_text, number_text
 
 
 def verdicts(at) -> list[str]:
@@ -70,9 +70,36 @@ def test_each_claim_has_its_rule_flips_and_link():
     for rule in claims.RULES:
         assert rule.rule.split(";")[0][:40] in markdown.replace("\\", "")
     assert markdown.count("What would change the verdict") == 5
+    for rule in claims.RULES:  # the rule in one sentence, on the page
+        assert f"**The rule:** {rule.plain}" in markdown.replace("\\", "")
     codes = [c.value for c in at.code]
     for claim_id in range(1, 6):
         assert any(c.endswith(f"#claim-{claim_id}") for c in codes)
+
+
+def test_the_flip_search_runs_only_for_the_claim_a_reader_opens(monkeypatch):
+    searched: list[str] = []
+    real = claims.find_flip
+
+    def counted(scenario, name, verdict_of, *args, **kwargs):
+        searched.append(name)
+        return real(scenario, name, verdict_of, *args, **kwargs)
+
+    monkeypatch.setattr(claims, "find_flip", counted)
+    # A scenario no other test opens, so no cached search answers for it.
+    params = {"ai_capex_growth": "1.31", "pue": "1.21"}
+    at = open_app("pages/claims.py", params)
+    assert searched == []  # the page names the inputs but searches none of them
+    named = next(m.value for m in at.markdown if "would change the verdict:** **AI cap" in m.value)
+    assert "(sidebar: *Chips & capital*)" in named  # the inputs are named, with their group
+    at.session_state[FLIPS_OPEN_KEY.format(claim_id=5)] = True
+    at.run()
+    assert not at.exception
+    # Claim 5's own inputs only (model/claims.py RULES: its flip_inputs).
+    assert searched == list(claims.RULES_BY_ID[5].flip_inputs)
+    shown = [m.value for m in at.markdown if m.value.startswith("- ")]
+    # Spending growth 1.31x: claim 5 turns Partly below ~1.10x a year (the test above).
+    assert any("AI capital spending growth" in t and "**Partly**" in t for t in shown)
 
 
 @pytest.mark.parametrize("claim_id", [1, 2, 3, 4, 5])

@@ -9,12 +9,14 @@ import re
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from charts import units as fmt_units
 from charts.compare import TITLE, headline_cells
 from charts.export_names import png_name
 from model.catalog import default_catalog
 from model.compare import headline_numbers
 from model.link import SAVED_PARAM
 from model.presets import preset_by_name
+from model.projection import project
 from model.scenario import END_YEAR, INPUTS_BY_NAME, Scenario
 from model.scenario_io import FILE_FORMAT, RETIRED_INPUTS, scenario_to_json
 from tests.apptest_support import open_app, sidebar_input
@@ -279,6 +281,16 @@ def test_the_download_button_offers_a_zip():
     assert button.proto.deferred_file_id
 
 
+def test_the_download_button_says_it_holds_the_saved_scenarios():
+    at = _compare_page()
+    assert at.get("download_button")[0].proto.label == "Download scenario (zip)"
+    _apply_preset(at, "Nuclear bet")
+    _save(at, "Nuclear")
+    _apply_preset(at, "Gas bridge")
+    _save(at, "Gas")
+    assert at.get("download_button")[0].proto.label == "Download scenario and 2 saved (zip)"
+
+
 def test_a_link_with_saved_scenarios_is_not_reported_as_ignored():
     # 'saved' is the Compare page's own parameter, not an unknown input.
     at = open_app("pages/compare.py", {"saved": "name=Mine&pue=1.5"})
@@ -293,3 +305,34 @@ def test_an_imported_name_cannot_reverse_the_message_around_it():
     restored = " ".join(s.value for s in at.success)
     assert "\u202e" not in restored
     assert "Restored \\[U\\+202E\\]evil" in restored
+
+
+def _default_column(at: AppTest) -> pd.Series:
+    return _table(at).loc["Default"]
+
+
+def test_the_table_year_is_chosen_read_from_the_link_and_written_back():
+    at = open_app("pages/compare.py", {"compare_year": "2035"})
+    assert at.select_slider(key="compare_year").value == 2035
+    frame = project(Scenario()).set_index("year")
+    # The Default column is the default projection's own numbers in the chosen year.
+    shown = _default_column(at)
+    assert shown["All-AI power, wanted"] == fmt_units.power(frame.loc[2035, "power_demand_gw"])
+    assert any("Each scenario in 2035" in m.value for m in at.markdown)
+    at.select_slider(key="compare_year").set_value(2027).run()
+    assert at.query_params["compare_year"] == "2027"
+    shown = _default_column(at)
+    assert shown["All-AI power, wanted"] == fmt_units.power(frame.loc[2027, "power_demand_gw"])
+    # 2027 at the defaults: about 39.1 GW wanted, 36.1 GW available, so ~3.0 GW short.
+    short = frame.loc[2027, "power_demand_gw"] - frame.loc[2027, "power_supply_gw"]
+    assert 2.5 < short < 3.5
+    assert shown["Power short"] == fmt_units.power(short)
+    lost = 1.0 - frame.loc[2027, "fleet_flop_per_s"] / frame.loc[2027, "fleet_flop_per_s_unlimited"]
+    assert shown["Compute lost to power"] == f"{fmt_units.sig(100.0 * lost)}%"
+
+
+def test_the_table_year_is_kept_off_the_link_at_its_default():
+    at = _compare_page()
+    assert at.select_slider(key="compare_year").value == 2030
+    assert "compare_year" not in at.query_params
+    assert "Power short" in _table(at).columns

@@ -40,7 +40,7 @@ def headlines(at) -> list[str]:
 
 
 def test_growth_page_draws_its_charts_in_order_and_fewer_without_uncertainty():
-    at = open_app("pages/growth.py")
+    at = open_app("pages/growth.py", {"show_bands": "true"})
     assert chart_titles(at) == TITLES_WITH_BANDS
     assert "(P10-P90:" in headlines(at)[2]
     at.toggle(key="show_bands").set_value(False).run()
@@ -51,7 +51,7 @@ def test_growth_page_draws_its_charts_in_order_and_fewer_without_uncertainty():
 
 
 def test_the_explanations_quote_the_models_numbers():
-    at = open_app("pages/growth.py")
+    at = open_app("pages/growth.py", {"show_bands": "true"})
     frame = project(Scenario())
     split = power_split(frame, 2030)
     words = " ".join(m.value for m in at.markdown)

@@ -21,6 +21,8 @@ from model.catalog import (
     load_catalog,
     load_table,
 )
+from model.fact_check import check_facts
+from model.scenario import Scenario
 from tests.apptest_support import open_app
 from tests.data_readme import listed_files, status_is_defined
 from ui import format as fmt
@@ -215,7 +217,9 @@ def test_the_latest_year_of_a_regions_electricity_total_is_read():
 
 def test_an_equivalent_given_twice_is_an_error_not_a_guess():
     cat = _with_rows("equivalents", [{"item": "reactor_power", "value": 2.0}])
-    with pytest.raises(ValueError, match="no single row for 'reactor_power'"):
+    with pytest.raises(
+        DataFileError, match=r"equivalents\.csv: no single row with item 'reactor_power'"
+    ):
         equivalents.reactor_gw(cat)
     assert equivalents.reactor_gw(default_catalog()) == 1.0  # data/equivalents.csv: 1 GW
 
@@ -243,3 +247,70 @@ def _clear_caches() -> None:
     catalog_module.default_codebook.cache_clear()
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+#: Tables whose rows are facts named by their `item`.
+FACT_TABLES = ("datacenter", "equivalents", "inference", "trends")
+#: Items named in the code that a page can do without, with why.
+OPTIONAL_ITEMS = {
+    # Series of Serve's chart of published data-centre electricity: a chart without a
+    # series still reads (charts/serve.py skips a series with no rows).
+    "dc_share_epri_2024",
+    "dc_share_epri_2026",
+}
+
+
+def _read_by_name() -> list[tuple[str, str]]:
+    """(table, item) for every fact whose item the code names in quotes, except the items
+    that are also an input's name (the trends row is then that input's source, read as a
+    default by no code) and OPTIONAL_ITEMS."""
+    code = "".join(
+        path.read_text()
+        for folder in ("model", "ui", "charts", "pages")
+        for path in Path(folder).rglob("*.py")
+    )
+    inputs = set(Scenario.__dataclass_fields__)
+    cat = default_catalog()
+    return [
+        (table, item)
+        for table in FACT_TABLES
+        for item in sorted(set(cat[table]["item"]))
+        if f'"{item}"' in code and item not in inputs and item not in OPTIONAL_ITEMS
+    ]
+
+
+def test_facts_read_by_name_are_found_in_the_code():
+    # The list below must not be empty for a reason such as a moved folder: at least the
+    # two equivalents (reactor_power, us_home_electricity) are read by name.
+    assert {("equivalents", "reactor_power"), ("equivalents", "us_home_electricity")} <= set(
+        _read_by_name()
+    )
+
+
+@pytest.mark.parametrize(("table", "item"), _read_by_name())
+def test_a_fact_read_by_name_is_checked_when_the_catalog_loads(table, item):
+    cat = default_catalog()
+    frame = cat[table]
+    without = Catalog({**cat.tables, table: frame[frame["item"] != item]})
+    with pytest.raises(DataFileError) as err:
+        check_facts(without)
+    # The message names the file and the fact; the shipped data pass.
+    assert SCHEMAS[table].file in str(err.value)
+    assert item in str(err.value)
+    check_facts(cat)
+
+
+def test_a_page_names_a_missing_trend_fact_without_a_traceback(tmp_path, monkeypatch):
+    data = _copy_data(tmp_path)
+    _rewrite(data, "trends.csv", lambda f: f[f["item"] != "frontier_run_power_2030"])
+    monkeypatch.setattr(catalog_module, "DEFAULT_DATA_DIR", data)
+    _clear_caches()
+    try:
+        at = open_app("pages/growth.py")
+        (error,) = at.error
+        said = "trends.csv: expected one row with item 'frontier_run_power_2030', found 0"
+        assert fmt.plain(said) in error.value
+        assert not at.exception
+    finally:
+        monkeypatch.undo()
+        _clear_caches()

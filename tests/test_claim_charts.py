@@ -63,3 +63,25 @@ def test_claim_5s_chart_draws_what_the_verdict_reads_and_how_the_price_acts():
         # A dearer price never raises serving demand (elasticity 1 > 0).
         if factor > 1.0:
             assert serving[i] < 100.0
+
+
+def test_claim_5s_cited_band_is_a_visible_part_of_its_own_axis():
+    from charts.claims import price_figure
+
+    result = claims.evaluate(Scenario(), 5, CAT, with_flips=False)
+    fig = go.Figure(price_figure(result.chart, claims.CHECK_YEAR).to_dict())
+    (band,) = fig.layout.shapes
+    # Cottier et al. 2024: energy is 2-6% of a frontier run's amortized cost.
+    assert (band.y0, band.y1) == (2.0, 6.0)
+    assert band.yref == "y2"
+    low, high = fig.layout.yaxis2.range
+    # The band fills a tenth or more of the right axis's height, which must also hold the
+    # share at double the price (~25% by default): it was 4 points of a 0-150% axis (3%),
+    # with no outline, before.
+    assert (band.y1 - band.y0) / (high - low) >= 0.1
+    assert band.line.width > 0
+    # The energy-share bars are read on that axis, and the band is named on the chart.
+    share = next(t for t in fig.data if t.name.startswith("Energy's share"))
+    assert share.yaxis == "y2"
+    assert any("Cottier et al. 2024; right axis" in (t.name or "") for t in fig.data)
+    assert fig.layout.yaxis2.ticksuffix == "%"

@@ -462,3 +462,17 @@ def test_every_rule_states_its_thresholds_and_sources():
         assert rule.sources
         for name, value in rule.thresholds:
             assert np.isfinite(value), name
+
+
+def test_each_rule_in_one_plain_sentence_names_its_own_threshold():
+    # One sentence each (one full stop, at the end), and the threshold the verdict turns on
+    # written as the rule's own number, so the sentence cannot drift from the rule.
+    for rule in claims.RULES:
+        assert rule.plain.count(". ") == 0
+        assert rule.plain.endswith(".")
+    by_id = claims.RULES_BY_ID
+    assert f"{by_id[1].threshold('town_homes'):,.0f} US homes" in by_id[1].plain  # 10,000
+    assert f"{by_id[2].threshold('slow_years'):g} years or more" in by_id[2].plain  # 5
+    assert f"{by_id[3].threshold('exponential_share'):.0%} as fast" in by_id[3].plain  # 80%
+    assert f"within {1 - by_id[4].threshold('level_share'):.0%}" in by_id[4].plain  # 1%
+    assert f"({by_id[5].threshold('retract_share'):.0%})" in by_id[5].plain  # 25%

@@ -26,6 +26,7 @@ from model.compare import (
     annual_emissions_tco2e,
     coinciding,
     headline_numbers,
+    power_short_gw,
     scenarios_to_show,
 )
 from model.presets import preset_by_name
@@ -48,16 +49,16 @@ def test_default_headline_numbers_by_hand():
     frame = project(Scenario()).set_index("year")
     assert numbers["wall_year"] == wall_year(project(Scenario()))
     assert numbers["wall_year"] is not None
-    assert_allclose(numbers["frontier_run_power_2030_gw"], frame.loc[2030, "frontier_run_power_gw"])
-    assert_allclose(numbers["ai_demand_2030_gw"], frame.loc[2030, "power_demand_gw"])
+    assert_allclose(numbers["frontier_run_power_gw"], frame.loc[2030, "frontier_run_power_gw"])
+    assert_allclose(numbers["ai_demand_gw"], frame.loc[2030, "power_demand_gw"])
     # Default mix weights (Ember 2024) x lifecycle g/kWh (generation_sources.csv), / 94.3:
     # (34x820 + 22x490 + 9x12 + 14.3x24 + 8.1x11 + 6.9x48) / 94.3 = 39,531.5 / 94.3 = 419.21
     intensity = 39_531.5 / 94.3
     achieved = frame.loc[2030, "power_achieved_gw"]
     wanted = frame.loc[2030, "power_demand_gw"]
-    assert_allclose(numbers["ai_achieved_2030_gw"], achieved)
-    assert_allclose(numbers["emissions_achieved_2030_tco2e_per_yr"], achieved * 8760 * intensity)
-    assert_allclose(numbers["emissions_wanted_2030_tco2e_per_yr"], wanted * 8760 * intensity)
+    assert_allclose(numbers["ai_achieved_gw"], achieved)
+    assert_allclose(numbers["emissions_achieved_tco2e_per_yr"], achieved * 8760 * intensity)
+    assert_allclose(numbers["emissions_wanted_tco2e_per_yr"], wanted * 8760 * intensity)
 
 
 def test_nuclear_bet_cost_range_by_hand():
@@ -180,7 +181,7 @@ def test_the_downloaded_timeseries_has_emissions_cost_and_bands():
     numbers = headline_numbers(scenario, default_catalog())
     assert_allclose(
         row["emissions_achieved_tco2e_per_yr"],
-        numbers["emissions_achieved_2030_tco2e_per_yr"],
+        numbers["emissions_achieved_tco2e_per_yr"],
         rtol=1e-5,
     )
     assert row["emissions_achieved_tco2e_per_yr_p10"] <= row["emissions_achieved_tco2e_per_yr_p90"]
@@ -227,3 +228,46 @@ def test_each_compared_scenario_has_its_own_marker_symbol_and_colour():
         if t.mode == "lines+markers" and t.showlegend
     }
     assert len(looks) == 4
+
+
+def test_power_short_and_compute_lost_in_2030_at_the_defaults_by_hand():
+    numbers = headline_numbers(Scenario(), default_catalog())
+    frame = project(Scenario()).set_index("year")
+    wanted, available = frame.loc[2030, "power_demand_gw"], frame.loc[2030, "power_supply_gw"]
+    # The defaults are short of power in 2030 (about 68.6 GW wanted, 61.2 GW available):
+    # short = wanted - available; what AI gets is then the available power, so the gap is
+    # also wanted - achieved.
+    assert wanted > available
+    assert_allclose(numbers["power_short_gw"], wanted - available)
+    assert_allclose(numbers["power_short_gw"], wanted - frame.loc[2030, "power_achieved_gw"])
+    # Compute lost = 1 - AI's compute / its compute with power never a limit.
+    fleet = frame.loc[2030, "fleet_flop_per_s"] / frame.loc[2030, "fleet_flop_per_s_unlimited"]
+    assert_allclose(numbers["compute_lost_to_power_share"], 1.0 - fleet, rtol=1e-9)
+    assert numbers["year"] == 2030
+
+
+def test_the_headline_numbers_follow_the_chosen_year():
+    frame = project(Scenario()).set_index("year")
+    numbers = headline_numbers(Scenario(), default_catalog(), year=2038)
+    assert numbers["year"] == 2038
+    assert_allclose(numbers["ai_demand_gw"], frame.loc[2038, "power_demand_gw"])
+    assert_allclose(numbers["frontier_run_power_gw"], frame.loc[2038, "frontier_run_power_gw"])
+    # By 2038 the defaults have built more than AI wants (about 196 GW available, 170 GW
+    # wanted): nothing is short.
+    assert frame.loc[2038, "power_supply_gw"] > frame.loc[2038, "power_demand_gw"]
+    assert numbers["power_short_gw"] == 0.0
+    assert headline_cells(numbers, END_YEAR)["Power short"] == "none"
+
+
+def test_power_short_is_wanted_minus_available_or_zero():
+    # 70 GW wanted, 61.5 GW available: 8.5 GW short; 50 wanted, 60 available: none.
+    assert_allclose(power_short_gw(70.0, 61.5), 8.5)
+    assert power_short_gw(50.0, 60.0) == 0.0
+
+
+def test_the_short_and_lost_rows_read_in_gw_and_percent():
+    numbers = {**headline_numbers(Scenario(), default_catalog())}
+    numbers |= {"power_short_gw": 7.36, "compute_lost_to_power_share": 0.3164}
+    row = headline_cells(numbers, END_YEAR)
+    assert row["Power short"] == "7.36 GW"
+    assert row["Compute lost to power"] == "31.6%"  # 0.3164 x 100, 3 figures

@@ -3,8 +3,10 @@ note's escaping, by hand arithmetic and by CommonMark's rules."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
+import zipfile
 
 import pandas as pd
 import pytest
@@ -12,16 +14,28 @@ from numpy.testing import assert_allclose
 
 from model.catalog import default_catalog
 from model.grid import mix_intensity_g_per_kwh
+from model.link import MAX_SAVED
 from model.presets import preset_by_name
 from model.projection import project
-from model.scenario import INPUTS, Scenario
+from model.scenario import INPUTS, INPUTS_BY_NAME, Scenario
 from model.scenario_io import (
+    MAX_FILE_BYTES,
     PERCENTILES,
+    ZIP_CLAIMS,
+    ZIP_METHODS,
+    ZIP_SAVED_INPUTS,
+    ZIP_SAVED_TIMESERIES,
+    ZIP_SCENARIO,
+    ZIP_TIMESERIES,
     mix_intensity,
+    read_scenario_file,
+    saved_inputs_frame,
+    spreadsheet_text,
     timeseries_csv,
     timeseries_frame,
 )
 from model.uncertainty import run_monte_carlo
+from ui import cache_pages
 from ui.export_note import COLUMN_NOTES, methods_note
 
 VERSION = "9.9.9"
@@ -125,3 +139,91 @@ def test_table_rows_keep_their_six_cells():
     assert len(rows) == len(INPUTS)
     for row in rows:
         assert len(_unescaped(row, r"\|")) == 7, row
+
+
+# --- Saved scenarios side by side --------------------------------------------------------
+
+
+def _zip_members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+NUCLEAR = preset_by_name("Nuclear bet", default_catalog()).scenario()
+SLOW_GRID = dataclasses.replace(Scenario(), pue=1.5, build_rate_gw_per_yr_us=5.0)
+
+
+@pytest.fixture(scope="module")
+def two_saved_zip() -> bytes:
+    saved = (("Nuclear", NUCLEAR), ("Slow grid", SLOW_GRID))
+    return cache_pages.scenario_zip(Scenario(), default_catalog(), "?v=1", {}, saved)
+
+
+def test_the_export_holds_each_saved_scenarios_series_in_its_own_block(two_saved_zip):
+    members = _zip_members(two_saved_zip)
+    series = pd.read_csv(io.BytesIO(members[ZIP_SAVED_TIMESERIES]), header=[0, 1])
+    assert list(dict.fromkeys(series.columns.get_level_values(0))) == [
+        "scenario",
+        "Nuclear",
+        "Slow grid",
+    ]
+    assert series[("scenario", "year")].tolist() == list(range(2025, 2041))
+    for name, scenario in (("Nuclear", NUCLEAR), ("Slow grid", SLOW_GRID)):
+        frame = project(scenario)
+        for column in ("power_demand_gw", "power_achieved_gw", "compute_lost_to_power_share"):
+            # Written with 6 significant figures.
+            assert_allclose(series[(name, column)], frame[column], rtol=1e-5, err_msg=name)
+        # Emissions of what AI gets: GW x 8760 h x the scenario's own mix intensity
+        # (1 GW for 8760 h at 1 g/kWh = 8,760 t).
+        intensity = mix_intensity_g_per_kwh(scenario.mix_weights())
+        expected = frame["power_achieved_gw"] * 8760.0 * intensity
+        assert_allclose(series[(name, "emissions_achieved_tco2e_per_yr")], expected, rtol=1e-5)
+    # The two blocks differ: the Nuclear bet's mix emits less per kWh than the default's.
+    nuclear = series[("Nuclear", "emissions_achieved_tco2e_per_yr")]
+    slow = series[("Slow grid", "emissions_achieved_tco2e_per_yr")]
+    assert (nuclear < slow).all()
+
+
+def test_the_export_sets_the_saved_scenarios_inputs_side_by_side_with_sources(two_saved_zip):
+    members = _zip_members(two_saved_zip)
+    inputs = pd.read_csv(io.BytesIO(members[ZIP_SAVED_INPUTS])).set_index("input")
+    assert list(inputs.columns) == [
+        "label",
+        "unit",
+        "Nuclear",
+        "Slow grid",
+        "default",
+        "source_of_default",
+    ]
+    assert float(inputs.loc["pue", "Slow grid"]) == 1.5
+    assert float(inputs.loc["build_rate_gw_per_yr_us", "Slow grid"]) == 5.0
+    assert float(inputs.loc["pue", "Nuclear"]) == NUCLEAR.pue
+    assert float(inputs.loc["mix_nuclear_large", "Nuclear"]) == NUCLEAR.mix_nuclear_large
+    assert inputs.loc["pue", "source_of_default"] == INPUTS_BY_NAME["pue"].source
+    note = members[ZIP_METHODS].decode()
+    assert "Saved scenarios side by side (2: Nuclear; Slow grid)" in note
+
+
+def test_an_export_without_saved_scenarios_has_no_saved_files():
+    data = cache_pages.scenario_zip(Scenario(), default_catalog(), "?v=1", {})
+    assert set(_zip_members(data)) == {ZIP_SCENARIO, ZIP_TIMESERIES, ZIP_METHODS, ZIP_CLAIMS}
+
+
+def test_four_saved_scenarios_keep_the_export_small_enough_to_restore():
+    # The restore reads files of at most MAX_FILE_BYTES (64,000 bytes), zip included.
+    saved = tuple(
+        (f"Saved {i}", dataclasses.replace(NUCLEAR, pue=1.1 + 0.1 * i)) for i in range(MAX_SAVED)
+    )
+    data = cache_pages.scenario_zip(SLOW_GRID, default_catalog(), "?v=1", {}, saved)
+    assert len(data) <= MAX_FILE_BYTES
+    assert read_scenario_file(data).scenario == SLOW_GRID
+    series = pd.read_csv(io.BytesIO(_zip_members(data)[ZIP_SAVED_TIMESERIES]), header=[0, 1])
+    assert len(set(series.columns.get_level_values(0))) == 1 + MAX_SAVED
+
+
+@pytest.mark.parametrize("name", ["=1+1", "+cmd", "-2", "@SUM(A1)"])
+def test_a_name_a_spreadsheet_would_run_as_a_formula_is_written_as_text(name):
+    assert spreadsheet_text(name) == f"'{name}"
+    table = saved_inputs_frame({name: Scenario()})
+    assert f"'{name}" in table.columns
+    assert spreadsheet_text("Nuclear = cheap") == "Nuclear = cheap"

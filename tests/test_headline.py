@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from model.answer import YearSpread, binding_summary
 from model.scenario import END_YEAR
 from tests.test_answer import small_frame
@@ -111,3 +113,15 @@ def test_the_ranges_note_says_what_is_drawn_or_where_to_find_it():
     assert "*Show uncertainty*" in off
     assert "*Growth vs power*" in off
     assert "Bands" not in off
+
+
+@pytest.mark.parametrize(("shown", "region"), [(True, "world"), (True, "us"), (False, "world")])
+def test_the_ranges_note_says_where_the_sources_are_in_a_whole_sentence(shown, region):
+    text = ranges_text(shown, region)
+    # Issue 18: "with its source on the ?" read as a broken sentence.
+    assert "on the **?**" not in text
+    assert text.endswith(
+        "Every input is in the sidebar: hover over or tap the (?) mark beside an input to "
+        "see its source."
+    )
+    assert text.count("Every input is in the sidebar") == 1

@@ -3,9 +3,12 @@ after a server restart a click there must not open the defaults."""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs
+import html
+import re
+from urllib.parse import parse_qs, urlsplit
 
 from tests.apptest_support import open_app
+from ui.home_links import claim_card_html
 
 
 def test_every_explore_link_carries_the_scenario_of_the_address_bar():
@@ -18,3 +21,28 @@ def test_every_explore_link_carries_the_scenario_of_the_address_bar():
         query = parse_qs(proto.query_string)
         assert query["pue"] == ["1.5"], proto.label
         assert query["mix_nuclear_large"] == ["40"], proto.label
+
+
+def test_the_claim_cards_open_their_claim_in_this_tab_with_the_address_bars_scenario():
+    at = open_app(params={"pue": "1.5"})
+    cards = [m.value for m in at.markdown if 'href="claims?' in m.value]
+    assert len(cards) == 5
+    for claim_id, card in enumerate(cards, start=1):
+        # A Markdown link would get target="_blank" from Streamlit (a new tab).
+        assert 'target="_self"' in card
+        assert "](" not in card
+        href = html.unescape(re.search(r'href="([^"]*)"', card).group(1))
+        parts = urlsplit(href)
+        assert parts.path == "claims"
+        assert parts.fragment == f"claim-{claim_id}"
+        # The address bar's link (it carries no version: the page is the same app).
+        assert parse_qs(parts.query) == {"pue": ["1.5"]}
+
+
+def test_a_claim_card_escapes_what_it_shows():
+    card = claim_card_html('<img src=x onerror="y">', "Partly & more", {"a": ['"><b>']}, 3)
+    assert "<img" not in card
+    assert "<b>" not in card
+    assert "&amp; more" in card
+    href = html.unescape(re.search(r'href="([^"]*)"', card).group(1))
+    assert parse_qs(urlsplit(href).query) == {"a": ['"><b>']}

@@ -126,7 +126,8 @@ def test_unknown_retired_and_repeated_keys_are_problems_and_the_rest_applies():
 
 def test_streamlit_keys_and_the_version_are_not_problems():
     decoded = _decode("embed=true&methods_tab=Glossary&v=0.1.0")
-    assert decoded == link.Decoded({}, {}, (), (), "0.1.0", {})
+    # The view: a 0.1.0 link's Growth page showed its bands (see the test below).
+    assert decoded == link.Decoded({}, {"show_bands": True}, (), (), "0.1.0", {})
 
 
 # --- What the app writes ------------------------------------------------------------------
@@ -320,3 +321,17 @@ def test_a_saved_name_loses_the_characters_that_would_reverse_or_hide_text():
     assert link.clean_name("\u202e1.5 is fine\u200b", "x") == "1.5 is fine"
     saved, _ = decode_saved(["name=%E2%80%AEevil&pue=1.5"], CHOICES)
     assert list(saved) == ["evil"]
+
+
+def test_a_link_from_before_a_views_default_changed_opens_as_it_did():
+    # 0.3.1 turned Growth's Monte Carlo off by default (was on): a 0.3.0 link that leaves
+    # show_bands out was made while the bands showed, so it opens with them.
+    assert _decode("pue=1.3&v=0.3.0").view == {"show_bands": True}
+    assert _decode("pue=1.3&v=0.2.0").view == {"show_bands": True}
+    # Set in the link, its own value holds; from 0.3.1 on, or with no version, the
+    # default (off) holds and the view is not set.
+    assert _decode("show_bands=false&v=0.3.0").view == {"show_bands": False}
+    assert _decode("pue=1.3&v=0.3.1").view == {}
+    assert _decode("pue=1.3").view == {}
+    assert _decode("pue=1.3&v=banana").view == {}
+    assert link.VIEW_BY_NAME["show_bands"].default is False

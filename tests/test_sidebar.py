@@ -117,3 +117,31 @@ def test_a_changed_scenario_keeps_its_inputs_across_pages_after_a_reset_undo():
     _button(at, "Undo reset").click().run()
     at.switch_page("pages/train.py").run()
     assert at.session_state["scenario"] == dataclasses.replace(Scenario(), pue=1.5)
+
+
+def _mix_captions(at) -> list[str]:
+    """The captions under the mix weights, in the sidebar's order."""
+    return [c.value for c in at.sidebar.caption if "of the mix" in c.value or "No mix" in c.value]
+
+
+def test_each_mix_weight_shows_its_share_of_the_mix_as_it_moves():
+    at = open_app()
+    sidebar_input(at, "mix_gas_ccgt").set_value(40.0).run()
+    names = [s.name for s in INPUTS if s.name.startswith("mix_")]
+    shown = _mix_captions(at)
+    assert len(shown) == len(names) == 11
+    captions = dict(zip(names, shown, strict=True))
+    # Default weights with gas at 40: coal 34, gas 40, nuclear 9, hydro 14.3, onshore wind
+    # 8.1, solar 6.9; the rest 0. Sum 112.3. Gas 40 / 112.3 = 35.62%, coal 34 / 112.3 =
+    # 30.28%, solar 6.9 / 112.3 = 6.14%.
+    assert captions["mix_gas_ccgt"] == "35.6% of the mix"
+    assert captions["mix_coal"] == "30.3% of the mix"
+    assert captions["mix_solar_pv_utility"] == "6.1% of the mix"
+    assert captions["mix_geothermal"] == "0.0% of the mix"
+
+
+def test_a_mix_of_zero_weights_says_there_is_no_mix_under_each_slider():
+    zero = {spec.name: "0" for spec in INPUTS if spec.name.startswith("mix_")}
+    at = open_app(params=zero)
+    open_group(at, "mix")
+    assert _mix_captions(at) == ["No mix: every weight is zero"] * 11

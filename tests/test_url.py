@@ -197,6 +197,8 @@ def test_three_thousand_junk_keys_in_a_saved_scenario_make_one_short_warning():
         ("pages/power.py", "power_load_gw", "nan", "outside 0 to 100,000"),
         ("pages/power.py", "power_load_gw", "-1", "outside 0 to 100,000"),
         ("pages/growth.py", "show_bands", "maybe", "expected true or false"),
+        ("pages/compare.py", "compare_year", "2041", "outside 2,025 to 2,040"),
+        ("pages/compare.py", "compare_year", "soon", "not a number"),
     ],
 )
 def test_a_bad_page_view_setting_gets_the_same_message_as_an_input(page, key, raw, reason):
@@ -211,7 +213,11 @@ def test_the_pages_use_the_view_settings_defaults_of_the_link_table():
     assert power.select_slider(key="power_year").value == link.VIEW_BY_NAME["power_year"].default
     assert power.number_input(key="power_load_gw").value == 1.0
     growth = open_app("pages/growth.py")
-    assert growth.toggle(key="show_bands").value is True
+    assert growth.toggle(key="show_bands").value is False  # 0.3.1: off until asked
+    # A 0.3.0 link without show_bands was made while the bands showed: they do.
+    old = open_app("pages/growth.py", {"v": "0.3.0", "pue": "1.3"})
+    assert old.toggle(key="show_bands").value is True
+    assert len(old.get("plotly_chart")) == len(growth.get("plotly_chart")) + 3  # MC's three
 
 
 def test_echo_shortens_escapes_and_shows_invisible_characters():

@@ -27,6 +27,7 @@ from model import claims, fleet, grid, inference, projection, scenario_io, uncer
 from model.catalog import Catalog
 from model.compare import (
     DEFAULT_NAME,
+    HEADLINE_YEAR,
     coinciding,
     headline_numbers,
 )
@@ -150,7 +151,7 @@ def why_figures() -> tuple[tuple[float, ...], float]:
     model.inference.WHY_ITEMS, in order, and ML.ENERGY's reasoning-vs-chat ratio [x]."""
     anchors = published_per_query().set_index("label")["wh_per_query"]
     wh = tuple(float(anchors[inference.PER_QUERY_ITEMS[i]]) for i in inference.WHY_ITEMS)
-    return wh, inference.published_value("mlenergy_reasoning_vs_chat", catalog())
+    return wh, inference.published_value(inference.REASONING_RATIO_ITEM, catalog())
 
 
 @st.cache_resource(show_spinner=False)
@@ -185,24 +186,37 @@ def _ai_demand_twh(scenario: Scenario) -> pd.DataFrame:
     return inference.ai_demand_twh(projection_frame(scenario))
 
 
-def scenario_zip(scenario: Scenario, cat: Catalog, link: str, headline: dict[str, Any]) -> bytes:
+def scenario_zip(
+    scenario: Scenario,
+    cat: Catalog,
+    link: str,
+    headline: dict[str, Any],
+    saved: NamedItems = (),
+) -> bytes:
     """The download of a scenario (model.scenario_io.export_zip with its projection and
-    the Monte Carlo bands the pages draw: the same sample count and seed).
+    the Monte Carlo bands the pages draw: the same sample count and seed), and the
+    `saved` scenarios side by side with their projections.
 
     Not cached and free of Streamlit calls: the download button runs it on its own thread
     when clicked, so the page does not build a zip on every rerun.
     """
     frame = projection.project(scenario, cat)
     bands = uncertainty.run_monte_carlo(scenario, uncertainty.DEFAULT_SAMPLES, 0, cat).bands
-    verdicts = claims.claims_table(claims.evaluate_all(scenario, cat), app_version())
+    results = tuple(
+        claims.evaluate(scenario, r.claim_id, cat, with_flips=False) for r in claims.RULES
+    )
+    verdicts = claims.claims_table(results, app_version())
+    names = [name for name, _ in saved]
+    note = methods_note(scenario, app_version(), link=link, headline=headline, saved_names=names)
     return scenario_io.export_zip(
         scenario,
         app_version(),
         frame,
         bands,
-        methods_md=methods_note(scenario, app_version(), link=link, headline=headline),
+        methods_md=note,
         claims=verdicts,
         catalog=cat,
+        saved={name: (s, projection.project(s, cat)) for name, s in saved},
     )
 
 
@@ -228,13 +242,14 @@ def default_frame() -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
-def compare_view(named: NamedItems) -> CompareView:
-    """The default scenario and each named scenario side by side (CompareView), from the
-    cached projections, one cache entry per list of scenarios. Read only."""
+def compare_view(named: NamedItems, year: int = HEADLINE_YEAR) -> CompareView:
+    """The default scenario and each named scenario side by side (CompareView), the table
+    read in `year`, from the cached projections, one cache entry per list of scenarios
+    and year. Read only."""
     base = default_frame()
     shown = {name: projection_frame(scenario) for name, scenario in named}
-    numbers = {DEFAULT_NAME: _headline_numbers(Scenario(), base)}
-    numbers |= {name: _headline_numbers(s, shown[name]) for name, s in named}
+    numbers = {DEFAULT_NAME: _headline_numbers(Scenario(), year, base)}
+    numbers |= {name: _headline_numbers(s, year, shown[name]) for name, s in named}
     return CompareView(
         compare_charts.compare_figure(base, shown),
         coinciding({DEFAULT_NAME: base} | shown),
@@ -242,10 +257,10 @@ def compare_view(named: NamedItems) -> CompareView:
     )
 
 
-def headline_cells(scenario: Scenario) -> dict[str, str]:
-    """One scenario's headline numbers as the compare table shows them (a column's cells,
-    by row label): what the download's methods file quotes."""
-    return compare_charts.headline_cells(_headline_numbers(scenario), END_YEAR)
+def headline_cells(scenario: Scenario, year: int = HEADLINE_YEAR) -> dict[str, str]:
+    """One scenario's headline numbers in `year` as the compare table shows them (a
+    column's cells, by row label): what the download's methods file quotes."""
+    return compare_charts.headline_cells(_headline_numbers(scenario, year), END_YEAR)
 
 
 @st.cache_resource(show_spinner=False)
@@ -255,8 +270,10 @@ def presets() -> dict[str, Preset]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=BY_REPR)
-def _headline_numbers(scenario: Scenario, _frame: pd.DataFrame | None = None) -> dict[str, Any]:
-    # Keyed on the scenario alone: `_frame`, if given, is its projection (a leading
-    # underscore keeps Streamlit from hashing it).
+def _headline_numbers(
+    scenario: Scenario, year: int, _frame: pd.DataFrame | None = None
+) -> dict[str, Any]:
+    # Keyed on the scenario and year alone: `_frame`, if given, is its projection (a
+    # leading underscore keeps Streamlit from hashing it).
     frame = projection_frame(scenario) if _frame is None else _frame
-    return headline_numbers(scenario, catalog(), frame=frame)
+    return headline_numbers(scenario, catalog(), frame=frame, year=year)

@@ -6,6 +6,8 @@ import functools
 import re
 from pathlib import Path
 
+from model.link import version_key
+
 #: The changelog at the root of the repository.
 CHANGELOG_PATH = Path(__file__).resolve().parent.parent / "CHANGELOG.md"
 
@@ -16,13 +18,6 @@ _SECTION = re.compile(r"^## (\S+)", re.MULTILINE)
 def changelog_text() -> str:
     """The changelog's Markdown (read once per process)."""
     return CHANGELOG_PATH.read_text(encoding="utf-8")
-
-
-def version_key(version: str) -> tuple[int, ...] | None:
-    """A dotted version as numbers for ordering (0.10.1 is (0, 10, 1)); None if not one."""
-    if not re.fullmatch(r"\d{1,6}(\.\d{1,6}){0,3}", version):
-        return None
-    return tuple(int(part) for part in version.split("."))
 
 
 def sections(text: str) -> list[tuple[str, str]]:

@@ -11,7 +11,9 @@ from model.claims import ClaimResult, Flip, Number
 from model.projection import years
 from model.scenario import INPUTS_BY_NAME, InputSpec, Scenario
 from ui import format as fmt
-from ui.glossary import terms_help
+from ui.copy_link import copy_link_button
+from ui.data import claim_flips
+from ui.glossary import jargon_help, terms_help
 from ui.plot import plot
 from ui.sidebar import GROUP_TITLES, SUBGROUP_HEADINGS
 
@@ -25,9 +27,57 @@ VERDICT_BOX = {
 }
 
 
+#: Brings back the claim a link opened the page at. Streamlit rewrites the address bar
+#: from the page's query whenever the server's differs from the link's (a share link's
+#: `v=`, a value written another way), and its rewrite (the frontend's
+#: handlePageInfoChanged: path + query) drops the "#claim-3", before the claim's heading,
+#: which would have scrolled to it, is drawn. The link as opened is still the document's
+#: navigation entry: once per page load, if it named a claim of this page, put its
+#: anchor back in the address bar and keep the claim in view while the charts above it
+#: are drawn (up to 8 s, until the reader scrolls, taps or types). Our fixed text: the
+#: anchor is only used if it is "claim-" and digits.
+RESTORE_ANCHOR_HTML = """<script>(() => {
+  if (window.__claimAnchorRestored) return;
+  const entry = performance.getEntriesByType("navigation")[0];
+  if (!entry) return;
+  const opened = new URL(entry.name);
+  const id = opened.hash.slice(1);
+  if (!/^claim-[0-9]+$/.test(id) || opened.pathname !== location.pathname) return;
+  window.__claimAnchorRestored = true;
+  if (!location.hash) history.replaceState(history.state, "", location.href + "#" + id);
+  let moved = false;
+  for (const type of ["wheel", "touchstart", "keydown", "mousedown"]) {
+    window.addEventListener(type, () => { moved = true; }, { once: true, passive: true });
+  }
+  const started = Date.now();
+  let settled = null;
+  const keep = () => {
+    if (moved || Date.now() - started > 8000) return;
+    const target = document.getElementById(id);
+    const top = target ? target.getBoundingClientRect().top : null;
+    if (target && (settled === null || Math.abs(top - settled) > 2)) {
+      target.scrollIntoView(true);
+      settled = target.getBoundingClientRect().top;
+    }
+    setTimeout(keep, 200);
+  };
+  keep();
+})();</script>"""
+
+
+def restore_claim_anchor() -> None:
+    """Scroll to the claim the opening link named (RESTORE_ANCHOR_HTML)."""
+    st.html(RESTORE_ANCHOR_HTML, unsafe_allow_javascript=True)
+
+
 def anchor(claim_id: int) -> str:
     """The id of a claim's section, for links (#claim-3)."""
     return f"claim-{claim_id}"
+
+
+def claim_link(link: str, claim_id: int) -> str:
+    """The share link of the page (`link`) that opens at a claim's section."""
+    return f"{link}#{anchor(claim_id)}"
 
 
 def number_text(number: Number) -> str:
@@ -120,26 +170,62 @@ def render_numbers(numbers: tuple[Number, ...]) -> None:
             column.metric(number.label, number_text(number), help=terms_help(number.label))
 
 
+#: Session-state key of the open state of a claim's "where it would flip" box.
+FLIPS_OPEN_KEY = "_flips_open_{claim_id}"
+
+
+def render_flips(result: ClaimResult, scenario: Scenario) -> None:
+    """The inputs that can change the verdict, named with their sidebar group; where each
+    would flip it is searched (dozens of projections an input) only while its box is open."""
+    claim_id = result.rule.claim_id
+    names = claims.flip_names(scenario, claim_id)
+    text = (
+        "**What would change the verdict:** "
+        + "; ".join(f"**{INPUTS_BY_NAME[n].label}**{where_text(INPUTS_BY_NAME[n])}" for n in names)
+        + "."
+    )
+    st.markdown(text, help=jargon_help(text))  # input labels such as "Utilization (MFU)"
+    box = st.expander(
+        "At what values (searches the model)",
+        key=FLIPS_OPEN_KEY.format(claim_id=claim_id),
+        on_change="rerun",
+    )
+    with box:
+        if box.open:
+            for flip in claim_flips(scenario, claim_id):
+                st.markdown("- " + flip_text(flip))
+
+
 def render_claim(result: ClaimResult, scenario: Scenario, link: str) -> None:
     """One claim's section."""
     rule = result.rule
     st.header(f"{rule.claim_id}. {rule.title}", anchor=anchor(rule.claim_id), divider="gray")
     st.markdown(f"The post's claim, in our words: *“{fmt.plain(rule.claim)}”*")
-    render_verdict(result)
+    verdict, copy = st.columns([5, 1], vertical_alignment="center")
+    with verdict:
+        render_verdict(result)
+    copy_link_button(
+        claim_link(link, rule.claim_id),
+        anchor(rule.claim_id),
+        "Copy link",
+        hint="Copies a link that opens this claim, with this scenario and its verdict.",
+        where=copy,
+    )
+    st.markdown(f"**The rule:** {fmt.plain(rule.plain)}")
     render_numbers(result.numbers)
     chart, text = st.columns([3, 2])
-    plot(claim_figure(result, scenario), chart, key=f"claim_{rule.claim_id}")
+    figure = claim_figure(result, scenario)
+    plot(figure, chart, key=f"claim_{rule.claim_id}")
     with text:
-        st.markdown(f"**How it is decided.** {fmt.plain(rule.rule)}")
+        decided = f"**How it is decided.** {fmt.plain(rule.rule)}"
+        st.markdown(decided, help=jargon_help(decided, figure=figure))  # the chart's terms too
         st.caption(f"Why: {fmt.plain(rule.reason)}")
-        st.markdown("**What would change the verdict**")
-        for flip in result.flips:
-            st.markdown("- " + flip_text(flip))
+        render_flips(result, scenario)
     with st.expander("Sources and the link to this claim"):
         for source in rule.sources:
-            st.markdown("- " + fmt.plain(source))
+            st.markdown("- " + fmt.plain(source), help=jargon_help(source))
         st.markdown("Open this claim with this scenario:")
-        st.code(f"{link}#{anchor(rule.claim_id)}", language=None, wrap_lines=True)
+        st.code(claim_link(link, rule.claim_id), language=None, wrap_lines=True)
 
 
 def summary_markdown(results: tuple[ClaimResult, ...], query: str) -> str:

@@ -10,11 +10,13 @@ import streamlit as st
 
 from model import scenario_io
 from model.compare import DEFAULT_NAME, HEADLINE_YEAR
+from model.link import VIEW_BY_NAME
 from model.presets import Preset
 from model.scenario import Scenario
 from ui import cache_pages, share
 from ui import format as fmt
 from ui.data import catalog
+from ui.glossary import define
 from ui.version import app_version
 
 
@@ -44,15 +46,34 @@ def chart_note(groups: Sequence[Sequence[str]]) -> str:
     )
 
 
-def table_note(same: str | None) -> str:
-    """What the table reads, and which row is the sidebar's scenario when it has none of
-    its own (`same`, from model.compare.scenarios_to_show)."""
+def year_choice() -> int:
+    """The year the table reads, from a slider whose value the link carries (the
+    `compare_year` view setting of model/link.py)."""
+    spec = VIEW_BY_NAME["compare_year"]
+    year = st.select_slider(
+        "Year of the table",
+        list(range(int(spec.min or 0), int(spec.max or 0) + 1)),
+        spec.default,
+        key="compare_year",
+        persist_state="session",
+        help="The table's numbers are read in this year; the wall year and the mix's cost "
+        "range are not read in a year.",
+    )
+    return int(year)
+
+
+def table_note(same: str | None, year: int = HEADLINE_YEAR) -> str:
+    """What the table reads in `year`, and which row is the sidebar's scenario when it
+    has none of its own (`same`, from model.compare.scenarios_to_show)."""
     note = (
-        f"Each scenario in {HEADLINE_YEAR}: the largest run's power and all-AI power "
+        f"Each scenario in {year}: the largest run's power and all-AI power "
         "*wanted* (what the trend and the other limits would draw) and *achieved* (what "
-        "the supply delivers), the emissions of each (x 8760 h x the mix's lifecycle "
-        "gCO2e/kWh) and the mix's cost range (Lazard LCOE per source, "
-        "data/generation_sources.csv)."
+        "the supply delivers); the *power short* (wanted minus the power available: the "
+        "gap between the chart's solid and dashed lines) and the *compute lost to power* "
+        "(the share of the compute AI's chips and money allow that power costs it, which "
+        "counts chips not bought in earlier short years, so it can outlast the shortfall); "
+        "the emissions of each (x 8760 h x the mix's lifecycle gCO2e/kWh) and the mix's "
+        "cost range (Lazard LCOE per source, data/generation_sources.csv)."
     )
     if same == DEFAULT_NAME:
         return f"{note} The sidebar holds the default scenario: its row is *Default*."
@@ -75,19 +96,22 @@ def preset_effect(preset: Preset, current: Scenario, mode: str) -> str:
     )
 
 
-def render_download_and_restore(scenario: Scenario, link: str) -> None:
-    """The scenario's zip to download (with its share `link`) beside the upload that
-    restores one."""
+def render_download_and_restore(scenario: Scenario, link: str, year: int = HEADLINE_YEAR) -> None:
+    """The scenario's zip to download (with its share `link`, and the table's numbers in
+    `year`) beside the upload that restores one."""
     down, up = st.columns(2)
+    saved = cache_pages.named_items(share.saved_scenarios())
+    also = f" and {len(saved)} saved" if saved else ""
     down.download_button(
-        "Download scenario (zip)",
+        f"Download scenario{also} (zip)",
         # Built when clicked (on another thread), not on every rerun of the page.
         data=partial(
             cache_pages.scenario_zip,
             scenario,
             catalog(),
             link,
-            cache_pages.headline_cells(scenario),
+            cache_pages.headline_cells(scenario, year),
+            saved,
         ),
         file_name=f"ai-energy-scenario-v{app_version()}.zip",
         mime="application/zip",
@@ -98,8 +122,11 @@ def render_download_and_restore(scenario: Scenario, link: str) -> None:
     down.caption(
         f"One zip: `{scenario_io.ZIP_SCENARIO}` (the inputs, to restore later), "
         f"`{scenario_io.ZIP_TIMESERIES}` (every yearly series, with emissions, electricity "
-        f"cost and P10/P50/P90 bands) and `{scenario_io.ZIP_METHODS}` (inputs, their "
-        "sources, the model version)."
+        f"cost and P10/P50/P90 bands), `{scenario_io.ZIP_METHODS}` (inputs, their "
+        "sources, the model version) and, when you have saved scenarios, "
+        f"`{scenario_io.ZIP_SAVED_TIMESERIES}` and `{scenario_io.ZIP_SAVED_INPUTS}` with "
+        "each of them side by side.",
+        help=define("P10-P90"),
     )
     up.file_uploader(
         "Restore a scenario (.json or the downloaded .zip)",

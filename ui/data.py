@@ -15,6 +15,7 @@ from charts.training import published_traces
 from model import claims, fleet, projection, uncertainty
 from model.catalog import Catalog, DataFileError, default_catalog, default_codebook
 from model.equivalents import average_power_gw
+from model.fact_check import check_facts
 from model.runs import published_runs
 from model.scenario import END_YEAR, Scenario
 from ui import format as fmt
@@ -22,8 +23,11 @@ from ui import format as fmt
 
 @st.cache_resource(show_spinner=False)
 def catalog() -> Catalog:
-    """The validated data tables, loaded once per server process (read-only)."""
-    return default_catalog()
+    """The validated data tables, loaded once per server process (read-only), with every
+    fact the pages read by name checked (model.fact_check)."""
+    cat = default_catalog()
+    check_facts(cat)
+    return cat
 
 
 def stop_if_data_broken() -> None:
@@ -77,8 +81,20 @@ def tornado_table(scenario: Scenario) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=32, hash_funcs=BY_REPR)
 def claim_results(scenario: Scenario) -> tuple[claims.ClaimResult, ...]:
-    """The five claims judged for the scenario, with their flips, cached per scenario."""
-    return claims.evaluate_all(scenario, catalog())
+    """The five claims judged for the scenario, without what would flip them (a search of
+    dozens of projections per input: claim_flips, when a reader asks), cached per
+    scenario."""
+    return tuple(
+        claims.evaluate(scenario, rule.claim_id, catalog(), with_flips=False)
+        for rule in claims.RULES
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
+def claim_flips(scenario: Scenario, claim_id: int) -> tuple[claims.Flip, ...]:
+    """What would change one claim's verdict (model.claims.claim_flips), cached per
+    scenario and claim."""
+    return claims.claim_flips(scenario, claim_id, catalog())
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)

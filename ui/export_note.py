@@ -4,11 +4,18 @@ input with its value, unit and source, what each column of the time series means
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from model.scenario import INPUTS, Scenario
-from model.scenario_io import MAX_NAME_CHARS, ZIP_METHODS, ZIP_SCENARIO, ZIP_TIMESERIES
+from model.scenario_io import (
+    MAX_NAME_CHARS,
+    ZIP_METHODS,
+    ZIP_SAVED_INPUTS,
+    ZIP_SAVED_TIMESERIES,
+    ZIP_SCENARIO,
+    ZIP_TIMESERIES,
+)
 
 #: What each projection column means, for the methods note. [units in brackets]
 COLUMN_NOTES: dict[str, str] = {
@@ -114,8 +121,10 @@ def methods_note(
     name: str = "",
     link: str = "",
     headline: Mapping[str, Any] | None = None,
+    saved_names: Sequence[str] = (),
 ) -> str:
-    """Markdown: what the export holds, every input with its value, unit and source."""
+    """Markdown: what the export holds (with the `saved_names` of the saved scenarios it
+    sets side by side), every input with its value, unit and source."""
     default = Scenario()
     lines = [
         "# Is energy AI's limit? Scenario export",
@@ -129,8 +138,18 @@ def methods_note(
     lines += [
         f"- Files: `{ZIP_SCENARIO}` (re-import it on the Compare & share page), "
         f"`{ZIP_TIMESERIES}` (one row per year), `{ZIP_METHODS}` (this note).",
-        "",
     ]
+    if saved_names:
+        names = "; ".join(_cell(n[:MAX_NAME_CHARS]) for n in saved_names)
+        lines.append(
+            f"- Saved scenarios side by side ({len(saved_names)}: {names}): "
+            f"`{ZIP_SAVED_TIMESERIES}` (one row per year; the first header row names the "
+            "scenario of each block of columns, the second the column, as in "
+            f"`{ZIP_TIMESERIES}` without the Monte Carlo bands) and `{ZIP_SAVED_INPUTS}` "
+            "(one row per input: its unit, each scenario's value, the default and the "
+            "source of the default)."
+        )
+    lines.append("")
     if headline:
         lines += ["## Headline numbers", ""]
         lines += [f"- {_cell(k)}: {_cell(v)}" for k, v in headline.items()]

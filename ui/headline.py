@@ -131,22 +131,28 @@ def wall_text(s: BindingSummary, threshold_share: float) -> str:
     return f"The wall: from {s.wall}, power costs all of AI at least {limit}{extra}.{worst}"
 
 
+#: Where a reader finds the source of each input (the help mark Streamlit draws beside a
+#: widget's label is a question mark in a circle).
+SOURCES_NOTE = (
+    "Every input is in the sidebar: hover over or tap the (?) mark beside an input to see "
+    "its source."
+)
+
+
 def ranges_text(shown: bool, region: str = "world") -> str:
     """Where the home page's chart says its ranges are: drawn (for the world only), or
-    one switch away."""
+    one switch away; then where each input's source is."""
     if shown and region != "world":
-        return (
+        ranges = (
             "The Monte Carlo's bands are drawn for the world only: switch the chart to "
-            "*World* to see them. Every input is in the sidebar, with its source on the **?**."
+            "*World* to see them."
         )
-    if shown:
-        return (
-            "Bands: 10th-90th percentiles of 10,000 Monte Carlo samples. Every input is in "
-            "the sidebar, with its source on the **?**."
+    elif shown:
+        ranges = "Bands: 10th-90th percentiles of 10,000 Monte Carlo samples."
+    else:
+        ranges = (
+            "These are the central scenario's numbers, without ranges: turn on *Show "
+            "uncertainty* above for the 10th-90th percentiles of 10,000 Monte Carlo "
+            "samples, or see *Growth vs power*, which shows them."
         )
-    return (
-        "These are the central scenario's numbers, without ranges: turn on *Show "
-        "uncertainty* above for the 10th-90th percentiles of 10,000 Monte Carlo samples, "
-        "or see *Growth vs power*, which shows them. Every input is in the sidebar, with "
-        "its source on the **?**."
-    )
+    return f"{ranges} {SOURCES_NOTE}"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from model.claims import RULES
-from ui import format as fmt
 from ui.claims_view import anchor
 
 #: The other pages, each with what it answers.
@@ -49,14 +51,29 @@ PAGES = (
 )
 
 
-def render_claim_cards(verdicts: tuple[str, ...], query: str) -> None:
-    """One card per claim, linking to its section on Test the claims with this scenario."""
+def claim_card_html(title: str, verdict: str, query: dict[str, list[str]], claim_id: int) -> str:
+    """A claim card's link and verdict. A Markdown link would open a new tab (Streamlit
+    gives every link but an in-page "#..." one target="_blank"), so the link is an <a>
+    that opens in this tab (target="_self"), at the claim's section, with this scenario
+    (`query`, the address bar's: the same link, so Streamlit leaves the address and its
+    "#claim-3" as they are). Every piece is escaped: the titles and verdicts are ours and
+    the query is percent-encoded, but nothing is trusted to be."""
+    href = html.escape(f"claims?{urlencode(query, doseq=True)}#{anchor(claim_id)}", quote=True)
+    return (
+        f'<a href="{href}" target="_self">{html.escape(title)}</a><br>'
+        f"<strong>{html.escape(verdict)}</strong>"
+    )
+
+
+def render_claim_cards(verdicts: tuple[str, ...], query: dict[str, list[str]]) -> None:
+    """One card per claim, linking (in this tab) to its section on Test the claims with
+    this scenario."""
     st.markdown("#### Test a claim")
     st.caption("Verdicts for the scenario in the sidebar; each opens its section.")
     for column, rule, verdict in zip(st.columns(len(RULES)), RULES, verdicts, strict=True):
-        target = f"claims?{query}#{anchor(rule.claim_id)}"
         with column.container(border=True):
-            st.markdown(f"[{fmt.plain(rule.title)}]({target})  \n**{verdict}**")
+            card = claim_card_html(rule.title, verdict, query, rule.claim_id)
+            st.markdown(card, unsafe_allow_html=True)
 
 
 def render_page_links(query: dict[str, list[str]]) -> None:

@@ -24,6 +24,7 @@ from model.validation import (
 )
 from ui import format as fmt
 from ui.data import catalog, projection_frame
+from ui.glossary import define, jargon_in, table_words, terms_note
 from ui.headline import RUN_WORDS
 from ui.sidebar import GROUP_TITLES
 
@@ -47,17 +48,26 @@ def doc(name: str) -> str:
 def render_doc(name: str, figures: dict[str, Any] | None = None) -> None:
     """Show docs/methods/<name>.md: `$$` blocks as LaTeX, the rest as Markdown with the
     `figures` filled in (LaTeX blocks are never formatted: their braces are TeX's)."""
+    defined: set[str] = set()  # each term of art is defined where the text first uses it
     for block in doc(name).split("\n\n"):
+        new = [term for term in jargon_in(block) if term not in defined]
+        defined.update(new)
+        tip = define(*new) if new else None
         if block.startswith("$$"):
-            st.latex(block.strip("$ \n"))
+            st.latex(block.strip("$ \n"), help=tip)
         else:
-            st.markdown(block.format(**figures) if figures is not None else block)
+            st.markdown(block.format(**figures) if figures is not None else block, help=tip)
 
 
 def table(
-    frame: pd.DataFrame, hide: tuple[str, ...] = (), wrap: bool = False, **config: Any
+    frame: pd.DataFrame,
+    hide: tuple[str, ...] = (),
+    wrap: bool = False,
+    define_terms: bool = True,
+    **config: Any,
 ) -> None:
-    """A table with its error as text and links: wrapped text (st.table) or a grid."""
+    """A table with its error as text and links: wrapped text (st.table) or a grid; under
+    it, the terms of art it shows with their definitions (unless `define_terms` is off)."""
     shown = frame.drop(columns=list(hide))
     if "error_pct" in shown:
         shown["error_pct"] = [
@@ -66,12 +76,16 @@ def table(
     if wrap:
         shown = shown.astype(str).map(fmt.plain).rename(columns={"error_pct": "error", **config})
         st.table(shown.assign(source=frame["source"].map(fmt.source_markdown)), hide_index=True)
+        if define_terms:
+            terms_note(table_words(shown))
         return
     shown["link"] = source_links(tuple(frame["source"]))
     order = [c for c in shown.columns if c not in {"link", "source"}] + ["link", "source"]
     height = 35 * (min(len(shown), 30) + 1) + 3
     config = {"link": LINK, "error_pct": "error", **config}
     st.dataframe(shown, hide_index=True, column_order=order, column_config=config, height=height)
+    if define_terms:
+        terms_note(table_words(shown))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -14,6 +14,7 @@ from model.scenario import BASE_YEAR, INPUTS_BY_NAME, Scenario
 from ui import cache_pages
 from ui import format as fmt
 from ui.data import catalog
+from ui.glossary import define
 
 #: Supply inputs that act on this page only through the projection's demand in a year.
 ELSEWHERE = ("supply_base_gw", "pipeline_gw", "flexible_headroom_gw")
@@ -62,13 +63,14 @@ def render_mix_metrics(
     row.metric(
         "Cost (USD/MWh)",
         f"{fmt.sig(cost[0])}-{fmt.sig(cost[1])}",
-        help="Levelised cost of electricity (LCOE): Lazard LCOE+ 2025",
+        help="Levelised cost of electricity (LCOE): Lazard LCOE+ 2025.\n\n" + define("LCOE"),
         width="content",
     )
     row.metric(
         "Nameplate per GW",
         fmt.power(per_gw),
-        help="Nameplate to build per GW of flat load: each source's share / its firm factor",
+        help="Nameplate to build per GW of flat load: each source's share / its firm "
+        "factor.\n\n" + define("Nameplate", "Firm power"),
         width="content",
     )
     row.metric(

@@ -14,11 +14,13 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from model import link, scenario_io
 from model.presets import Preset, preset_by_name
 from model.scenario import INPUTS, Scenario, scenario_from_mapping, scenario_to_dict
 from ui import format as fmt
+from ui.copy_link import copy_link_button
 from ui.data import catalog
 from ui.link_report import echo
 from ui.sidebar import current_scenario, link_choices
@@ -94,17 +96,28 @@ def link_too_long_message(left_out: Sequence[str]) -> str:
     )
 
 
-def render_share_control(scenario: Scenario) -> None:
-    """A sidebar popover with the link to copy (the copy icon is on the code block)."""
+def render_share_control(scenario: Scenario, top: DeltaGenerator) -> None:
+    """A button that copies the link to this page and scenario, at the top of the sidebar
+    (`top`, a container under the page links), and at the end of the sidebar a popover
+    with the link to read, with the same button."""
+    link = share_link(scenario)
+    copy_link_button(
+        link,
+        "sidebar",
+        "Copy link to this view",
+        hint="Copies a link that opens this page with these inputs and saved scenarios.",
+        where=top,
+    )
     with st.sidebar.popover("Share this scenario", icon=":material/share:", width="stretch"):
         st.markdown(
             "Anyone opening this link sees the same inputs, numbers and charts (and your "
             "saved scenarios on *Compare & share*):"
         )
-        st.code(share_link(scenario), language=None, wrap_lines=True)
+        copy_link_button(link, "popover")
+        st.code(link, language=None, wrap_lines=True)
         st.caption(
             f"Model version {app_version()}. Only inputs that differ from the defaults are "
-            "written; the copy button is at the top right of the box."
+            "written. *Copy link* copies it; you can also select the text in the box."
         )
 
 

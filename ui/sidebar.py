@@ -18,6 +18,7 @@ import streamlit as st
 
 from model import link, scenario_io
 from model.glossary import terms_in
+from model.grid import normalise_shares
 from model.scenario import (
     GROUP_PAGES,
     GROUPS,
@@ -289,10 +290,42 @@ def render_reset(values: dict[str, Any]) -> None:
         )
 
 
+def mix_share_percents(values: dict[str, Any]) -> dict[str, float] | None:
+    """Each mix input's share of the mix in percent, by input name, from the session's
+    weights (`values`, session_values; a weight it lacks is its default), normalised as
+    the model does (model.grid.normalise_shares); None when every weight is zero."""
+    weights = {
+        spec.name.removeprefix("mix_"): float(values.get(spec.name, spec.default))
+        for spec in INPUTS
+        if spec.subgroup == MIX_SUBGROUP
+    }
+    if sum(weights.values()) <= 0:
+        return None
+    shares = normalise_shares(weights, catalog()["generation_sources"])
+    return {f"mix_{sid}": 100.0 * float(share) for sid, share in shares.items()}
+
+
+def share_caption(percent: float | None) -> str:
+    """What a mix slider's caption says: its weight's share of the mix ('35.6% of the
+    mix'); 'no mix' when every weight is zero."""
+    if percent is None:
+        return "No mix: every weight is zero"
+    if 0.0 < percent < 0.05:
+        return "Under 0.1% of the mix"
+    return f"{percent:.1f}% of the mix"
+
+
 def _group(
-    group: str, title: str, key: str, expanded: bool, note: str, ignored: frozenset[str]
+    group: str,
+    title: str,
+    key: str,
+    expanded: bool,
+    note: str,
+    ignored: frozenset[str],
+    values: dict[str, Any],
 ) -> None:
-    """One group's expander; its widgets only while it is open (opening it reruns)."""
+    """One group's expander; its widgets only while it is open (opening it reruns). Each
+    mix weight has its share of the mix under it, from the weights of this run."""
     specs = [s for s in INPUTS if s.group == group]
     box = st.sidebar.expander(title, expanded=expanded, key=key, on_change="rerun")
     with box:
@@ -301,6 +334,7 @@ def _group(
         if not box.open:
             return
         _typed_entry(group, specs, ignored)
+        percents = mix_share_percents(values) if group == "mix" else None
         subgroup = ""
         for spec in specs:
             if spec.subgroup != subgroup:
@@ -309,7 +343,12 @@ def _group(
             why = ""
             if spec.name in ignored:
                 why = _IGNORED_BECAUSE[USED_ONLY_WHEN[spec.name][0]]
-            input_widget(spec, disabled=spec.name in ignored, why=why)
+            if spec.subgroup != MIX_SUBGROUP:
+                input_widget(spec, disabled=spec.name in ignored, why=why)
+                continue
+            with st.container(gap=None):  # the share right under its slider
+                input_widget(spec, disabled=spec.name in ignored, why=why)
+                st.caption(share_caption(None if percents is None else percents[spec.name]))
 
 
 def render_inputs(
@@ -328,14 +367,14 @@ def render_inputs(
     page = page_id or "any"
     for group in here:
         key = OPEN_KEY.format(page=page, group=group)
-        _group(group, GROUP_TITLES[group], key, group == open_group, "", ignored)
+        _group(group, GROUP_TITLES[group], key, group == open_group, "", ignored, values)
     if elsewhere:
         st.sidebar.caption("Inputs that change nothing on this page:")
     for group in elsewhere:
         pages = [names.get(p, p) for p in GROUP_PAGES[group] if p != "methods"]
         note = "Not used on this page. Affects " + ", ".join(pages) + "."
         key = OPEN_KEY.format(page=page, group=group)
-        _group(group, GROUP_TITLES[group], key, group == open_group, note, ignored)
+        _group(group, GROUP_TITLES[group], key, group == open_group, note, ignored, values)
     # Read again: in a session's first run the browser may hold values that only a drawn
     # widget makes readable (after a reconnect to a new server, the change that sent it).
     return entered_scenario()

@@ -384,6 +384,15 @@ SLIDER_CASES = (
         None,
         f"{SUBHEADERS}, {METRIC_VALUES}",
     ),
+    # Compute growth moves claim 3's average growth and claim 1's run energy (numbers
+    # shown as metrics) and their charts.
+    SliderCase(
+        "/claims",
+        "compute_growth",
+        (3.5, 2.5, 4.5, 3.0, 3.8, 2.2, 3.2),
+        None,
+        METRIC_VALUES,
+    ),
     # Chip efficiency growth moves how much power AI's chips need: from 1.4x a year on
     # there is no wall, below it the share of compute power costs AI changes (the wall
     # sentence), and the fleet and power charts move.

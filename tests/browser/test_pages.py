@@ -54,7 +54,9 @@ class AppPage:
 PAGES = (
     AppPage("/", 1),
     AppPage("/claims", 5),
-    AppPage("/growth", 7),
+    # Six charts; the Monte Carlo's three more once uncertainty is on (off until asked).
+    AppPage("/growth", 6),
+    AppPage("/growth?show_bands=true", 9),
     AppPage("/train", 1),
     AppPage("/serve", 0),
     AppPage("/power", 0),
@@ -64,7 +66,7 @@ PAGES = (
 
 
 def page_id(case: AppPage | SliderCase) -> str:
-    return case.path.strip("/") or "home"
+    return case.path.strip("/").replace("?", "-") or "home"
 
 
 def open_page(page: Page, url: str, min_charts: int) -> None:

@@ -437,7 +437,9 @@ def bench_first_answer(cases: tuple[SliderCase, ...], repeats: int, logs: Path) 
             warm.close()
             visit = 0
             for case in cases:
-                app_first, app_loaded, base_first = [], [], []
+                app_first: list[float] = []
+                app_loaded: list[float] = []
+                base_first: list[float] = []
                 for _ in range(repeats):
                     visit += 1
                     for url, out, done in (

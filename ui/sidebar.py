@@ -411,7 +411,9 @@ def render_inputs(
         note = "Not used on this page. Affects " + ", ".join(pages) + "."
         key = OPEN_KEY.format(page=page, group=group)
         _group(group, GROUP_TITLES[group], key, group == open_group, note, ignored, values)
-    return entered_scenario(values)
+    # Read again: in a session's first run the browser may hold values that only a drawn
+    # widget makes readable (after a reconnect to a new server, the change that sent it).
+    return entered_scenario()
 
 
 def entered_scenario(values: dict[str, Any] | None = None) -> Scenario:

@@ -302,18 +302,21 @@ def slider_value(page: Page, key: str) -> float:
     return float(block.locator('input[type="range"]').input_value())
 
 
+#: Where a slider's thumb and track are on screen, and its range, from its range input
+#: (shared with bench/load.py, which drags with playwright's async API).
+THUMB_BOX_JS = """input => {
+    const thumb = input.parentElement.parentElement;
+    const track = thumb.parentElement;
+    const t = thumb.getBoundingClientRect(), r = track.getBoundingClientRect();
+    return {x: t.x + t.width / 2, y: t.y + t.height / 2,
+            left: r.x, width: r.width,
+            min: Number(input.min), max: Number(input.max)};
+}"""
+
+
 def _thumb_box(block: Locator) -> dict[str, Any]:
     """Where the slider's thumb and track are on screen, and the slider's range."""
-    box: dict[str, Any] = block.locator('input[type="range"]').evaluate(
-        """input => {
-            const thumb = input.parentElement.parentElement;
-            const track = thumb.parentElement;
-            const t = thumb.getBoundingClientRect(), r = track.getBoundingClientRect();
-            return {x: t.x + t.width / 2, y: t.y + t.height / 2,
-                    left: r.x, width: r.width,
-                    min: Number(input.min), max: Number(input.max)};
-        }"""
-    )
+    box: dict[str, Any] = block.locator('input[type="range"]').evaluate(THUMB_BOX_JS)
     return box
 
 

@@ -1,0 +1,1 @@
+"""Serving the dashboard as several replicas behind nginx (deploy/serve.py)."""

@@ -208,71 +208,54 @@ def _panel_figure(
     )
 
 
-def arrival_figure(
-    arrivals: pd.DataFrame,
-    nameplate_gw: Mapping[str, float],
-    labels: Mapping[str, str],
-    base_year: int,
+def lead_time_figure(
+    spans: pd.DataFrame, nameplate_gw: Mapping[str, float], labels: Mapping[str, str]
 ) -> go.Figure:
-    """When each part of the mix first delivers, if its build is decided in `base_year`.
+    """Years from the decision to build to first power, by source of the mix.
 
-    `arrivals` is model.grid.arrival_years, indexed by source id; each bar spans the low
-    to high lead time, the tick marks the mid, and the label gives the source's nameplate
-    (`nameplate_gw`, by source id).
+    `spans` is model.grid.lead_times (low, mid, high), indexed by source id; each bar spans
+    the low to high lead time, the tick marks the mid, and the label gives the source's
+    nameplate (`nameplate_gw`, by source id).
     """
-    table = arrivals.iloc[::-1]
+    table = spans.iloc[::-1]
     plates = [nameplate_gw[s] for s in table.index]
     # The nameplate goes in the source's label, which never runs off a narrow chart.
     names = [
         f"{labels.get(s, s)}<br>{fmt.power(gw)}" for s, gw in zip(table.index, plates, strict=True)
     ]
-    lows, highs = table["first_year_low"].tolist(), table["first_year_high"].tolist()
+    lows, highs = table["low"].tolist(), table["high"].tolist()
     traces: list[Trace] = [
         {
             "type": "bar",
-            "x": (table["first_year_high"] - table["first_year_low"]).tolist(),
+            "x": (table["high"] - table["low"]).tolist(),
             "base": lows,
             "y": names,
             "orientation": "h",
             "marker": {"color": [_colour(str(s)) for s in table.index]},
             "customdata": [
-                [fmt.sig(lo, 5), fmt.sig(hi, 5), fmt.power(gw)]
+                [fmt.sig(lo), fmt.sig(hi), fmt.power(gw)]
                 for lo, hi, gw in zip(lows, highs, plates, strict=True)
             ],
-            "hovertemplate": "%{y}: from %{customdata[0]} to %{customdata[1]}; "
+            "hovertemplate": "%{y}: %{customdata[0]} to %{customdata[1]} years; "
             "%{customdata[2]} nameplate<extra></extra>",
             "name": "Low to high lead time",
         },
         {
             "type": "scatter",
-            "x": table["first_year_mid"].tolist(),
+            "x": table["mid"].tolist(),
             "y": names,
             "mode": "markers",
             "marker": {"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": "#222"}},
-            "hovertemplate": "%{y}: mid %{x:.1f}<extra></extra>",
+            "hovertemplate": "%{y}: mid %{x:.1f} years<extra></extra>",
             "name": "Mid lead time",
         },
     ]
-    order_year = {
-        "type": "line",
-        "xref": "x",
-        "yref": "y domain",
-        "x0": base_year,
-        "x1": base_year,
-        "y0": 0,
-        "y1": 1,
-        "line": {"color": "#999", "dash": "dot"},
-    }
-    layout = {
-        "showlegend": False,
-        "shapes": [order_year],
-        "xaxis": {"range": [base_year - 0.5, float(max(highs)) + 0.5]},
-    }
+    layout = {"showlegend": False, "xaxis": {"range": [0, float(max(highs)) + 0.5]}}
     return style.figure(
         traces,
         layout,
-        title=f"First power, if ordered in {base_year}",
-        x_title="Year first power flows",
+        title="Lead time: years from the decision to build to first power",
+        x_title="Lead time (years)",
         y_title="Source",
         height=max(280, 110 + 55 * len(table)),
     )
@@ -310,33 +293,42 @@ def load_table(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def source_table(
-    arrivals: pd.DataFrame, labels: Mapping[str, str], nameplates: pd.DataFrame
+    spans: pd.DataFrame,
+    shares: Mapping[str, float],
+    labels: Mapping[str, str],
+    nameplates: pd.DataFrame,
+    first_power: Mapping[str, float],
 ) -> pd.DataFrame:
-    """Per source in the mix: share, nameplate per load, first year it delivers.
+    """Per source in the mix: share, nameplate per load, lead times, first power.
 
-    `nameplates` is the second frame of model.grid.load_outputs (a column per load).
-    Years are the calendar year in which the low / mid / high lead time ends (floor).
+    `spans` is model.grid.lead_times of the mix's sources; `nameplates` the second frame
+    of model.grid.load_outputs (a column per load); `first_power` the projection's first
+    year of power by source id (model.grid.build_by_source; NaN if none by the end).
     """
-    years = np.floor(
-        np.column_stack([arrivals[f"first_year_{s}"].to_numpy() for s in ("low", "mid", "high")])
-    )
+    ids = list(spans.index)
+    leads = spans[["low", "mid", "high"]].to_numpy()
     return pd.DataFrame(
         {
-            "Source": [labels.get(s, s) for s in arrivals.index],
-            "Share": [f"{v:.1%}" for v in arrivals["share"]],
+            "Source": [labels.get(s, s) for s in ids],
+            "Share": [f"{shares[s]:.1%}" for s in ids],
             **{
-                f"Nameplate, {name}": [fmt.power(plate[s]) for s in arrivals.index]
+                f"Nameplate, {name}": [fmt.power(plate[s]) for s in ids]
                 for name, plate in nameplates.to_dict().items()
             },
-            "One plant ordered now: first power (fast / mid / slow)": [
-                " / ".join(f"{y:.0f}" for y in row) for row in years
+            "Lead time, years (fast / mid / slow)": [
+                " / ".join(fmt.sig(y) for y in row) for row in leads
             ],
+            "First power": [_year(first_power.get(s, np.nan)) for s in ids],
         }
     )
 
 
+def _year(year: float) -> str:
+    return f"{year:.0f}" if np.isfinite(year) else "none by the end"
+
+
 def build_table(build: pd.DataFrame, labels: Mapping[str, str], year: int) -> pd.DataFrame:
-    """What the build inputs do to each source: started vs wanted, first firm power.
+    """What the build inputs do to each source: started vs wanted, firm power by `year`.
 
     `build` is model.grid.build_by_source, indexed by source id.
     """
@@ -347,10 +339,6 @@ def build_table(build: pd.DataFrame, labels: Mapping[str, str], year: int) -> pd
             "Started (capped)": [
                 fmt.power(v) + (" (cap)" if c else "")
                 for v, c in zip(build["started_gw_per_yr"], build["capped"], strict=True)
-            ],
-            "Projection: first year with power from new builds": [
-                f"{y:.0f}" if np.isfinite(y) else "none by the end"
-                for y in build["first_year_delivers"]
             ],
             f"Firm by {year}": [fmt.power(v) for v in build["firm_by_year_gw"]],
         }

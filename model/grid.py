@@ -143,33 +143,6 @@ def _unit_counts(plates: Mapping[str, float], unit_gw: float) -> dict[str, float
     }
 
 
-def arrival_years(
-    start_year: int, shares: Mapping[str, float], sources: pd.DataFrame
-) -> pd.DataFrame:
-    """For each source with a share: first year its new capacity delivers (low/mid/high)."""
-    norm = normalise_shares(shares, sources)
-    used = norm.to_numpy() > 0  # the shares are in the sources table's order
-    return pd.DataFrame(
-        {
-            "share": norm.to_numpy()[used],
-            "first_year_low": start_year + _column(sources, "lead_time_low_years")[used],
-            "first_year_mid": start_year + _column(sources, "lead_time_mid_years")[used],
-            "first_year_high": start_year + _column(sources, "lead_time_high_years")[used],
-        },
-        index=norm.index[used],
-    )
-
-
-def last_arrival(arrivals: pd.DataFrame) -> dict[str, int]:
-    """Calendar year in which the last part of a mix first delivers (floor of the year),
-    at the fastest, mid and slowest lead times. `arrivals` is `arrival_years`. [year]"""
-    fast, mid, slow = (
-        int(np.floor(np.nanmax(_column(arrivals, f"first_year_{speed}"))))
-        for speed in ("low", "mid", "high")
-    )
-    return {"fast": fast, "mid": mid, "slow": slow}
-
-
 def annual_emissions_mt(load_gw: ArrayLike, carbon_intensity_g_per_kwh: ArrayLike) -> ArrayLike:
     """Emissions per year of an average load: GW x 8760 h x g/kWh. [MtCO2e/yr]
 
@@ -265,6 +238,16 @@ def build_by_source(supply: pd.DataFrame, year: int, base_year: int) -> pd.DataF
         },
         index=pd.Index(ids[base], name="source_id"),
     )
+
+
+def last_first_power_year(first_years: pd.Series) -> int | None:
+    """The latest first-power year among a mix's sources: the year the whole mix is
+    delivering, or None if some source delivers nothing by the projection's end.
+    `first_years` is build_by_source's first_year_delivers. [year]"""
+    first = first_years.to_numpy(dtype=float)
+    if first.size == 0 or not np.all(np.isfinite(first)):
+        return None
+    return int(first.max())
 
 
 #: Columns of load_outputs' summary, in order.

@@ -14,10 +14,10 @@ from ui.glossary import jargon_help, terms_note
 from ui.page import page_scenario
 from ui.plot import plot
 from ui.power_text import (
-    arrival_text,
     build_inputs_text,
     contrast_text,
     firm_power_text,
+    lead_time_text,
     render_mix_metrics,
     render_preset_picker,
 )
@@ -47,15 +47,13 @@ plot(mix_bar)
 terms_note(figures=(mix_bar,))  # the sources' short names: CCGT, SMR...
 intensity = grid.mix_intensity_g_per_kwh(mix, sources)
 cost_low, cost_high = grid.mix_cost_usd_per_mwh(mix, sources)
-leads = cache_pages.lead_time_table(scenario)  # the lead-time inputs, spread following them
-arrivals = grid.arrival_years(BASE_YEAR, mix, leads)
-last = grid.last_arrival(arrivals)
 per_gw = float(grid.nameplate_gw(1.0, mix, sources, limits).sum())
-render_mix_metrics(intensity, (cost_low, cost_high), per_gw, last)
+year_view, load_view = VIEW_BY_NAME["power_year"], VIEW_BY_NAME["power_load_gw"]
+first = cache_pages.build_by_source(scenario, BASE_YEAR)["first_year_delivers"]  # any year's
+render_mix_metrics(intensity, (cost_low, cost_high), per_gw, grid.last_first_power_year(first))
 
 left, right = st.columns(2)
 # Defaults and ranges live in model.link, which reads and writes these settings in a link.
-year_view, load_view = VIEW_BY_NAME["power_year"], VIEW_BY_NAME["power_load_gw"]
 year = left.select_slider(
     "AI power (Growth vs power) in year",
     list(range(int(year_view.min), int(year_view.max) + 1)),
@@ -84,11 +82,14 @@ st.dataframe(power_charts.load_table(summary), width="stretch")
 firm = firm_power_text(wants, gets, per_gw, equivalents.reactor_gw(cat))
 st.markdown(firm, help=jargon_help(firm))
 
-arrival = power_charts.arrival_figure(arrivals, plates[wants].to_dict(), labels, BASE_YEAR)
-plot(arrival)
-words = arrival_text(grid.lead_times(leads, tuple(arrivals.index)), year)
-st.markdown(words, help=jargon_help(words, figures=(arrival,)))
-st.dataframe(power_charts.source_table(arrivals, labels, plates), hide_index=True)
+in_mix = tuple(str(sid) for sid, share in mix.items() if share > 0)
+spans = grid.lead_times(cache_pages.lead_time_table(scenario), in_mix)  # the inputs' spans
+leads = power_charts.lead_time_figure(spans, plates[wants].to_dict(), labels)
+plot(leads)
+words = lead_time_text(spans, year)
+st.markdown(words, help=jargon_help(words, figures=(leads,)))
+table = power_charts.source_table(spans, mix, labels, plates, first.to_dict())
+st.dataframe(table, hide_index=True)
 
 st.subheader("What the build inputs do to this mix")
 build = cache_pages.build_by_source(scenario, year)
@@ -96,7 +97,6 @@ st.dataframe(power_charts.build_table(build, labels, year), hide_index=True)
 words = build_inputs_text(scenario, year)
 st.markdown(words, help=jargon_help(words))
 
-in_mix = tuple(map(str, arrivals.index))
 charts = cache_pages.source_comparison_charts(in_mix)
 st.subheader("Every source compared", help=cache_pages.source_comparison_help(in_mix))
 for pair in (charts[:2], charts[2:]):  # two by two on a desktop, one under another on a phone

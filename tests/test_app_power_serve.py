@@ -3,6 +3,7 @@ and the layouts their chart builders assemble by hand (without plotly's subplots
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -49,8 +50,10 @@ def test_choosing_the_nuclear_bet_changes_the_numbers():
     # 0.7 x 220 + 0.3 x 220 = 220 high.
     assert metric_value(at, "Carbon (gCO2e/kWh)") == "11.1" != before
     assert metric_value(at, "Cost (USD/MWh)") == "134-220"
-    # Large reactors ordered in 2025 at the mid lead time of 8 years deliver in 2033.
-    assert metric_value(at, "Last part delivers") == "2033"
+    # Large reactors started at the start of 2025 with the mid lead time of 8 years
+    # arrive at the start of 2033; 2034 is the first year to count them (the default
+    # 25% / 10% behind the meter skip the 5- and 3-year grid waits, shorter anyway).
+    assert metric_value(at, "Whole mix delivering") == "2034"
     # 1 GW of load: 1 / 0.928 = 1.08 GW of reactors.
     assert load_column(at)["1 GW reactors"] == "1.08"
 
@@ -58,11 +61,12 @@ def test_choosing_the_nuclear_bet_changes_the_numbers():
 def test_switching_from_nuclear_to_solar_storage_arrives_sooner():
     at = open_app("pages/power.py")
     at.selectbox(key="power_preset").set_value("nuclear_bet").run()
-    nuclear_year = int(metric_value(at, "Last part delivers"))
+    nuclear_year = int(metric_value(at, "Whole mix delivering"))
     at.selectbox(key="power_preset").set_value("solar_storage_sprint").run()
     assert not at.exception
-    # Solar + storage mid 3.4 y, onshore wind mid 4.4 y: last part in 2025 + 4.4 = 2029.
-    assert int(metric_value(at, "Last part delivers")) == 2029 < nuclear_year
+    # Solar + storage mid 3.4 y, onshore wind mid 4.4 y: wind arrives in mid-2029, so
+    # 2030 is the first year to count all of the mix.
+    assert int(metric_value(at, "Whole mix delivering")) == 2030 < nuclear_year
 
 
 def test_moving_a_share_in_the_sidebar_changes_the_intensity():
@@ -232,16 +236,37 @@ def test_power_page_build_table_follows_the_build_inputs():
     # each source's wanted nameplate grows 2.5 times. Coal: 7.37 GW -> 18.4 GW.
     assert before.set_index("Source").loc["Coal", "Wanted a year"] == "7.37 GW"
     assert after.loc["Coal", "Wanted a year"] == "18.4 GW"
-    # A queue of 0 lets grid-connected builds arrive after their lead time alone.
-    queue_before = after["Projection: first year with power from new builds"].astype(int)
-    sidebar_input(at, "queue_years_us").set_value(0.0).run()
-    sidebar_input(at, "queue_years_row").set_value(0.0).run()
-    queue_after = (
-        at.dataframe[2]
-        .value.set_index("Source")["Projection: first year with power from new builds"]
-        .astype(int)
-    )
-    assert (queue_after <= queue_before).all()
+
+
+def _first_power_column(at: AppTest) -> pd.Series:
+    """Power it's one first-power year by source, as numbers."""
+    table = next(d.value for d in at.dataframe if "First power" in d.value.columns)
+    return table.set_index("Source")["First power"].astype(int)
+
+
+def test_power_page_gives_one_first_power_year_per_source_and_it_follows_the_grid_wait():
+    at = open_app("pages/power.py")
+    # Exactly one table gives a calendar year of first power; the build table no longer.
+    year_columns = [c for d in at.dataframe for c in d.value.columns if "first" in c.lower()]
+    assert year_columns == ["First power"]
+    # Default mix, 25% / 10% behind the meter: the lead time alone. Coal 5 y -> arrives at
+    # the start of 2030 -> 2031; nuclear 8 y -> 2034.
+    first = _first_power_column(at)
+    assert (first["Coal"], first["Nuclear (large)"]) == (2031, 2034)
+    # Nothing behind the meter and a 7-year wait in both regions: coal waits for the grid,
+    # start of 2032 -> 2033, while nuclear's 8-year lead time is still longer -> 2034.
+    for name, value in (
+        ("behind_meter_share_us", 0.0),
+        ("behind_meter_share_row", 0.0),
+        ("queue_years_us", 7.0),
+        ("queue_years_row", 7.0),
+    ):
+        sidebar_input(at, name).set_value(value).run()
+    assert not at.exception
+    first = _first_power_column(at)
+    assert (first["Coal"], first["Nuclear (large)"]) == (2033, 2034)
+    # The headline is the latest of them.
+    assert metric_value(at, "Whole mix delivering") == str(first.max())
 
 
 def test_power_page_lead_times_in_the_caption_come_from_the_data():

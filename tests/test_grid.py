@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -155,10 +156,11 @@ def test_the_load_table_counts_reactors_and_gas_units_in_the_nameplate():
         grid.load_outputs({"load": 7.0}, mix, SOURCES, LIMITS, 0.0)
 
 
-def test_last_arrival_is_the_floor_of_the_latest_source():
-    arrivals = grid.arrival_years(2025, {"nuclear_large": 1, "solar_pv_utility": 1}, SOURCES)
-    # Nuclear 2025 + 6.3 / 8 / 10.4 = 2031.3 / 2033 / 2035.4 -> 2031 / 2033 / 2035.
-    assert grid.last_arrival(arrivals) == {"fast": 2031, "mid": 2033, "slow": 2035}
+def test_the_whole_mix_delivers_in_its_latest_first_power_year():
+    first = pd.Series({"gas_ccgt": 2030.0, "nuclear_large": 2034.0, "solar_pv_utility": 2029.0})
+    assert grid.last_first_power_year(first) == 2034
+    # A source with no power by the end: the mix is never whole, whatever the others do.
+    assert grid.last_first_power_year(first.replace(2034.0, np.nan)) is None
 
 
 def test_lead_times_read_the_sources_table():
@@ -199,18 +201,6 @@ def test_build_by_source_reads_wanted_started_and_first_delivery():
     assert table.loc["hydro"].tolist() == [4, 4, False, 2026, 2]
 
 
-def test_arrival_years_are_start_year_plus_lead_times_for_used_sources_only():
-    arrivals = grid.arrival_years(2025, {"nuclear_large": 1, "solar_pv_utility": 1}, SOURCES)
-    assert list(arrivals.index) == ["nuclear_large", "solar_pv_utility"]
-    # Nuclear lead times 6.3 / 8 / 10.4 y (median construction, judgement, Vogtle 4).
-    assert_allclose(
-        arrivals.loc["nuclear_large", ["first_year_low", "first_year_mid", "first_year_high"]],
-        [2031.3, 2033.0, 2035.4],
-    )
-    # Utility PV 1.6 / 3.4 / 6.25 y (Clapin & Longden 2024).
-    assert arrivals.loc["solar_pv_utility", "first_year_low"] == pytest.approx(2026.6)
-
-
 def test_a_gigawatt_year_at_490_g_emits_4_29_megatonnes():
     # 1 GW x 8760 h = 8.76e6 MWh; x 490 kg/MWh = 4.2924e9 kg = 4.29 Mt.
     assert grid.annual_emissions_mt(1.0, 490.0) == pytest.approx(4.2924)
@@ -238,10 +228,11 @@ def test_nuclear_bet_is_clean_but_slow_and_gas_bridge_is_dirtier_but_sooner():
     assert grid.mix_intensity_g_per_kwh(nuclear, SOURCES) == pytest.approx(11.13)
     # 0.7 x 490 + 0.15 x 700 + 0.15 x 48 = 343 + 105 + 7.2 = 455.2 g/kWh
     assert grid.mix_intensity_g_per_kwh(gas, SOURCES) == pytest.approx(455.2)
-    last_nuclear = grid.arrival_years(2025, nuclear, SOURCES)["first_year_mid"].max()
-    last_gas = grid.arrival_years(2025, gas, SOURCES)["first_year_mid"].max()
-    assert last_nuclear == pytest.approx(2033.0)  # large reactors, mid 8 y
-    assert last_gas == pytest.approx(2029.25)  # CCGT, mid 4.25 y
+    slowest_nuclear = grid.lead_times(SOURCES, tuple(nuclear))["mid"].max()
+    slowest_gas = grid.lead_times(SOURCES, tuple(gas))["mid"].max()
+    assert slowest_nuclear == pytest.approx(8.0)  # large reactors, mid 8 y
+    # CCGT mid 4.25 y; the bridge's peakers (2.5 y) and solar (3.4 y) are quicker.
+    assert slowest_gas == pytest.approx(4.25)
 
 
 def test_an_unknown_preset_raises_naming_it():

@@ -8,7 +8,7 @@ import dataclasses
 import numpy as np
 from numpy.testing import assert_allclose
 
-from model import claims, fleet, projection
+from model import claims, fleet, grid, projection
 from model.catalog import default_catalog
 from model.scenario import LEAD_TIMES, MIN_LEAD_YEARS, Scenario
 
@@ -69,3 +69,35 @@ def test_claim_2_verdict_follows_lead_times_from_not_supported_to_supported():
     verdicts = [claims.QUICK_VERDICTS[2](s, CATALOG) for s in (quick, Scenario(), slow)]
     assert [order.index(v) for v in verdicts] == sorted(order.index(v) for v in verdicts)
     assert verdicts[0] != verdicts[2]
+
+
+def _first_power(**changes: float) -> dict[str, float]:
+    """The projection's first year of power by source, for the default scenario with
+    `changes` (Power it's one first-power year)."""
+    scenario = dataclasses.replace(Scenario(), **changes)
+    supply = projection.supply_by_source(scenario, CATALOG)
+    return grid.build_by_source(supply, 2030, 2025)["first_year_delivers"].to_dict()
+
+
+#: Nobody behind the meter: every plant waits for the grid.
+ALL_ON_GRID = {"behind_meter_share_us": 0.0, "behind_meter_share_row": 0.0}
+
+
+def test_first_power_is_the_lead_time_for_builds_behind_the_meter():
+    # Builds start at the start of 2025 and a year counts what arrived before it began.
+    # Coal, lead 5 y: arrives at the start of 2030, so 2030 counts none; first power 2031.
+    # Gas (CCGT), lead 4.25 y: arrives in April 2029, so 2030. The default grid wait (5 y
+    # in the US) is no longer than coal's lead and does not apply behind the meter.
+    first = _first_power(queue_years_us=9.0, queue_years_row=9.0)
+    assert (first["coal"], first["gas_ccgt"]) == (2031, 2030)
+
+
+def test_first_power_waits_for_the_grid_when_nothing_is_behind_the_meter():
+    # With everything grid-connected, a 7-year wait outlasts coal's 5-year lead time: the
+    # plants arrive at the start of 2032, so 2033 is the first year to count them. Gas
+    # waits the same 7 years.
+    first = _first_power(queue_years_us=7.0, queue_years_row=7.0, **ALL_ON_GRID)
+    assert (first["coal"], first["gas_ccgt"]) == (2033, 2033)
+    # The wait's effect, not the share's: with no wait the lead time alone sets it again.
+    first = _first_power(queue_years_us=0.0, queue_years_row=0.0, **ALL_ON_GRID)
+    assert (first["coal"], first["gas_ccgt"]) == (2031, 2030)

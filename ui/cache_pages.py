@@ -107,11 +107,16 @@ def _lead_time_table(
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
+def _supply_by_source(scenario: Scenario) -> pd.DataFrame:
+    # model.projection.supply_by_source, shared by the build table of every year.
+    return projection.supply_by_source(scenario, catalog())
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)
 def build_by_source(scenario: Scenario, year: int) -> pd.DataFrame:
     """What the build inputs do to each source of the mix (model.grid.build_by_source of
     model.projection.supply_by_source), cached per scenario and year. Read only."""
-    supply = projection.supply_by_source(scenario, catalog())
-    return grid.build_by_source(supply, year, BASE_YEAR)
+    return grid.build_by_source(_supply_by_source(scenario), year, BASE_YEAR)
 
 
 # --- Serve it ---------------------------------------------------------------------------

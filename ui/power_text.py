@@ -50,9 +50,11 @@ def render_preset_picker(scenario: Scenario) -> None:
 
 
 def render_mix_metrics(
-    intensity: float, cost: tuple[float, float], per_gw: float, last: dict[str, Any]
+    intensity: float, cost: tuple[float, float], per_gw: float, last: int | None
 ) -> None:
-    """The mix's four headline numbers, in a row that wraps (two a line on a phone)."""
+    """The mix's four headline numbers, in a row that wraps (two a line on a phone);
+    `last` is the latest first-power year among the mix's sources (None: not all by the
+    end)."""
     row = st.container(horizontal=True)
     row.metric(
         "Carbon (gCO2e/kWh)",
@@ -74,10 +76,10 @@ def render_mix_metrics(
         width="content",
     )
     row.metric(
-        "Last part delivers",
-        str(last["mid"]),
-        help=f"Ordered {BASE_YEAR}: {last['fast']} at the fastest lead times, "
-        f"{last['slow']} at the slowest",
+        "Whole mix delivering",
+        "after the end" if last is None else str(last),
+        help="The latest of the mix's first-power years (the table below gives each "
+        "source's).\n\n" + define("First power"),
         width="content",
     )
 
@@ -96,18 +98,21 @@ def firm_power_text(wants: str, gets: str, per_gw: float, reactor_gw: float) -> 
     )
 
 
-def arrival_text(lead_times: pd.DataFrame, year: int) -> str:
-    """Beside the arrival chart: what the bars are, and each source's lead times."""
+def lead_time_text(lead_times: pd.DataFrame, year: int) -> str:
+    """Beside the lead-time chart: what the bars are, each source's lead times, and what
+    the table's one first-power year adds to them."""
     spans = "; ".join(
         f"{r['label']} {fmt.sig(r['low'])}-{fmt.sig(r['high'])} years (mid {fmt.sig(r['mid'])})"
         for r in lead_times.to_dict("records")
     )
     return (
-        "Each bar runs from the fastest to the slowest lead time in the sources (tick: mid) "
-        f"for plants ordered in {BASE_YEAR}; under each source, the nameplate to build for "
-        f"what AI wants in {year}. Lead times (the sidebar's *Lead times by source*; ranges from "
-        f"data/generation_sources.csv): {spans}. Nuclear counts construction only, before "
-        "licensing."
+        "Each bar runs from the fastest to the slowest lead time in the sources (tick: mid); "
+        f"under each source, the nameplate to build for what AI wants in {year}. Lead times "
+        "(the sidebar's *Lead times by source*; ranges from data/generation_sources.csv): "
+        f"{spans}. Nuclear counts construction only, before licensing. The table's *First "
+        f"power* is the one year this dashboard uses: building starts in {BASE_YEAR}, and "
+        "the mid lead time, or for a grid-connected plant the grid connection wait if longer, "
+        "passes before a year counts the plant's power."
     )
 
 
@@ -138,9 +143,7 @@ def build_inputs_text(scenario: Scenario, year: int) -> str:
         f"in {BASE_YEAR}. Grid-connected builds wait at least "
         f"{both('queue_years', lambda v: f'{fmt.sig(v)} years')} (*Grid connection wait*); "
         f"the {both('behind_meter_share', lambda v: f'{fmt.sig(v)}%')} built behind the "
-        "meter skip the wait. *First year with power from new builds* can be a year or two "
-        "after the plant table's mid year: the projection's builds start through each year "
-        "(not all on 1 January), and grid-connected ones wait for the queue. "
+        "meter skip the wait (the table above gives each source's *First power*). "
         f"*{names['supply_base_gw']}*, "
         f"*{names['pipeline_gw']}* and *{names['flexible_headroom_gw']}* add supply that is "
         f"not built in this mix, and *{names['scarcity_adder_usd_per_mwh']}* and "

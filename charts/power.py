@@ -254,7 +254,7 @@ def lead_time_figure(
     return style.figure(
         traces,
         layout,
-        title="Lead time: years from the decision to build to first power",
+        title="Lead time to first power (years)",
         x_title="Lead time (years)",
         y_title="Source",
         height=max(280, 110 + 55 * len(table)),
@@ -299,7 +299,7 @@ def source_table(
     nameplates: pd.DataFrame,
     first_power: Mapping[str, float],
 ) -> pd.DataFrame:
-    """Per source in the mix: share, nameplate per load, lead times, first power.
+    """Per source in the mix: share, first power, lead times, nameplate per load.
 
     `spans` is model.grid.lead_times of the mix's sources; `nameplates` the second frame
     of model.grid.load_outputs (a column per load); `first_power` the projection's first
@@ -311,14 +311,14 @@ def source_table(
         {
             "Source": [labels.get(s, s) for s in ids],
             "Share": [f"{shares[s]:.1%}" for s in ids],
+            "First power": [_year(first_power.get(s, np.nan)) for s in ids],
+            "Lead time, years (fast / mid / slow)": [
+                " / ".join(fmt.sig(y) for y in row) for row in leads
+            ],
             **{
                 f"Nameplate, {name}": [fmt.power(plate[s]) for s in ids]
                 for name, plate in nameplates.to_dict().items()
             },
-            "Lead time, years (fast / mid / slow)": [
-                " / ".join(fmt.sig(y) for y in row) for row in leads
-            ],
-            "First power": [_year(first_power.get(s, np.nan)) for s in ids],
         }
     )
 

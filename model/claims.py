@@ -284,9 +284,10 @@ def base_run_energy_gwh(scenario: Scenario, catalog: Catalog) -> float:
     return flop / (projection.base_efficiency_flop_per_j(scenario, catalog) * J_PER_GWH)
 
 
-def claim_1(scenario: Scenario, catalog: Catalog) -> ClaimResult:
-    """Claim 1: the base-year run's energy against a town, a reactor-year and the world."""
-    frame = projection.project(scenario, catalog)
+def claim_1(scenario: Scenario, catalog: Catalog, frame: pd.DataFrame | None = None) -> ClaimResult:
+    """Claim 1: the base-year run's energy against a town, a reactor-year and the world.
+    `frame` is the scenario's projection, when the caller has it (judge_all)."""
+    frame = projection.project(scenario, catalog) if frame is None else frame
     energy = run_energy_gwh(frame)
     base_gwh = base_run_energy_gwh(scenario, catalog)
     home_mwh = _home_mwh(catalog)
@@ -347,20 +348,25 @@ def weighted_lead_years(table: pd.DataFrame) -> float:
     return float((table["share"] * table["to_first_power_years"]).sum())
 
 
-def first_new_power_year(scenario: Scenario, catalog: Catalog) -> int | None:
-    """First year new builds (not the pipeline) deliver any power, or None."""
-    builds = projection.supply_by_source(scenario, catalog)
+def first_new_power_year(
+    scenario: Scenario, catalog: Catalog, facts: fleet.SourceFacts | None = None
+) -> int | None:
+    """First year new builds (not the pipeline) deliver any power, or None. `facts` are
+    fleet.source_facts(catalog), when the caller has them."""
+    builds = projection.supply_by_source(scenario, catalog, facts=facts)
     delivered = builds.groupby("year")["firm_delivered_gw"].sum()
     years = delivered[delivered > 0].index
     return None if years.empty else int(years[0])
 
 
-def claim_2(scenario: Scenario, catalog: Catalog) -> ClaimResult:
+def claim_2(
+    scenario: Scenario, catalog: Catalog, facts: fleet.SourceFacts | None = None
+) -> ClaimResult:
     """Claim 2: years from decision to first power, per source of the mix."""
     table = lead_table(scenario, catalog)
     weighted = weighted_lead_years(table)
     longest = table["lead_high_years"].max()
-    first = first_new_power_year(scenario, catalog)
+    first = first_new_power_year(scenario, catalog, facts)
     numbers = (
         Number("Weighted time to first power", weighted, "years"),
         Number("Longest in the mix (high end)", float(longest), "years"),
@@ -425,9 +431,10 @@ def exponential_end(
     return ExponentialEnd(end, str(steps[at]), bool(achieved[-1] > achieved[at] * (1 + 1e-9)))
 
 
-def claim_3(scenario: Scenario, catalog: Catalog) -> ClaimResult:
-    """Claim 3: does achieved frontier compute keep the trend's exponential pace?"""
-    frame = projection.project(scenario, catalog)
+def claim_3(scenario: Scenario, catalog: Catalog, frame: pd.DataFrame | None = None) -> ClaimResult:
+    """Claim 3: does achieved frontier compute keep the trend's exponential pace?
+    `frame` is the scenario's projection, when the caller has it (judge_all)."""
+    frame = projection.project(scenario, catalog) if frame is None else frame
     rule = RULES_BY_ID[3]
     share = rule.threshold("exponential_share")
     table = growth_table(frame, scenario.compute_growth)
@@ -466,13 +473,21 @@ def horizon_compute_flop(fleet_flop_per_s: np.ndarray) -> float:
     return float(np.sum(fleet_flop_per_s) * SECONDS_PER_YEAR)
 
 
-def mix_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
+def mix_outcomes(
+    scenario: Scenario,
+    catalog: Catalog,
+    frames: Sequence[pd.DataFrame] | None = None,
+    facts: fleet.SourceFacts | None = None,
+) -> pd.DataFrame:
     """The scenario under each of claim 4's mixes, over the horizon: AI's compute, its
-    emissions and electricity bill, the wall, what binds, first new power, the caps' bite."""
+    emissions and electricity bill, the wall, what binds, first new power, the caps' bite.
+    `frames` are the mixes' projections in CLAIM_4_MIXES's order, when the caller has
+    them (judge_all); `facts` fleet.source_facts(catalog)."""
     rows = []
-    for preset_id, label in CLAIM_4_MIXES:
+    for i, (preset_id, label) in enumerate(CLAIM_4_MIXES):
         variant = mix_variant(scenario, preset_id, catalog)
-        frame = projection.project(variant, catalog).set_index("year")
+        own = projection.project(variant, catalog) if frames is None else frames[i]
+        frame = own.set_index("year")
         weights = variant.mix_weights()
         intensity = grid.mix_intensity_g_per_kwh(weights, catalog["generation_sources"])
         low, high = grid.mix_cost_usd_per_mwh(weights, catalog["generation_sources"])
@@ -490,7 +505,7 @@ def mix_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
                 "binding_2030": frame.loc[CHECK_YEAR, "binding_constraint"],
                 "fleet_binding_2030": frame.loc[CHECK_YEAR, "fleet_binding"],
                 "cost_mid_usd_per_mwh": (low + high) / 2.0,
-                "first_new_power_year": first_new_power_year(variant, catalog),
+                "first_new_power_year": first_new_power_year(variant, catalog, facts),
                 "built_share_2030": started / wanted if wanted > 0 else 1.0,
                 "supply_gw": frame["power_supply_gw"].to_numpy(),
                 "demand_gw": frame["power_demand_gw"].to_numpy(),
@@ -500,10 +515,15 @@ def mix_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def claim_4(scenario: Scenario, catalog: Catalog) -> ClaimResult:
+def claim_4(
+    scenario: Scenario,
+    catalog: Catalog,
+    frames: Sequence[pd.DataFrame] | None = None,
+    facts: fleet.SourceFacts | None = None,
+) -> ClaimResult:
     """Claim 4: the nuclear-heavy mix against gas-heavy and solar + storage + gas, over
-    the horizon."""
-    table = mix_outcomes(scenario, catalog)
+    the horizon (`frames` and `facts` as mix_outcomes takes them)."""
+    table = mix_outcomes(scenario, catalog, frames, facts)
     compute = table["compute_flop"].to_numpy()
     verdict = verdict_4(float(compute[0]), tuple(float(c) for c in compute[1:]))
     nuclear = table.iloc[0]
@@ -539,13 +559,17 @@ def price_variant(scenario: Scenario, factor: float) -> Scenario:
     return dataclasses.replace(scenario, price_scale=scenario.price_scale * factor)
 
 
-def price_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
+def price_outcomes(
+    scenario: Scenario, catalog: Catalog, frames: Sequence[pd.DataFrame] | None = None
+) -> pd.DataFrame:
     """The scenario at half, the same and double the electricity price: AI's compute over
     the horizon, and in CHECK_YEAR the price, compute, power, serving wanted and energy's
-    share of cost."""
+    share of cost. `frames` are the projections at PRICE_FACTORS, in order, when the
+    caller has them (judge_all)."""
     rows = []
-    for factor in PRICE_FACTORS:
-        frame = projection.project(price_variant(scenario, factor), catalog)
+    for i, factor in enumerate(PRICE_FACTORS):
+        own = frames[i] if frames is not None else None
+        frame = projection.project(price_variant(scenario, factor), catalog) if own is None else own
         indexed = frame.set_index("year")
         rows.append(
             {
@@ -569,9 +593,12 @@ def price_outcomes(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def claim_5(scenario: Scenario, catalog: Catalog) -> ClaimResult:
-    """Claim 5: what doubling (and halving) the electricity price does to AI's compute."""
-    table = price_outcomes(scenario, catalog).set_index("price_factor")
+def claim_5(
+    scenario: Scenario, catalog: Catalog, frames: Sequence[pd.DataFrame] | None = None
+) -> ClaimResult:
+    """Claim 5: what doubling (and halving) the electricity price does to AI's compute
+    (`frames` as price_outcomes takes them)."""
+    table = price_outcomes(scenario, catalog, frames).set_index("price_factor")
 
     def change(factor: float, column: str) -> float:
         before = _at(table, 1.0, column)
@@ -783,6 +810,27 @@ def _basis_input(scenario: Scenario, name: str) -> str:
     if name == "frontier_flop_base" and scenario.frontier_basis == "params":
         return "frontier_params"
     return name
+
+
+def judge_all(scenario: Scenario, catalog: Catalog) -> tuple[ClaimResult, ...]:
+    """The five claims judged for a scenario, without flips: the same results as
+    `evaluate` claim by claim, from ONE batched projection of the scenario, its price at
+    x0.5 and x2 and claim 4's three mixes (claims 1, 3 and 5 share the scenario's own)."""
+    facts = fleet.source_facts(catalog)
+    prices = [price_variant(scenario, factor) for factor in PRICE_FACTORS if factor != 1.0]
+    mixes = [mix_variant(scenario, preset_id, catalog) for preset_id, _ in CLAIM_4_MIXES]
+    variants = [scenario, *prices, *mixes]
+    out = projection.project_batch(variants, catalog, facts)
+    frames = [projection.frame_of(out, row) for row in range(len(variants))]
+    own, by_price = frames[0], iter(frames[1 : 1 + len(prices)])
+    price_frames = [own if factor == 1.0 else next(by_price) for factor in PRICE_FACTORS]
+    return (
+        claim_1(scenario, catalog, own),
+        claim_2(scenario, catalog, facts),
+        claim_3(scenario, catalog, own),
+        claim_4(scenario, catalog, frames[1 + len(prices) :], facts),
+        claim_5(scenario, catalog, price_frames),
+    )
 
 
 def evaluate_all(scenario: Scenario, catalog: Catalog) -> tuple[ClaimResult, ...]:

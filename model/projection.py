@@ -539,11 +539,15 @@ def project_batch(
 
 
 def supply_by_source(
-    scenario: Scenario, catalog: Catalog, region: str | None = None
+    scenario: Scenario,
+    catalog: Catalog,
+    region: str | None = None,
+    facts: fleet.SourceFacts | None = None,
 ) -> pd.DataFrame:
     """Nameplate wanted and started (after caps) and firm power by source and year, for
-    one region ("us", "row") or the world (None, the regions' sums). [GW]"""
-    fixed = fixed_inputs(scenario, catalog)
+    one region ("us", "row") or the world (None, the regions' sums). `facts` are
+    fleet.source_facts(catalog), when the caller has them. [GW]"""
+    fixed = fixed_inputs(scenario, catalog, facts)
     dt = (years() - BASE_YEAR).astype(float)
     values = scenario_values(scenario)
     lead = fixed.sources.lead_time_years[None, :]

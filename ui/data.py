@@ -84,10 +84,7 @@ def claim_results(scenario: Scenario) -> tuple[claims.ClaimResult, ...]:
     """The five claims judged for the scenario, without what would flip them (a search of
     dozens of projections per input: claim_flips, when a reader asks), cached per
     scenario."""
-    return tuple(
-        claims.evaluate(scenario, rule.claim_id, catalog(), with_flips=False)
-        for rule in claims.RULES
-    )
+    return claims.judge_all(scenario, catalog())
 
 
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_REPR)

@@ -455,19 +455,22 @@ def supply(
 
 
 def build_table(sources: Sources, result: Supply, years: npt.NDArray[np.int64]) -> pd.DataFrame:
-    """Per source and year (first sample): nameplate wanted and started, firm power. [GW]"""
-    rows = []
-    for i, sid in enumerate(sources.ids):
-        wanted = np.broadcast_to(result.wanted_by_source[i], result.supply_gw.shape)
-        started = np.broadcast_to(result.started_by_source[i], result.supply_gw.shape)
-        for j, year in enumerate(years):
-            rows.append(
-                {
-                    "source_id": sid,
-                    "year": int(year),
-                    "nameplate_wanted_gw": float(wanted[j, 0]),
-                    "nameplate_started_gw": float(started[j, 0]),
-                    "firm_delivered_gw": float(result.delivered_by_source[i][j, 0]),
-                }
-            )
-    return pd.DataFrame(rows)
+    """Per source and year (first sample): nameplate wanted and started, firm power. [GW]
+
+    A row per source and year, sources in their order and years within each."""
+    shape = result.supply_gw.shape
+
+    def by_source(arrays: tuple[Array, ...]) -> Array:
+        # (sources, years) of the first sample, flattened source by source.
+        return np.stack([np.broadcast_to(a, shape)[:, 0] for a in arrays]).ravel()
+
+    count = len(sources.ids)
+    return pd.DataFrame(
+        {
+            "source_id": np.repeat(np.array(sources.ids, dtype=object), years.size),
+            "year": np.tile(years.astype(np.int64), count),
+            "nameplate_wanted_gw": by_source(result.wanted_by_source),
+            "nameplate_started_gw": by_source(result.started_by_source),
+            "firm_delivered_gw": by_source(result.delivered_by_source),
+        }
+    )

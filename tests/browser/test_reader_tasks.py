@@ -394,6 +394,9 @@ def test_analyst(reader: Page, app_url: str, shots: Path) -> None:
     _go(page, "Growth vs power", "/growth", charts=6)
     rows = page.evaluate(TORNADO_JS)
     assert rows, "no tornado chart"
+    tornado = page.locator(CHARTS).filter(has_text="Which inputs move the wall most")
+    tornado.scroll_into_view_if_needed()
+    page.screenshot(path=shots / f"analyst_growth_{_name(page)}.png")
     for label in ("Lead times (every source)", "AI's share of the world's build, US"):
         assert label in rows
     assert "Generation mix" in rows

@@ -308,7 +308,7 @@ def input_text(value: float | str, unit: str) -> str:
         return fmt.flop(value)
     if unit.startswith("x "):
         return f"{fmt.sig(value)}x{unit[1:]}"
-    if unit in ("", "-"):  # a pure number (an elasticity)
+    if unit in ("", "-", "ratio"):  # a pure number (an elasticity, PUE)
         return fmt.sig(value)
     if abs(value) >= 1e5:
         return f"{fmt.short_count(value)} {unit}"

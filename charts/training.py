@@ -69,9 +69,13 @@ def published_traces(runs: pd.DataFrame) -> list[dict[str, Any]]:
 #: Directions a label may sit in from its point, in the order they are tried: above,
 #: below, right, left, then the corners; each first near the point, then farther.
 LABEL_DIRECTIONS = ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1))
+#: Width of plotly's toolbar, a column of buttons at the chart's right edge that a touch
+#: screen always shows: the right margin, so no label or marker sits under it. [px]
+TOOLBAR_PX = 36
 #: The plot areas the labels are placed for: the chart beside its note on a 1440 px
-#: desktop (about 650 x 320 px) and alone on a 390 px phone (about 280 x 285 px). [px]
-PLOT_SIZES_PX = ((620.0, 300.0), (280.0, 285.0))
+#: desktop and alone on a 390 px phone, left of the toolbar's margin (Chromium draws
+#: 613 x 309 and 244 x 277). [px]
+PLOT_SIZES_PX = ((613.0, 309.0), (244.0, 277.0))
 #: Estimated size of a label's characters at the 10 px label font (average width, line
 #: height, both generous: Chromium draws them about 5 and 11 px). [px]
 CHAR_WIDTH_PX, LINE_HEIGHT_PX = 6.0, 13.0
@@ -250,6 +254,7 @@ def runs_figure(
             "yaxis": {**log, "range": list(y_range)},
             "annotations": annotations,
         },
+        overrides={"margin": {"r": TOOLBAR_PX}},
         title="Training compute vs energy",
         x_title="Training compute (FLOP)",
         y_title="Energy (MWh)",

@@ -389,7 +389,11 @@ EXTRA_SWINGS: tuple[tuple[str, float, float, str], ...] = (
     ("training_share", 15.0, 50.0, "Frontier training a sixth to a half of AI compute"),
     ("price_scale", 0.5, 2.0, "Electricity at half to twice the mix's cost"),
     ("campus_max_gw", 5.0, 20.0, "The largest announced campus (~5 GW) to four times it"),
+    ("pue", 1.09, 1.56, "Google's fleet 1.09 (2024) to the industry average 1.56 (Uptime 2024)"),
 )
+#: Swings of an input that sets the facility (projection.fixed_inputs): their variants
+#: cannot join the others' batch, so each is projected on its own.
+FACILITY_SWINGS = frozenset({"pue"})
 #: The mixes the tornado's mix row compares (data/mix_presets.csv): gas-led vs nuclear-led.
 TORNADO_MIXES = ("gas_bridge", "nuclear_bet")
 
@@ -472,15 +476,22 @@ def tornado(
     the wall year and the first year power limits the largest run. 'None' counts as
     END_YEAR + 1. Sorted by how far the row moves the wall, then power's binding year.
 
-    All variants run as one batch (projection.project_batch). `facts` are
+    The variants run as one batch (projection.project_batch), but for those of a
+    facility input (FACILITY_SWINGS), each of which runs on its own. `facts` are
     fleet.source_facts(catalog), when the caller has them already.
     """
     swings = tornado_swings(scenario, catalog)
+    facts = facts or fleet.source_facts(catalog)
     variants = [v for swing in swings for v in (swing.low, swing.high)]
-    out = projection.project_batch(variants, catalog, facts)
-    yrs = projection.years()
-    walls = _first_year(out["energy_limited"] > 0, yrs)
-    power = _first_year(out["binding_index"] == projection.CONSTRAINTS.index("power"), yrs)
+    alone = [i for i, swing in enumerate(swings) if swing.input in FACILITY_SWINGS]
+    alone_variants = {k for i in alone for k in (2 * i, 2 * i + 1)}
+    batched = [k for k in range(len(variants)) if k not in alone_variants]
+    walls = np.full(len(variants), np.nan)
+    power = np.full(len(variants), np.nan)
+    for group in [batched, *([k] for k in sorted(alone_variants))]:
+        walls[group], power[group] = _wall_and_power_years(
+            [variants[k] for k in group], catalog, facts
+        )
     after = float(END_YEAR + 1)
     walls, power = np.nan_to_num(walls, nan=after), np.nan_to_num(power, nan=after)
     rows: list[dict[str, Any]] = []
@@ -503,6 +514,18 @@ def tornado(
         )
     ordered = sorted(rows, key=_swing_first)
     return pd.DataFrame(ordered)
+
+
+def _wall_and_power_years(
+    variants: list[Scenario], catalog: Catalog, facts: fleet.SourceFacts
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """For variants that share a chip, facility and run length (one batch): each one's
+    wall year and first year power limits the largest run (NaN: none)."""
+    out = projection.project_batch(variants, catalog, facts)
+    yrs = projection.years()
+    walls = _first_year(out["energy_limited"] > 0, yrs)
+    power = _first_year(out["binding_index"] == projection.CONSTRAINTS.index("power"), yrs)
+    return walls, power
 
 
 def _swing_first(row: dict[str, Any]) -> tuple[int, int]:

@@ -18,7 +18,13 @@ import plotly.io as pio
 import pytest
 import streamlit as st
 
-from charts.growth import binding_shares_figure, limits_figure, power_figure, tornado_figure
+from charts.growth import (
+    binding_shares_figure,
+    input_text,
+    limits_figure,
+    power_figure,
+    tornado_figure,
+)
 from charts.style import STEP_COLOURS, HouseFigure, figure, house_layout
 from model.projection import project
 from model.scenario import Scenario
@@ -95,6 +101,11 @@ def test_binding_shares_chart_stacks_to_one_each_year():
     assert totals == [1.0, 1.0]
     assert fig.layout.barmode == "stack"
     assert "1,000 samples" in fig.layout.title.text
+
+
+def test_a_ratio_reads_as_a_plain_number_in_the_tornado():
+    # PUE's swing: "1.09 → 1.56", as the sidebar and the claims write a ratio.
+    assert (input_text(1.09, "ratio"), input_text(1.56, "ratio")) == ("1.09", "1.56")
 
 
 def test_tornado_shows_no_wall_by_the_end_year_as_such():

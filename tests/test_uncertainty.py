@@ -138,9 +138,15 @@ def test_tornado_lists_every_input_group_sorted_by_how_far_it_moves_the_wall(tor
     assert {name for name, *_ in uncertainty.EXTRA_SWINGS} <= rows
     assert {"lead_times", "mix"} <= rows
     # Every sidebar group that moves the projection has a row (Serving and Training run
-    # move only their own pages; Chips & facility sets the whole efficiency path).
+    # move only their own pages); Chips & facility's is PUE, which moves the default
+    # scenario's wall from 2028 (PUE 1.09) to 2025 (1.56).
     groups = {INPUTS_BY_NAME[name].group for name in rows if name in INPUTS_BY_NAME}
-    assert {"growth", "chips", "limits", "supply"} <= groups
+    assert {"hardware", "growth", "chips", "limits", "supply"} <= groups
+    pue = tornado.set_index("input").loc["pue"]
+    assert (pue["wall_low"], pue["wall_high"]) == (2028, 2025)
+    # Projected on their own (PUE sets the facility, which a batch shares), as project does.
+    for end, wall in ((1.09, pue["wall_low"]), (1.56, pue["wall_high"])):
+        assert projection.wall_year(projection.project(Scenario(pue=end))) == wall
     swings = tornado["wall_swing_years"].to_numpy()
     assert np.all(swings[:-1] >= swings[1:])
 

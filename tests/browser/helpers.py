@@ -282,14 +282,16 @@ def open_expander(page: Page, title: str) -> None:
 
 
 def close_sidebar(page: Page) -> None:
-    """Collapse the sidebar (on a phone it opens over the page at first)."""
+    """Collapse the sidebar if it is open (a phone starts with it closed; a reader opens
+    it over the page). Streamlit 1.67 marks the state in `data-collapsed` (the sidebar has
+    no aria-expanded)."""
     sidebar = page.locator('[data-testid="stSidebar"]')
-    if sidebar.get_attribute("aria-expanded") == "true":
+    if sidebar.get_attribute("data-collapsed") == "false":
         sidebar.hover()
         page.locator('[data-testid="stSidebarCollapseButton"] button').click()
         # Collapsed, and its slide-out transition over (no animation left on it or inside).
         page.wait_for_function(
-            """el => el.getAttribute('aria-expanded') === 'false'
+            """el => el.getAttribute('data-collapsed') === 'true'
                 && el.getAnimations({subtree: true}).length === 0""",
             arg=sidebar.element_handle(),
             timeout=RENDER_TIMEOUT_MS,

@@ -298,12 +298,14 @@ def source_table(
     labels: Mapping[str, str],
     nameplates: pd.DataFrame,
     first_power: Mapping[str, float],
+    end_year: int,
 ) -> pd.DataFrame:
     """Per source in the mix: share, first power, lead times, nameplate per load.
 
     `spans` is model.grid.lead_times of the mix's sources; `nameplates` the second frame
     of model.grid.load_outputs (a column per load); `first_power` the projection's first
-    year of power by source id (model.grid.build_by_source; NaN if none by the end).
+    year of power by source id (model.grid.build_by_source; NaN if none by `end_year`, the
+    projection's last year).
     """
     ids = list(spans.index)
     leads = spans[["low", "mid", "high"]].to_numpy()
@@ -311,7 +313,7 @@ def source_table(
         {
             "Source": [labels.get(s, s) for s in ids],
             "Share": [f"{shares[s]:.1%}" for s in ids],
-            "First power": [_year(first_power.get(s, np.nan)) for s in ids],
+            "First power": [_year(first_power.get(s, np.nan), end_year) for s in ids],
             "Lead time, years (fast / mid / slow)": [
                 " / ".join(fmt.sig(y) for y in row) for row in leads
             ],
@@ -323,8 +325,8 @@ def source_table(
     )
 
 
-def _year(year: float) -> str:
-    return f"{year:.0f}" if np.isfinite(year) else "none by the end"
+def _year(year: float, end_year: int) -> str:
+    return f"{year:.0f}" if np.isfinite(year) else f"none by {end_year}"
 
 
 def build_table(build: pd.DataFrame, labels: Mapping[str, str], year: int) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import streamlit as st
 from charts import power as power_charts
 from model import equivalents, grid
 from model.link import VIEW_BY_NAME
-from model.scenario import BASE_YEAR
+from model.scenario import BASE_YEAR, END_YEAR
 from ui import cache_pages
 from ui.data import catalog, projection_frame
 from ui.glossary import jargon_help, terms_note
@@ -88,7 +88,7 @@ leads = power_charts.lead_time_figure(spans, plates[wants].to_dict(), labels)
 plot(leads)
 words = lead_time_text(spans, year)
 st.markdown(words, help=jargon_help(words, figures=(leads,)))
-table = power_charts.source_table(spans, mix, labels, plates, first.to_dict())
+table = power_charts.source_table(spans, mix, labels, plates, first.to_dict(), END_YEAR)
 st.dataframe(table, hide_index=True)
 
 st.subheader("What the build inputs do to this mix")

@@ -284,3 +284,15 @@ def test_the_power_pages_lead_times_follow_the_lead_time_inputs():
     prose = " ".join(c.value for c in at.caption) + " ".join(m.value for m in at.markdown)
     assert "mid 1.5)" in prose
     assert "mid 3.4)" not in prose
+
+
+def test_with_nothing_new_started_no_source_has_a_first_power_year():
+    # No new capacity started for AI in either region: nothing is built, so no source of
+    # the mix ever delivers, and the page says so with the projection's last year.
+    at = open_app(
+        "pages/power.py", {"build_rate_gw_per_yr_us": "0", "build_rate_gw_per_yr_row": "0"}
+    )
+    assert not at.exception
+    assert metric_value(at, "Whole mix delivering") == "not by 2040"
+    table = next(d.value for d in at.dataframe if "First power" in d.value.columns)
+    assert set(table["First power"]) == {"none by 2040"}

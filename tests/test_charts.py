@@ -18,6 +18,7 @@ import plotly.io as pio
 import pytest
 import streamlit as st
 
+from charts import power as power_charts
 from charts.growth import (
     binding_shares_figure,
     input_text,
@@ -300,3 +301,35 @@ def test_plotly_objects_or_arguments_build_a_house_figure_at_once():
     framed = HouseFigure([{"x": [1.0]}], {}, frames=[{"data": [{"x": [2.0]}]}])
     assert framed.__dict__["_house_built"]
     assert len(framed.frames) == 1
+
+
+def test_power_source_table_gives_each_source_one_first_power_year_after_its_share():
+    spans = pd.DataFrame(
+        {
+            "label": ["Coal", "Nuclear (large)"],
+            "low": [3.5, 6.3],
+            "mid": [5.0, 8.0],
+            "high": [7.0, 10.4],
+        },
+        index=pd.Index(["coal", "nuclear_large"], name="source_id"),
+    )
+    plates = pd.DataFrame({"your load": {"coal": 0.5, "nuclear_large": 2.0}})
+    table = power_charts.source_table(
+        spans,
+        {"coal": 0.25, "nuclear_large": 0.75},
+        {"coal": "Coal", "nuclear_large": "Nuclear (large)"},
+        plates,
+        {"coal": 2031.0, "nuclear_large": float("nan")},
+        2040,
+    ).set_index("Source")
+    # The year a reader looks for comes right after the share, before the wide columns.
+    assert list(table.columns[:3]) == [
+        "Share",
+        "First power",
+        "Lead time, years (fast / mid / slow)",
+    ]
+    assert table.loc["Coal", "First power"] == "2031"
+    # No power from the source by the projection's last year says so, with the year.
+    assert table.loc["Nuclear (large)", "First power"] == "none by 2040"
+    assert table.loc["Nuclear (large)", "Lead time, years (fast / mid / slow)"] == "6.3 / 8 / 10.4"
+    assert table.loc["Coal", "Nameplate, your load"] == "500 MW"

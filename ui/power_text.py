@@ -10,7 +10,7 @@ import streamlit as st
 
 from model import grid
 from model.presets import mix_changes
-from model.scenario import BASE_YEAR, INPUTS_BY_NAME, Scenario
+from model.scenario import BASE_YEAR, END_YEAR, INPUTS_BY_NAME, Scenario
 from ui import cache_pages
 from ui import format as fmt
 from ui.data import catalog
@@ -53,8 +53,8 @@ def render_mix_metrics(
     intensity: float, cost: tuple[float, float], per_gw: float, last: int | None
 ) -> None:
     """The mix's four headline numbers, in a row that wraps (two a line on a phone);
-    `last` is the latest first-power year among the mix's sources (None: not all by the
-    end)."""
+    `last` is the latest first-power year among the mix's sources (None: some source
+    delivers nothing by END_YEAR)."""
     row = st.container(horizontal=True)
     row.metric(
         "Carbon (gCO2e/kWh)",
@@ -77,7 +77,7 @@ def render_mix_metrics(
     )
     row.metric(
         "Whole mix delivering",
-        "after the end" if last is None else str(last),
+        f"not by {END_YEAR}" if last is None else str(last),
         help="The latest of the mix's first-power years (the table below gives each "
         "source's).\n\n" + define("First power"),
         width="content",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from typing import Any, TypeVar
 
 from playwright.sync_api import ConsoleMessage, Error, Locator, Page, ViewportSize
 
+from deploy.serve import streamlit_command
 from model.scenario import INPUTS_BY_NAME
 from ui.sidebar import widget_label
 
@@ -96,23 +96,7 @@ def launch_server(
     Returns as soon as the process is spawned; call `wait_healthy` before using it.
     """
     port = port or free_port()
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        script,
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
+    cmd = streamlit_command(script, port)
     with log_path.open("ab") as log:
         proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=os.environ)
     return proc, f"http://127.0.0.1:{port}"
@@ -479,3 +463,15 @@ class ConsoleLog:
     def add_page_error(self, err: Error) -> None:
         """Record an uncaught exception thrown in the page; these always count."""
         self.errors.append(f"uncaught: {err.message}")
+
+
+def show_toolbar(page: Page, chart: Locator, phone: bool) -> None:
+    """Bring plotly's toolbar of `chart` into view, as a reader sees it: a touch phone
+    always shows it; a desktop shows it while the pointer is over the chart."""
+    chart.scroll_into_view_if_needed()
+    if not phone:
+        chart.hover()
+    page.wait_for_function(
+        "el => getComputedStyle(el.querySelector('.modebar')).opacity === '1'",
+        arg=chart.element_handle(),
+    )

@@ -34,6 +34,7 @@ from tests.browser.helpers import (
     close_sidebar,
     drag_slider,
     open_expander,
+    show_toolbar,
     sidebar_slider,
     slider_label,
     slider_value,
@@ -642,14 +643,7 @@ def test_phone_visitor(reader: Page, app_url: str, shots: Path) -> None:
     phone = _phone(page)
     _open(page, app_url + SAVED_LINK, charts=1)
     # Toolbars: a touch phone always shows plotly's; a desktop shows it under the pointer.
-    chart = page.locator(CHARTS).first
-    chart.scroll_into_view_if_needed()
-    if not phone:
-        chart.hover()
-        page.wait_for_function(
-            "el => getComputedStyle(el.querySelector('.modebar')).opacity === '1'",
-            arg=chart.element_handle(),
-        )
+    show_toolbar(page, page.locator(CHARTS).first, phone)
     bars = page.evaluate(TOOLBAR_JS)
     assert bars
     assert all(b["shown"] for b in bars), bars

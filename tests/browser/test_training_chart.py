@@ -8,7 +8,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, ViewportSize
 
-from tests.browser.helpers import CHARTS, PHONE, wait_for_chart_text, wait_rendered, wait_until_idle
+from tests.browser.helpers import (
+    CHARTS,
+    PHONE,
+    show_toolbar,
+    wait_for_chart_text,
+    wait_rendered,
+    wait_until_idle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -52,14 +59,7 @@ def test_the_labels_stay_clear_of_each_other_and_of_the_run(
         wait_rendered(page, min_charts=1)
         wait_until_idle(page)
         wait_for_chart_text(page)
-        chart = page.locator(CHARTS).first
-        chart.scroll_into_view_if_needed()
-        if not phone:
-            chart.hover()
-        page.wait_for_function(
-            "el => getComputedStyle(el.querySelector('.modebar')).opacity === '1'",
-            arg=chart.element_handle(),
-        )
+        show_toolbar(page, page.locator(CHARTS).first, phone)
         found = page.evaluate(BOXES_JS, CHARTS)
         labels = found["labels"]
         assert "Llama 3.1 70B" in [text for text, _ in labels]

@@ -568,8 +568,8 @@ def price_outcomes(
     caller has them (judge_all)."""
     rows = []
     for i, factor in enumerate(PRICE_FACTORS):
-        own = frames[i] if frames is not None else None
-        frame = projection.project(price_variant(scenario, factor), catalog) if own is None else own
+        variant = price_variant(scenario, factor)
+        frame = projection.project(variant, catalog) if frames is None else frames[i]
         indexed = frame.set_index("year")
         rows.append(
             {

@@ -319,27 +319,36 @@ def claim_1(scenario: Scenario, catalog: Catalog, frame: pd.DataFrame | None = N
     )
 
 
-def lead_table(scenario: Scenario, catalog: Catalog) -> pd.DataFrame:
+def lead_table(
+    scenario: Scenario, catalog: Catalog, facts: fleet.SourceFacts | None = None
+) -> pd.DataFrame:
     """Per source in the mix: share, lead time low/mid/high, the queue's extra wait for a
     grid-connected build, and the share-weighted time to first power; lead times are the
-    scenario's (model.fleet.lead_time_table). [years]"""
-    table = fleet.lead_time_table(scenario, catalog).set_index("source_id")
-    shares = grid.normalise_shares(scenario.mix_weights(), catalog["generation_sources"])
-    used = shares[shares > 0].index
-    mid = table.loc[used, "lead_time_mid_years"]
+    scenario's (the same as model.fleet.lead_time_table's). Indexed by source id. `facts`
+    are fleet.source_facts(catalog), when the caller has them. [years]
+
+    Read from the projection's sources (numpy) rather than the catalog's table with
+    pandas lookups: this runs on every move of the claims page's sliders."""
+    sources = fleet.sources_from(scenario, facts or fleet.source_facts(catalog))
+    built = sources.shares > 0
+    ids = [sid for sid, keep in zip(sources.ids, built, strict=True) if keep]
+    table = catalog["generation_sources"]
+    label_of = dict(zip(table["source_id"].tolist(), table["label"].tolist(), strict=True))
+    mid = np.asarray(sources.lead_time_years[built], dtype=float)
     queue_extra = np.maximum(0.0, scenario.queue_years_us - mid)
     on_grid = 1.0 - scenario.behind_meter_share_us / 100.0
     return pd.DataFrame(
         {
-            "source_id": list(used),
-            "label": table.loc[used, "label"],
-            "share": shares[used],
-            "lead_low_years": table.loc[used, "lead_time_low_years"],
+            "source_id": ids,
+            "label": [label_of[sid] for sid in ids],
+            "share": sources.shares[built],
+            "lead_low_years": np.asarray(sources.lead_time_low_years[built], dtype=float),
             "lead_mid_years": mid,
-            "lead_high_years": table.loc[used, "lead_time_high_years"],
+            "lead_high_years": np.asarray(sources.lead_time_high_years[built], dtype=float),
             "queue_extra_years": queue_extra,
             "to_first_power_years": mid + on_grid * queue_extra,
-        }
+        },
+        index=pd.Index(ids),
     )
 
 
@@ -396,13 +405,15 @@ def claim_2(
     scenario: Scenario, catalog: Catalog, facts: fleet.SourceFacts | None = None
 ) -> ClaimResult:
     """Claim 2: years from decision to first power, per source of the mix."""
-    return _claim_2(scenario, catalog, first_new_power_year(scenario, catalog, facts))
+    return _claim_2(scenario, catalog, first_new_power_year(scenario, catalog, facts), facts)
 
 
-def _claim_2(scenario: Scenario, catalog: Catalog, first: int | None) -> ClaimResult:
+def _claim_2(
+    scenario: Scenario, catalog: Catalog, first: int | None, facts: fleet.SourceFacts | None
+) -> ClaimResult:
     """Claim 2, with the first year of new power worked out by the caller (judge_all
     finds it for the scenario and claim 4's mixes in one batch)."""
-    table = lead_table(scenario, catalog)
+    table = lead_table(scenario, catalog, facts)
     weighted = weighted_lead_years(table)
     longest = table["lead_high_years"].max()
     numbers = (
@@ -872,7 +883,7 @@ def judge_all(scenario: Scenario, catalog: Catalog) -> tuple[ClaimResult, ...]:
     first_years = first_new_power_years([scenario, *mixes], catalog, facts)
     return (
         claim_1(scenario, catalog, own),
-        _claim_2(scenario, catalog, first_years[0]),
+        _claim_2(scenario, catalog, first_years[0], facts),
         claim_3(scenario, catalog, own),
         claim_4(scenario, catalog, frames[1 + len(prices) :], facts, first_years[1:]),
         claim_5(scenario, catalog, price_frames),

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
+import pandas as pd
 import pytest
 
-from model import claims, projection
+from model import claims, fleet, grid, projection
 from model.catalog import default_catalog
 from model.presets import all_presets
-from model.scenario import Scenario
+from model.scenario import SOURCE_IDS, Scenario
 
 CAT = default_catalog()
 DEFAULT = Scenario()
@@ -86,3 +88,48 @@ def test_the_first_year_cases_differ():
     assert len(set(years["defaults"][1:])) == 3
     firsts = {ys[0] for ys in years.values()}
     assert len(firsts - {None}) >= 3
+
+
+def _lead_table_from_catalog(scenario: Scenario) -> pd.DataFrame:
+    """Claim 2's table from the catalog's sources table with the scenario's lead times
+    (fleet.lead_time_table) and grid.normalise_shares, in pandas: lead_table before it
+    read the projection's sources."""
+    table = fleet.lead_time_table(scenario, CAT).set_index("source_id")
+    shares = grid.normalise_shares(scenario.mix_weights(), CAT["generation_sources"])
+    used = shares[shares > 0].index
+    mid = table.loc[used, "lead_time_mid_years"]
+    queue_extra = np.maximum(0.0, scenario.queue_years_us - mid)
+    on_grid = 1.0 - scenario.behind_meter_share_us / 100.0
+    return pd.DataFrame(
+        {
+            "source_id": list(used),
+            "label": table.loc[used, "label"],
+            "share": shares[used],
+            "lead_low_years": table.loc[used, "lead_time_low_years"],
+            "lead_mid_years": mid,
+            "lead_high_years": table.loc[used, "lead_time_high_years"],
+            "queue_extra_years": queue_extra,
+            "to_first_power_years": mid + on_grid * queue_extra,
+        }
+    )
+
+
+LEAD_CASES = {
+    **SCENARIOS,
+    "every_source_slow": dataclasses.replace(
+        DEFAULT, **{f"mix_{sid}": 1.0 for sid in SOURCE_IDS}, lead_coal=14.0, lead_hydro=1.0
+    ),
+    "solar_only": dataclasses.replace(
+        DEFAULT, **({f"mix_{sid}": 0.0 for sid in SOURCE_IDS} | {"mix_solar_pv_utility": 1.0})
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(LEAD_CASES))
+def test_lead_table_is_the_catalogs_table(name):
+    scenario = LEAD_CASES[name]
+    expected = _lead_table_from_catalog(scenario)
+    got = claims.lead_table(scenario, CAT)
+    # Exactly: the same index, columns, dtypes and numbers to the last bit.
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    assert got.index.name == expected.index.name

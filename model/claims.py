@@ -223,13 +223,26 @@ def verdict_5(compute_change_when_doubled: float) -> str:
     return PARTLY if shrink >= rule.threshold("dent_share") else NOT_SUPPORTED
 
 
-def _at(frame: pd.DataFrame, index: object, column: str) -> float:
-    """One cell of a frame as a float (pandas' typing cannot tell a cell from a row)."""
-    return float(np.asarray(frame.at[index, column]))
-
-
 def _after(year: int | None) -> int:
     return END_YEAR + 1 if year is None else year
+
+
+#: One projection's columns by name, as projection.row_columns gives them: arrays (the
+#: steps lists of names), one value per year from BASE_YEAR.
+Columns = Mapping[str, Any]
+#: The row of CHECK_YEAR in a projection's columns.
+CHECK_ROW = CHECK_YEAR - BASE_YEAR
+
+
+def _columns(frame: pd.DataFrame) -> dict[str, Any]:
+    """A projection's frame as Columns (the claims read numbers from arrays, not frames:
+    judge_all hands them a batch's rows without building six frames)."""
+    return {str(name): frame[name].to_numpy() for name in frame.columns}
+
+
+def _cell(columns: Columns, column: str) -> float:
+    """One column's value in CHECK_YEAR, as a float."""
+    return float(np.asarray(columns[column])[CHECK_ROW])
 
 
 # Evidence from the model.
@@ -286,21 +299,30 @@ def base_run_energy_gwh(scenario: Scenario, catalog: Catalog) -> float:
 
 def claim_1(scenario: Scenario, catalog: Catalog, frame: pd.DataFrame | None = None) -> ClaimResult:
     """Claim 1: the base-year run's energy against a town, a reactor-year and the world.
-    `frame` is the scenario's projection, when the caller has it (judge_all)."""
+    `frame` is the scenario's projection, when the caller has it."""
     frame = projection.project(scenario, catalog) if frame is None else frame
-    energy = run_energy_gwh(frame)
+    return _claim_1(scenario, catalog, _columns(frame))
+
+
+def _claim_1(scenario: Scenario, catalog: Catalog, columns: Columns) -> ClaimResult:
+    """Claim 1 from the scenario's projection as Columns."""
+    energy = (
+        np.asarray(columns["compute_demand_flop"])
+        / np.asarray(columns["efficiency_flop_per_j"])
+        / J_PER_GWH
+    )
     base_gwh = base_run_energy_gwh(scenario, catalog)
     home_mwh = _home_mwh(catalog)
     world_twh, _ = electricity_total_twh("world", catalog)
     runs = published_runs(catalog)
     published = runs.loc[runs["energy_mwh_best"].notna(), ["model", "year", "energy_mwh_best"]]
-    chart = pd.DataFrame({"year": frame["year"], "run_energy_gwh": energy})
+    chart = pd.DataFrame({"year": np.asarray(columns["year"]), "run_energy_gwh": energy})
     rule = RULES_BY_ID[1]
     numbers = (
         Number(f"Largest run of {BASE_YEAR}", base_gwh, "gwh"),
         Number("US homes for a year", base_gwh * 1000.0 / home_mwh, "homes"),
         Number("Share of world electricity", base_gwh / (world_twh * 1000.0), "percent"),
-        Number(f"Trend run in {CHECK_YEAR}", float(energy.iloc[CHECK_YEAR - BASE_YEAR]), "gwh"),
+        Number(f"Trend run in {CHECK_YEAR}", float(energy[CHECK_ROW]), "gwh"),
     )
     yardsticks = {
         "A village (1,000 homes)": rule.threshold("village_homes") * home_mwh / 1000.0,
@@ -438,12 +460,16 @@ def yearly_growth(achieved: np.ndarray) -> np.ndarray:
 
 def growth_table(frame: pd.DataFrame, trend_growth: float) -> pd.DataFrame:
     """Yearly growth of the achieved run against the trend, and the step binding. [x/yr]"""
+    return _growth_table(_columns(frame), trend_growth)
+
+
+def _growth_table(columns: Columns, trend_growth: float) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "year": frame["year"].iloc[1:].to_numpy(),
-            "achieved_growth": yearly_growth(frame["compute_achieved_flop"].to_numpy()),
+            "year": np.asarray(columns["year"])[1:],
+            "achieved_growth": yearly_growth(np.asarray(columns["compute_achieved_flop"])),
             "trend_growth": trend_growth,
-            "binding_constraint": frame["binding_constraint"].iloc[1:].to_numpy(),
+            "binding_constraint": np.asarray(columns["binding_constraint"], dtype=object)[1:],
         }
     )
 
@@ -482,15 +508,19 @@ def exponential_end(
 
 def claim_3(scenario: Scenario, catalog: Catalog, frame: pd.DataFrame | None = None) -> ClaimResult:
     """Claim 3: does achieved frontier compute keep the trend's exponential pace?
-    `frame` is the scenario's projection, when the caller has it (judge_all)."""
+    `frame` is the scenario's projection, when the caller has it."""
     frame = projection.project(scenario, catalog) if frame is None else frame
+    return _claim_3(scenario, _columns(frame))
+
+
+def _claim_3(scenario: Scenario, columns: Columns) -> ClaimResult:
+    """Claim 3 from the scenario's projection as Columns."""
     rule = RULES_BY_ID[3]
     share = rule.threshold("exponential_share")
-    table = growth_table(frame, scenario.compute_growth)
-    achieved = frame["compute_achieved_flop"].to_numpy()
-    outcome = exponential_end(
-        achieved, frame["binding_constraint"].tolist(), scenario.compute_growth
-    )
+    table = _growth_table(columns, scenario.compute_growth)
+    achieved = np.asarray(columns["compute_achieved_flop"])
+    steps = [str(step) for step in columns["binding_constraint"]]
+    outcome = exponential_end(achieved, steps, scenario.compute_growth)
     end, step = outcome.year, outcome.step
     years = END_YEAR - BASE_YEAR
     overall = (achieved[-1] / achieved[0]) ** (1 / years) if achieved[0] else 0
@@ -534,39 +564,55 @@ def mix_outcomes(
     `frames` are the mixes' projections in CLAIM_4_MIXES's order, when the caller has
     them (judge_all); `facts` fleet.source_facts(catalog); `first_years` the mixes'
     first_new_power_years, in the same order, when the caller has them."""
+    variants = [mix_variant(scenario, preset_id, catalog) for preset_id, _ in CLAIM_4_MIXES]
+    if frames is None:
+        frames = [projection.project(variant, catalog) for variant in variants]
     if first_years is None:
-        variants = [mix_variant(scenario, preset_id, catalog) for preset_id, _ in CLAIM_4_MIXES]
         first_years = first_new_power_years(variants, catalog, facts)
+    columns = [_columns(frame) for frame in frames]
+    return pd.DataFrame(_mix_rows(catalog, variants, columns, first_years))
+
+
+def _mix_rows(
+    catalog: Catalog,
+    variants: Sequence[Scenario],
+    columns: Sequence[Columns],
+    first_years: Sequence[int | None],
+) -> list[dict[str, Any]]:
+    """mix_outcomes' rows, from claim 4's mixes (in CLAIM_4_MIXES's order), their
+    projections as Columns and their first years of new power."""
     rows = []
+    years = projection.years()
     for i, (preset_id, label) in enumerate(CLAIM_4_MIXES):
-        variant = mix_variant(scenario, preset_id, catalog)
-        own = projection.project(variant, catalog) if frames is None else frames[i]
-        frame = own.set_index("year")
+        variant, own = variants[i], columns[i]
         weights = variant.mix_weights()
         intensity = grid.mix_intensity_g_per_kwh(weights, catalog["generation_sources"])
         low, high = grid.mix_cost_usd_per_mwh(weights, catalog["generation_sources"])
-        wanted = _at(frame, CHECK_YEAR, "nameplate_wanted_gw")
-        started = _at(frame, CHECK_YEAR, "nameplate_started_gw")
-        emissions = grid.annual_emissions_mt(frame["power_achieved_gw"].to_numpy(), intensity)
+        wanted = _cell(own, "nameplate_wanted_gw")
+        started = _cell(own, "nameplate_started_gw")
+        achieved_gw = np.asarray(own["power_achieved_gw"])
+        emissions = grid.annual_emissions_mt(achieved_gw, intensity)
+        walls = np.flatnonzero(np.asarray(own["energy_limited"]).astype(bool))
         rows.append(
             {
                 "mix": label,
                 "preset_id": preset_id,
-                "compute_flop": horizon_compute_flop(frame["fleet_flop_per_s"].to_numpy()),
+                "compute_flop": horizon_compute_flop(np.asarray(own["fleet_flop_per_s"])),
                 "emissions_mt": float(np.sum(emissions)),
-                "bill_usd": float(frame["electricity_bill_usd"].sum()),
-                "wall_year": projection.wall_year(frame.reset_index()),
-                "binding_2030": frame.loc[CHECK_YEAR, "binding_constraint"],
-                "fleet_binding_2030": frame.loc[CHECK_YEAR, "fleet_binding"],
+                # nansum: pandas' Series.sum, which this was, skips NaN.
+                "bill_usd": float(np.nansum(np.asarray(own["electricity_bill_usd"]))),
+                "wall_year": None if walls.size == 0 else int(years[walls[0]]),
+                "binding_2030": str(own["binding_constraint"][CHECK_ROW]),
+                "fleet_binding_2030": str(own["fleet_binding"][CHECK_ROW]),
                 "cost_mid_usd_per_mwh": (low + high) / 2.0,
                 "first_new_power_year": first_years[i],
                 "built_share_2030": started / wanted if wanted > 0 else 1.0,
-                "supply_gw": frame["power_supply_gw"].to_numpy(),
-                "demand_gw": frame["power_demand_gw"].to_numpy(),
-                "achieved_gw": frame["power_achieved_gw"].to_numpy(),
+                "supply_gw": np.asarray(own["power_supply_gw"]),
+                "demand_gw": np.asarray(own["power_demand_gw"]),
+                "achieved_gw": achieved_gw,
             }
         )
-    return pd.DataFrame(rows)
+    return rows
 
 
 def claim_4(
@@ -578,10 +624,15 @@ def claim_4(
 ) -> ClaimResult:
     """Claim 4: the nuclear-heavy mix against gas-heavy and solar + storage + gas, over
     the horizon (`frames`, `facts` and `first_years` as mix_outcomes takes them)."""
-    table = mix_outcomes(scenario, catalog, frames, facts, first_years)
-    compute = table["compute_flop"].to_numpy()
+    return _claim_4(mix_outcomes(scenario, catalog, frames, facts, first_years))
+
+
+def _claim_4(table: pd.DataFrame | list[dict[str, Any]]) -> ClaimResult:
+    """Claim 4 from mix_outcomes' table (or its rows, as _mix_rows gives them)."""
+    rows = table.to_dict("records") if isinstance(table, pd.DataFrame) else table
+    compute = np.array([row["compute_flop"] for row in rows], dtype=float)
     verdict = verdict_4(float(compute[0]), tuple(float(c) for c in compute[1:]))
-    nuclear = table.iloc[0]
+    nuclear = rows[0]
     best = int(np.argmax(compute[1:])) + 1
     numbers = (
         Number(
@@ -595,13 +646,14 @@ def claim_4(
             "mt_total",
         ),
         Number(
-            f"Emissions {BASE_YEAR}-{END_YEAR}, {table.iloc[best]['mix'].lower()}",
-            float(table.iloc[best]["emissions_mt"]),
+            f"Emissions {BASE_YEAR}-{END_YEAR}, {rows[best]['mix'].lower()}",
+            float(rows[best]["emissions_mt"]),
             "mt_total",
         ),
         Number("Reactors built vs wanted, 2030", float(nuclear["built_share_2030"]), "percent"),
     )
-    return ClaimResult(RULES_BY_ID[4], verdict, numbers, table)
+    chart = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
+    return ClaimResult(RULES_BY_ID[4], verdict, numbers, chart)
 
 
 #: The price multipliers claim 5 compares: half, the same and double.
@@ -621,31 +673,35 @@ def price_outcomes(
     the horizon, and in CHECK_YEAR the price, compute, power, serving wanted and energy's
     share of cost. `frames` are the projections at PRICE_FACTORS, in order, when the
     caller has them (judge_all)."""
-    rows = []
-    for i, factor in enumerate(PRICE_FACTORS):
-        variant = price_variant(scenario, factor)
-        frame = projection.project(variant, catalog) if frames is None else frames[i]
-        indexed = frame.set_index("year")
-        rows.append(
-            {
-                "price_factor": factor,
-                "compute_flop": horizon_compute_flop(frame["fleet_flop_per_s"].to_numpy()),
-                **{
-                    column: _at(indexed, CHECK_YEAR, column)
-                    for column in (
-                        "electricity_price_usd_per_mwh",
-                        "fleet_flop_per_s",
-                        "compute_achieved_flop",
-                        "inference_power_demand_gw",
-                        "energy_share_of_run_cost",
-                        "electricity_bill_usd",
-                    )
-                },
-                "binding_constraint": str(indexed.at[CHECK_YEAR, "binding_constraint"]),
-                "fleet_binding": str(indexed.at[CHECK_YEAR, "fleet_binding"]),
-            }
-        )
-    return pd.DataFrame(rows)
+    if frames is None:
+        frames = [
+            projection.project(price_variant(scenario, factor), catalog) for factor in PRICE_FACTORS
+        ]
+    return pd.DataFrame(_price_rows([_columns(frame) for frame in frames]))
+
+
+def _price_rows(columns: Sequence[Columns]) -> list[dict[str, Any]]:
+    """price_outcomes' rows, from the projections at PRICE_FACTORS as Columns."""
+    return [
+        {
+            "price_factor": factor,
+            "compute_flop": horizon_compute_flop(np.asarray(own["fleet_flop_per_s"])),
+            **{
+                column: _cell(own, column)
+                for column in (
+                    "electricity_price_usd_per_mwh",
+                    "fleet_flop_per_s",
+                    "compute_achieved_flop",
+                    "inference_power_demand_gw",
+                    "energy_share_of_run_cost",
+                    "electricity_bill_usd",
+                )
+            },
+            "binding_constraint": str(own["binding_constraint"][CHECK_ROW]),
+            "fleet_binding": str(own["fleet_binding"][CHECK_ROW]),
+        }
+        for factor, own in zip(PRICE_FACTORS, columns, strict=True)
+    ]
 
 
 def claim_5(
@@ -653,11 +709,16 @@ def claim_5(
 ) -> ClaimResult:
     """Claim 5: what doubling (and halving) the electricity price does to AI's compute
     (`frames` as price_outcomes takes them)."""
-    table = price_outcomes(scenario, catalog, frames).set_index("price_factor")
+    return _claim_5(price_outcomes(scenario, catalog, frames).to_dict("records"))
+
+
+def _claim_5(rows: Sequence[Mapping[Any, Any]]) -> ClaimResult:
+    """Claim 5 from price_outcomes' rows (as _price_rows gives them)."""
+    by_factor = {float(row["price_factor"]): row for row in rows}
 
     def change(factor: float, column: str) -> float:
-        before = _at(table, 1.0, column)
-        return _at(table, factor, column) / before - 1.0 if before > 0 else 0.0
+        before = float(by_factor[1.0][column])
+        return float(by_factor[factor][column]) / before - 1.0 if before > 0 else 0.0
 
     compute_change = change(2.0, "compute_flop")
     numbers = (
@@ -668,11 +729,13 @@ def claim_5(
             "change",
         ),
         Number(
-            "Energy's share of compute cost", _at(table, 1.0, "energy_share_of_run_cost"), "percent"
+            "Energy's share of compute cost",
+            float(by_factor[1.0]["energy_share_of_run_cost"]),
+            "percent",
         ),
         Number("AI compute, price halved", change(0.5, "compute_flop"), "change"),
     )
-    return ClaimResult(RULES_BY_ID[5], verdict_5(compute_change), numbers, table.reset_index())
+    return ClaimResult(RULES_BY_ID[5], verdict_5(compute_change), numbers, pd.DataFrame(rows))
 
 
 def quick_verdict_1(scenario: Scenario, catalog: Catalog) -> str:
@@ -876,17 +939,19 @@ def judge_all(scenario: Scenario, catalog: Catalog) -> tuple[ClaimResult, ...]:
     mixes = [mix_variant(scenario, preset_id, catalog) for preset_id, _ in CLAIM_4_MIXES]
     variants = [scenario, *prices, *mixes]
     out = projection.project_batch(variants, catalog, facts)
-    frames = [projection.frame_of(out, row) for row in range(len(variants))]
-    own, by_price = frames[0], iter(frames[1 : 1 + len(prices)])
-    price_frames = [own if factor == 1.0 else next(by_price) for factor in PRICE_FACTORS]
+    # The claims read a few columns of each row: arrays, not six frames of ~60 columns.
+    columns = [projection.row_columns(out, row) for row in range(len(variants))]
+    own, by_price = columns[0], iter(columns[1 : 1 + len(prices)])
+    price_columns = [own if factor == 1.0 else next(by_price) for factor in PRICE_FACTORS]
     # Claim 2 and claim 4's mixes each want the first year of new power: one batch for all.
     first_years = first_new_power_years([scenario, *mixes], catalog, facts)
+    mix_rows = _mix_rows(catalog, mixes, columns[1 + len(prices) :], first_years[1:])
     return (
-        claim_1(scenario, catalog, own),
+        _claim_1(scenario, catalog, own),
         _claim_2(scenario, catalog, first_years[0], facts),
-        claim_3(scenario, catalog, own),
-        claim_4(scenario, catalog, frames[1 + len(prices) :], facts, first_years[1:]),
-        claim_5(scenario, catalog, price_frames),
+        _claim_3(scenario, own),
+        _claim_4(mix_rows),
+        _claim_5(_price_rows(price_columns)),
     )
 
 

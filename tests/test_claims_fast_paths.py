@@ -9,6 +9,7 @@ other pages still use (model.projection.supply_by_source, the catalog's sources 
 from __future__ import annotations
 
 import dataclasses
+import math
 
 import numpy as np
 import pandas as pd
@@ -133,3 +134,95 @@ def test_lead_table_is_the_catalogs_table(name):
     # Exactly: the same index, columns, dtypes and numbers to the last bit.
     pd.testing.assert_frame_equal(got, expected, check_exact=True)
     assert got.index.name == expected.index.name
+
+
+def _assert_identical(got: object, want: object, where: str) -> None:
+    """Equal to the last bit: frames in index, columns, dtypes and every cell (claim 4's
+    yearly arrays included), dataclasses field by field."""
+    if isinstance(want, pd.DataFrame):
+        assert isinstance(got, pd.DataFrame), where
+        pd.testing.assert_index_equal(got.index, want.index, exact=True)
+        assert list(got.columns) == list(want.columns), where
+        assert list(got.dtypes) == list(want.dtypes), where
+        for column in want.columns:
+            _assert_identical(got[column].tolist(), want[column].tolist(), f"{where}.{column}")
+    elif isinstance(want, np.ndarray):
+        assert isinstance(got, np.ndarray), where
+        assert got.dtype == want.dtype, where
+        np.testing.assert_array_equal(got, want, err_msg=where, strict=True)
+    elif isinstance(want, list | tuple):
+        assert type(got) is type(want), where
+        assert len(got) == len(want), where
+        for i, (g, w) in enumerate(zip(got, want, strict=True)):
+            _assert_identical(g, w, f"{where}[{i}]")
+    elif isinstance(want, dict):
+        assert isinstance(got, dict), where
+        assert list(got) == list(want), where
+        for key in want:
+            _assert_identical(got[key], want[key], f"{where}.{key}")
+    elif dataclasses.is_dataclass(want):
+        assert type(got) is type(want), where
+        for field in dataclasses.fields(want):
+            name = field.name
+            _assert_identical(getattr(got, name), getattr(want, name), f"{where}.{name}")
+    elif isinstance(want, float) and math.isnan(want):  # a year of None in a float column
+        assert isinstance(got, float), where
+        assert math.isnan(got), where
+    else:
+        assert type(got) is type(want), (where, got, want)
+        assert got == want, (where, got, want)
+
+
+def _judged_from_frames(scenario: Scenario) -> tuple[claims.ClaimResult, ...]:
+    """The five claims as judge_all judged them before it read the batch's arrays: each
+    claim handed its rows of the same batch as projection.frame_of frames, and claim 2
+    and claim 4 finding their first years of new power in the tables."""
+    prices = [claims.price_variant(scenario, f) for f in claims.PRICE_FACTORS if f != 1.0]
+    mixes = _with_mixes(scenario)[1:]
+    out = projection.project_batch([scenario, *prices, *mixes], CAT)
+    own, half, double, *mix_frames = (projection.frame_of(out, row) for row in range(6))
+    tables_first = [_first_year_from_table(mix) for mix in mixes]
+    claim_2 = claims.claim_2(scenario, CAT)
+    assert claim_2.numbers[3].value == _float_or_none(_first_year_from_table(scenario))
+    return (
+        claims.claim_1(scenario, CAT, own),
+        claim_2,
+        claims.claim_3(scenario, CAT, own),
+        claims.claim_4(scenario, CAT, mix_frames, first_years=tables_first),
+        claims.claim_5(scenario, CAT, [half, own, double]),
+    )
+
+
+def _float_or_none(year: int | None) -> float | None:
+    return None if year is None else float(year)
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_judge_all_reads_the_batch_as_the_frames_would(name):
+    scenario = SCENARIOS[name]
+    _assert_identical(claims.judge_all(scenario, CAT), _judged_from_frames(scenario), name)
+
+
+@pytest.mark.parametrize("name", ["defaults", "Gas bridge", "tight_caps"])
+def test_judge_all_reads_the_check_year_by_its_label(name):
+    # The arrays are read by position (CHECK_YEAR - BASE_YEAR); the frames they replaced
+    # by the year's label: the same cells, to the last bit.
+    scenario = SCENARIOS[name]
+    results = claims.judge_all(scenario, CAT)
+    year = claims.CHECK_YEAR
+    own = projection.project(scenario, CAT).set_index("year").loc[year]
+    energy = own["compute_demand_flop"] / own["efficiency_flop_per_j"] / claims.J_PER_GWH
+    assert results[0].numbers[3].value == pytest.approx(energy, rel=1e-12)
+    for price in results[4].chart.to_dict("records"):
+        variant = claims.price_variant(scenario, price["price_factor"])
+        at_year = projection.project(variant, CAT).set_index("year").loc[year]
+        for column in ("electricity_price_usd_per_mwh", "compute_achieved_flop"):
+            assert price[column] == pytest.approx(at_year[column], rel=1e-12), column
+        assert price["binding_constraint"] == at_year["binding_constraint"]
+    for mix in results[3].chart.to_dict("records"):
+        variant = claims.mix_variant(scenario, mix["preset_id"], CAT)
+        at_year = projection.project(variant, CAT).set_index("year").loc[year]
+        wanted, started = at_year["nameplate_wanted_gw"], at_year["nameplate_started_gw"]
+        built = started / wanted if wanted > 0 else 1.0
+        assert mix["built_share_2030"] == pytest.approx(built, rel=1e-12)
+        assert mix["binding_2030"] == at_year["binding_constraint"]

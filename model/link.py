@@ -36,8 +36,11 @@ from model.scenario_io import MAX_NAME_CHARS, retired_note
 VERSION_PARAM = "v"
 #: Parameter of a saved scenario (repeatable): `name=<name>&<input>=<value>...`, encoded.
 SAVED_PARAM = "saved"
-#: Parameters Streamlit owns: its embed options and the Methods page's tab (st.tabs binds it).
-STREAMLIT_PARAMS = frozenset({"embed", "embed_options", "methods_tab"})
+#: The open tab of Methods & sources and of Test the claims: st.tabs binds each to the URL
+#: and writes it itself.
+TAB_PARAMS = frozenset({"methods_tab", "claim_tab"})
+#: Parameters Streamlit owns: its embed options and the pages' tabs.
+STREAMLIT_PARAMS = frozenset({"embed", "embed_options"}) | TAB_PARAMS
 #: Most saved scenarios a link restores.
 MAX_SAVED = 4
 #: Key of a saved scenario's name inside its value (not an input name).

@@ -5,7 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from model.claims import claims_table
-from ui.claims_view import render_claim, restore_claim_anchor, summary_markdown
+from ui.claims_view import (
+    CLAIM_TAB_PARAM,
+    CLAIM_TABS,
+    render_claim,
+    restore_claim_anchor,
+    summary_markdown,
+)
 from ui.data import claim_results
 from ui.page import page_scenario
 from ui.share import share_link
@@ -18,14 +24,20 @@ link = share_link(scenario)
 st.title("Test the claims")
 st.markdown(
     "The blog post *The rate limiting step in AI - energy* (April 2024) makes five claims. "
-    "Each is judged below against the scenario in the sidebar, by a rule written next to "
+    "Each is judged against the scenario in the sidebar, by a rule written next to "
     "its verdict: change an input and the verdicts follow. The claims are put in our "
-    "words; the numbers come from the same model as every other page."
+    "words; the numbers come from the same model as every other page. The five verdicts "
+    "are listed here; each claim's tab below shows its rule, numbers, chart and sources."
 )
 st.markdown(summary_markdown(results, ""))
 
-for result in results:
-    render_claim(result, scenario, link)
+# One claim at a time: only the open tab is drawn, so a slider move redraws one claim's
+# numbers and chart, not five (docs/benchmarks.md).
+tabs = st.tabs(CLAIM_TABS, key=CLAIM_TAB_PARAM, bind="query-params")
+for result, tab in zip(results, tabs, strict=True):
+    if tab.open:
+        with tab:
+            render_claim(result, scenario, link)
 
 st.divider()
 st.download_button(

@@ -11,7 +11,14 @@ from model import claims
 from model.catalog import default_catalog
 from model.scenario import Scenario
 from tests.apptest_support import open_app
-from ui.claims_view import FLIPS_OPEN_KEY, claim_figure, flip_text, number_text
+from ui.claims_view import (
+    CLAIM_TAB_PARAM,
+    CLAIM_TABS,
+    FLIPS_OPEN_KEY,
+    claim_figure,
+    flip_text,
+    number_text,
+)
 
 
 def verdicts(at) -> list[str]:
@@ -21,9 +28,13 @@ def verdicts(at) -> list[str]:
     return sorted(texts)
 
 
+def open_claim(claim_id: int, params: dict[str, str] | None = None):
+    """The claims page with claim `claim_id`'s tab open, as a link to it opens it."""
+    return open_app("pages/claims.py", {**(params or {}), CLAIM_TAB_PARAM: f"Claim {claim_id}"})
+
+
 def verdict_of(at, claim_id: int) -> str:
-    headers = [h.value for h in at.header]
-    assert headers[claim_id - 1].startswith(f"{claim_id}. ")
+    """The verdict the summary above the tabs gives claim `claim_id`."""
     markdown = [m.value for m in at.markdown]
     summary = next(m for m in markdown if m.startswith("1. ["))
     line = summary.splitlines()[claim_id - 1]
@@ -33,48 +44,54 @@ def verdict_of(at, claim_id: int) -> str:
 def test_the_page_judges_five_claims_with_defaults_as_the_model_does():
     at = open_app("pages/claims.py")
     assert at.title[0].value == "Test the claims"
-    assert [h.value.split(". ")[0] for h in at.header] == ["1", "2", "3", "4", "5"]
     expected = [r.verdict for r in claims.evaluate_all(Scenario(), default_catalog())]
-    assert [verdict_of(at, i) for i in range(1, 6)] == expected
-    assert len(verdicts(at)) == 5
-    # two to four numbers per claim, five charts, a download of the verdicts
-    assert 10 <= len(at.metric) <= 20
-    assert len(at.get("plotly_chart")) == 5
+    assert [verdict_of(at, i) for i in range(1, 6)] == expected  # all five, above the tabs
+    assert [t.label for t in at.tabs] == list(CLAIM_TABS)
     assert any("claims.csv" in str(b.proto.label) for b in at.get("download_button"))
+    for claim_id in range(1, 6):
+        # Only the open tab is drawn: its heading, verdict box, two to four numbers and
+        # one chart (a link without claim_tab opens claim 1).
+        at = open_claim(claim_id) if claim_id > 1 else at
+        assert [h.value.split(". ")[0] for h in at.header] == [str(claim_id)]
+        assert verdicts(at) == [f"**Verdict for this scenario: {expected[claim_id - 1]}**"]
+        assert 2 <= len(at.metric) <= 4
+        assert len(at.get("plotly_chart")) == 1
 
 
 def test_moving_the_named_input_past_its_flip_flips_the_verdict():
     # Claim 1 flips to Partly below ~1.22e26 FLOP (a town's electricity); 1e26 is a step.
-    at = open_app("pages/claims.py", {"frontier_flop_base": "1e26"})
+    at = open_claim(1, {"frontier_flop_base": "1e26"})
     assert verdict_of(at, 1) == claims.PARTLY
+    assert verdicts(at) == ["**Verdict for this scenario: Partly**"]  # the tab's box agrees
     # Claim 5 flips to Partly with AI spending growing below ~1.10x a year: money then
     # binds, and the bill a doubled price adds leaves fewer chips.
-    at = open_app("pages/claims.py", {"ai_capex_growth": "1.05"})
+    at = open_claim(5, {"ai_capex_growth": "1.05"})
     assert verdict_of(at, 5) == claims.PARTLY
+    assert verdicts(at) == ["**Verdict for this scenario: Partly**"]
 
 
 def test_a_preset_scenario_gives_its_own_verdicts():
     # "Chips run out" (production growing 1.1x a year): chips, not power, set the largest
     # run when exponential growth ends, and the page agrees with the model.
     scenario = dataclasses.replace(Scenario(), chip_production_growth=1.1)
-    at = open_app("pages/claims.py", {"chip_production_growth": "1.1"})
+    at = open_claim(3, {"chip_production_growth": "1.1"})
     expected = [r.verdict for r in claims.evaluate_all(scenario, default_catalog())]
     assert [verdict_of(at, i) for i in range(1, 6)] == expected
-    texts = [m.value for m in at.metric]
+    texts = [m.value for m in at.metric]  # claim 3's numbers name the binding step
     assert any(t == "Chips" for t in texts)
 
 
-def test_each_claim_has_its_rule_flips_and_link():
-    at = open_app("pages/claims.py")
-    markdown = "\n".join(m.value for m in at.markdown)
-    for rule in claims.RULES:
-        assert rule.rule.split(";")[0][:40] in markdown.replace("\\", "")
-    assert markdown.count("What would change the verdict") == 5
-    for rule in claims.RULES:  # the rule in one sentence, on the page
-        assert f"**The rule:** {rule.plain}" in markdown.replace("\\", "")
-    codes = [c.value for c in at.code]
-    for claim_id in range(1, 6):
-        assert any(c.endswith(f"#claim-{claim_id}") for c in codes)
+@pytest.mark.parametrize("claim_id", [1, 2, 3, 4, 5])
+def test_each_claim_has_its_rule_flips_and_link(claim_id):
+    at = open_claim(claim_id)
+    rule = claims.RULES_BY_ID[claim_id]
+    markdown = "\n".join(m.value for m in at.markdown).replace("\\", "")
+    assert rule.rule.split(";")[0][:40] in markdown
+    assert markdown.count("What would change the verdict") == 1
+    assert f"**The rule:** {rule.plain}" in markdown  # the rule in one sentence
+    # The claim's own link opens its tab at its section.
+    (code,) = [c.value for c in at.main.code]
+    assert code.endswith(f"&claim_tab=Claim+{claim_id}#claim-{claim_id}"), code
 
 
 def test_the_flip_search_runs_only_for_the_claim_a_reader_opens(monkeypatch):
@@ -88,7 +105,7 @@ def test_the_flip_search_runs_only_for_the_claim_a_reader_opens(monkeypatch):
     monkeypatch.setattr(claims, "find_flip", counted)
     # A scenario no other test opens, so no cached search answers for it.
     params = {"ai_capex_growth": "1.31", "pue": "1.21"}
-    at = open_app("pages/claims.py", params)
+    at = open_claim(5, params)
     assert searched == []  # the page names the inputs but searches none of them
     named = next(m.value for m in at.markdown if "would change the verdict:** **AI cap" in m.value)
     assert "(sidebar: *Chips & capital*)" in named  # the inputs are named, with their group
@@ -130,8 +147,7 @@ def test_numbers_and_flips_read_as_words():
 
 
 def test_claim_numbers_define_the_terms_of_art_they_use():
-    at = open_app("pages/claims.py")
-    helps = {m.label: m.proto.help for m in at.metric}
+    helps = {m.label: m.proto.help for i in range(1, 6) for m in open_claim(i).metric}
     binding = next(label for label in helps if label.startswith("Step binding"))
     assert "**Binding step**:" in helps[binding]
     # All of AI's compute is defined as such, not as one run's training compute.

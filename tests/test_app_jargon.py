@@ -14,6 +14,7 @@ from model.glossary import definition, terms_in
 from tests.apptest_support import open_app
 from tests.page_text import Shown, main_text
 from tests.test_app_methods import TABS as METHODS_TABS
+from ui.claims_view import CLAIM_TABS
 
 GLOSSARY = default_catalog()["glossary"]
 #: The terms the issue lists, by their glossary names (OCGT is the gas peaker's alias,
@@ -33,10 +34,13 @@ TERMS = (
 #: Elements that cannot carry a tooltip: their neighbours may define their terms.
 NO_TOOLTIP = ("plotly_chart", "dataframe", "table")
 #: Each page, opened with its uncertainty switch on where it has one (the P10-P90 ranges
-#: show only then), and each section of Methods & sources (only the open tab runs).
+#: show only then), each claim's tab and each section of Methods & sources (only the
+#: open tab runs).
 PAGES = (
     ("pages/home.py", {"home_bands": "true"}),
+    # Claim 1 is the tab that opens first; each claim is drawn only while its tab is open.
     ("pages/claims.py", {}),
+    *(("pages/claims.py", {"claim_tab": tab}) for tab in CLAIM_TABS[1:]),
     ("pages/growth.py", {"show_bands": "true"}),
     ("pages/train.py", {}),
     ("pages/serve.py", {}),

@@ -35,8 +35,9 @@ def test_the_claim_cards_open_their_claim_in_this_tab_with_the_address_bars_scen
         parts = urlsplit(href)
         assert parts.path == "claims"
         assert parts.fragment == f"claim-{claim_id}"
-        # The address bar's link (it carries no version: the page is the same app).
-        assert parse_qs(parts.query) == {"pue": ["1.5"]}
+        # The address bar's link (it carries no version: the page is the same app), and
+        # the claim's tab, which Streamlit opens from the link (each claim is in a tab).
+        assert parse_qs(parts.query) == {"pue": ["1.5"], "claim_tab": [f"Claim {claim_id}"]}
 
 
 def test_a_claim_card_escapes_what_it_shows():
@@ -45,4 +46,4 @@ def test_a_claim_card_escapes_what_it_shows():
     assert "<b>" not in card
     assert "&amp; more" in card
     href = html.unescape(re.search(r'href="([^"]*)"', card).group(1))
-    assert parse_qs(urlsplit(href).query) == {"a": ['"><b>']}
+    assert parse_qs(urlsplit(href).query) == {"a": ['"><b>'], "claim_tab": ["Claim 3"]}

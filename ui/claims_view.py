@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -27,47 +29,81 @@ VERDICT_BOX = {
 }
 
 
-#: Brings back the claim a link opened the page at. Streamlit rewrites the address bar
-#: from the page's query whenever the server's differs from the link's (a share link's
-#: `v=`, a value written another way), and its rewrite (the frontend's
-#: handlePageInfoChanged: path + query) drops the "#claim-3", before the claim's heading,
-#: which would have scrolled to it, is drawn. The link as opened is still the document's
-#: navigation entry: once per page load, if it named a claim of this page, put its
-#: anchor back in the address bar and keep the claim in view while the charts above it
-#: are drawn (up to 8 s, until the reader scrolls, taps or types). Our fixed text: the
-#: anchor is only used if it is "claim-" and digits.
+#: The claims page's tabs, one per claim, in order. Only the open tab is drawn: tabs bound
+#: to the URL are lazy, and the open one is in the link (claim_tab=Claim+3), so a link
+#: opens the same claim. Renaming a tab breaks links to it.
+CLAIM_TABS = tuple(f"Claim {rule.claim_id}" for rule in claims.RULES)
+#: The URL parameter (and session key) of the open tab; Streamlit writes it
+#: (model.link.TAB_PARAMS).
+CLAIM_TAB_PARAM = "claim_tab"
+
+#: Brings back the claim a link opened the page at, and opens the claim an in-page link
+#: ("#claim-3", the summary's) names. Streamlit rewrites the address bar from the page's
+#: query whenever the server's differs from the link's (a share link's `v=`, a value
+#: written another way), and its rewrite (the frontend's handlePageInfoChanged: path +
+#: query) drops the "#claim-3", before the claim's heading, which would have scrolled to
+#: it, is drawn. The link as opened is still the document's navigation entry: once per
+#: page load, if it named a claim of this page, put its anchor back in the address bar.
+#: Each claim is in its own tab, drawn only while open: if the named claim's heading is
+#: not on the page (a link made before the tabs, or a summary line clicked), click its
+#: tab ("Claim 3"). Then keep the claim in view while the page is drawn (up to 8 s, until
+#: the reader scrolls, taps or types). Our fixed text: the anchor is only used if it is
+#: "claim-" and digits.
 RESTORE_ANCHOR_HTML = """<script>(() => {
-  if (window.__claimAnchorRestored) return;
+  if (window.__claimAnchorHooked) return;
+  window.__claimAnchorHooked = true;
+  const show = (id) => {
+    let moved = false;
+    for (const type of ["wheel", "touchstart", "keydown", "mousedown"]) {
+      window.addEventListener(type, () => { moved = true; }, { once: true, passive: true });
+    }
+    const started = Date.now();
+    let settled = null;
+    let clicked = false;
+    const keep = () => {
+      if (moved || Date.now() - started > 8000) return;
+      const target = document.getElementById(id);
+      if (!target && !clicked) {
+        const label = "Claim " + id.slice(6);
+        const tab = Array.from(document.querySelectorAll('[data-testid="stTabs"] [role="tab"]'))
+          .find((b) => b.textContent.trim() === label);
+        if (tab) { tab.click(); clicked = true; }
+      }
+      const top = target ? target.getBoundingClientRect().top : null;
+      if (target && (settled === null || Math.abs(top - settled) > 2)) {
+        target.scrollIntoView(true);
+        settled = target.getBoundingClientRect().top;
+      }
+      setTimeout(keep, 200);
+    };
+    keep();
+  };
+  const named = (hash) => {
+    const id = hash.slice(1);
+    return /^claim-[0-9]+$/.test(id) ? id : null;
+  };
+  window.addEventListener("hashchange", () => {
+    const id = named(location.hash);
+    if (id && location.pathname.endsWith("/claims")) show(id);
+  });
   const entry = performance.getEntriesByType("navigation")[0];
   if (!entry) return;
   const opened = new URL(entry.name);
-  const id = opened.hash.slice(1);
-  if (!/^claim-[0-9]+$/.test(id) || opened.pathname !== location.pathname) return;
-  window.__claimAnchorRestored = true;
+  const id = named(opened.hash);
+  if (!id || opened.pathname !== location.pathname) return;
   if (!location.hash) history.replaceState(history.state, "", location.href + "#" + id);
-  let moved = false;
-  for (const type of ["wheel", "touchstart", "keydown", "mousedown"]) {
-    window.addEventListener(type, () => { moved = true; }, { once: true, passive: true });
-  }
-  const started = Date.now();
-  let settled = null;
-  const keep = () => {
-    if (moved || Date.now() - started > 8000) return;
-    const target = document.getElementById(id);
-    const top = target ? target.getBoundingClientRect().top : null;
-    if (target && (settled === null || Math.abs(top - settled) > 2)) {
-      target.scrollIntoView(true);
-      settled = target.getBoundingClientRect().top;
-    }
-    setTimeout(keep, 200);
-  };
-  keep();
+  show(id);
 })();</script>"""
 
 
 def restore_claim_anchor() -> None:
-    """Scroll to the claim the opening link named (RESTORE_ANCHOR_HTML)."""
+    """Open and scroll to the claim a link or a summary line names (RESTORE_ANCHOR_HTML)."""
     st.html(RESTORE_ANCHOR_HTML, unsafe_allow_javascript=True)
+
+
+def tab_of(claim_id: int) -> str:
+    """The label of a claim's tab, as links write it (claim_tab=Claim+3)."""
+    return CLAIM_TABS[claim_id - 1]
 
 
 def anchor(claim_id: int) -> str:
@@ -76,8 +112,9 @@ def anchor(claim_id: int) -> str:
 
 
 def claim_link(link: str, claim_id: int) -> str:
-    """The share link of the page (`link`) that opens at a claim's section."""
-    return f"{link}#{anchor(claim_id)}"
+    """The share link of the page (`link`) that opens a claim's tab, at its section."""
+    tab = urlencode({CLAIM_TAB_PARAM: tab_of(claim_id)})
+    return f"{link}{'&' if '?' in link else '?'}{tab}#{anchor(claim_id)}"
 
 
 def number_text(number: Number) -> str:

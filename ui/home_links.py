@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from model.claims import RULES
-from ui.claims_view import anchor
+from ui.claims_view import CLAIM_TAB_PARAM, anchor, tab_of
 
 #: The other pages, each with what it answers.
 PAGES = (
@@ -54,11 +54,12 @@ PAGES = (
 def claim_card_html(title: str, verdict: str, query: dict[str, list[str]], claim_id: int) -> str:
     """A claim card's link and verdict. A Markdown link would open a new tab (Streamlit
     gives every link but an in-page "#..." one target="_blank"), so the link is an <a>
-    that opens in this tab (target="_self"), at the claim's section, with this scenario
+    that opens in this tab (target="_self"), at the claim's tab and section, with this scenario
     (`query`, the address bar's: the same link, so Streamlit leaves the address and its
     "#claim-3" as they are). Every piece is escaped: the titles and verdicts are ours and
     the query is percent-encoded, but nothing is trusted to be."""
-    href = html.escape(f"claims?{urlencode(query, doseq=True)}#{anchor(claim_id)}", quote=True)
+    opens = {**query, CLAIM_TAB_PARAM: [tab_of(claim_id)]}
+    href = html.escape(f"claims?{urlencode(opens, doseq=True)}#{anchor(claim_id)}", quote=True)
     return (
         f'<a href="{href}" target="_self">{html.escape(title)}</a><br>'
         f"<strong>{html.escape(verdict)}</strong>"

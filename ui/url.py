@@ -76,7 +76,7 @@ def write_link(pairs: Pairs) -> link.Decoded | None:
     now = _params()
     kept = {key: values for key, values in now.items() if key in link.STREAMLIT_PARAMS}
     if now != kept | wanted:
-        if "methods_tab" in kept:  # bound to its tabs: the one key from_dict may not set
+        if link.TAB_PARAMS & set(kept):  # bound to their tabs: keys from_dict may not set
             for key in set(now) - set(kept) - set(wanted):
                 del st.query_params[key]
             st.query_params.update(wanted)

@@ -121,18 +121,18 @@ def test_a_claims_copy_link_opens_that_claim_with_the_same_verdict(
 ) -> None:
     page = clipboard_context.new_page()
     # AI spending growing 1.05x a year: money binds and claim 5 turns Partly.
-    _open(page, f"{app_url}/claims?ai_capex_growth=1.05", charts=5)
+    _open(page, f"{app_url}/claims?ai_capex_growth=1.05&claim_tab=Claim+5", charts=1)
     verdict = _verdict(page, 5)
     assert "Partly" in verdict
     link = _copy(page, "#copy-link-claim-5")
     assert link.startswith(f"{app_url}/claims?"), link
-    assert link.endswith("#claim-5")
+    assert link.endswith("&claim_tab=Claim+5#claim-5")  # its tab, at its section
     assert "ai_capex_growth=1.05" in link
     fresh = clipboard_context.browser.new_context(viewport=DESKTOP_1440)  # type: ignore[union-attr]
     try:
         other = fresh.new_page()
         other.goto(link)
-        wait_rendered(other, min_charts=5)
+        wait_rendered(other, min_charts=1)
         _wait_claim_in_view(other, 5)
         wait_until_idle(other)
         assert 0 <= _claim_top(other, 5) <= IN_VIEW_TOP_PX
@@ -150,7 +150,7 @@ def test_a_claim_card_on_the_home_page_opens_its_claim_in_the_same_tab(
     assert card.get_attribute("target") == "_self"
     card.click()
     page.wait_for_url("**/claims?*", timeout=30_000)
-    wait_rendered(page, min_charts=5)
+    wait_rendered(page, min_charts=1)
     _wait_claim_in_view(page, 4)
     assert len(clipboard_context.pages) == 1  # no new tab
     assert "pue=1.3" in page.evaluate("location.search")

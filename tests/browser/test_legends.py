@@ -23,7 +23,14 @@ OVERLAPS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).
 })"""
 
 #: Pages with the charts they draw at the default scenario.
-PAGES = (("/", 1), ("/claims", 5), ("/growth?show_bands=false", 6), ("/train", 1), ("/power", 2))
+PAGES = (
+    ("/", 1),
+    # Each claim in its own tab, drawn only while open.
+    *((f"/claims?claim_tab=Claim+{claim_id}", 1) for claim_id in range(1, 6)),
+    ("/growth?show_bands=false", 6),
+    ("/train", 1),
+    ("/power", 2),
+)
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

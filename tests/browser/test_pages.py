@@ -53,7 +53,10 @@ class AppPage:
 
 PAGES = (
     AppPage("/", 1),
-    AppPage("/claims", 5),
+    # One chart: only the open claim's tab is drawn (claim 1 first; claim 5's has the
+    # right axis).
+    AppPage("/claims", 1),
+    AppPage("/claims?claim_tab=Claim+5", 1),
     # Six charts; the Monte Carlo's three more once uncertainty is on (off until asked).
     AppPage("/growth", 6),
     AppPage("/growth?show_bands=true", 9),

@@ -31,6 +31,8 @@ pytestmark = pytest.mark.browser
 PHONE_PAGES = (
     "/",
     "/claims",
+    "/claims?claim_tab=Claim+4",
+    "/claims?claim_tab=Claim+5",
     "/growth",
     "/train",
     "/serve",

@@ -156,3 +156,12 @@ def test_claim_numbers_define_the_terms_of_art_they_use():
     assert "**Training compute**" not in helps[price]
     queue = next(label for label in helps if "queue" in label)
     assert "**Interconnection queue**:" in helps[queue]
+
+
+@pytest.mark.parametrize("bad", ["Claim 9", "<b>Claim 2</b>", "", "claim 2"])
+def test_a_tab_the_page_does_not_have_opens_the_first_claim(bad):
+    # Streamlit binds claim_tab to the tabs; a value that names no tab (a typo, markup, a
+    # claim that does not exist) must not break the page: claim 1 opens.
+    at = open_app("pages/claims.py", {CLAIM_TAB_PARAM: bad})
+    assert [h.value.split(". ")[0] for h in at.header] == ["1"]
+    assert len(at.get("plotly_chart")) == 1

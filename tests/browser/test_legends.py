@@ -23,7 +23,15 @@ OVERLAPS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).
 })"""
 
 #: Pages with the charts they draw at the default scenario.
-PAGES = (("/", 1), ("/claims", 5), ("/growth?show_bands=false", 6), ("/train", 1), ("/power", 2))
+PAGES = (
+    ("/", 1),
+    ("/claims", 5),
+    ("/growth?show_bands=false", 6),
+    ("/train", 1),
+    ("/serve", 2),
+    ("/power", 2),
+    ("/compare", 1),
+)
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

@@ -73,6 +73,7 @@ def run_energy_figure(
         title="Energy of the largest run",
         x_title="Year",
         y_title="Energy per run (GWh, log)",
+        y_extent=style.data_extent((v for t in traces for v in t["y"]), positive=True),
     )
 
 
@@ -110,12 +111,13 @@ def lead_time_figure(table: pd.DataFrame, behind_meter_share: float) -> go.Figur
     ]
     return style.figure(
         traces,
-        {"barmode": "stack", "yaxis": {"automargin": True}},
+        {"barmode": "stack", "yaxis": {"type": "category"}},
         overrides=style.LEGEND_AT_BOTTOM,
         title="Years from decision to first power",
         x_title="Years",
         y_title="Source",
         height=max(260, 70 + 45 * len(labels)),
+        x_extent=(0.0, float((table["lead_high_years"] + table["queue_extra_years"]).max())),
     )
 
 
@@ -171,6 +173,7 @@ def growth_figure(table: pd.DataFrame, floor: float) -> go.Figure:
         title="Growth of the largest run",
         x_title="Year",
         y_title="Growth (x per year)",
+        y_extent=style.data_extent([0.0, *table["achieved_growth"], *table["trend_growth"], floor]),
     )
 
 
@@ -203,6 +206,7 @@ def mixes_figure(table: pd.DataFrame, years: list[int]) -> go.Figure:
         x_title="Year",
         y_title="Average power (GW)",
         height=480,
+        y_extent=style.data_extent(v for t in traces for v in t["y"]),
     )
 
 
@@ -295,8 +299,13 @@ def price_figure(table: pd.DataFrame, check_year: int) -> go.Figure:
         {
             "barmode": "group",
             "shapes": [band],
+            "xaxis": {"type": "category"},
             "yaxis": {"range": [0, max([*run_pct, 110.0]) * 1.15]},
             "yaxis2": {
+                # No title on the right axis: plotly's toolbar, which a touch screen always
+                # shows, stands over it on a phone; its ticks end in % and the legend
+                # names it.
+                "title": {"text": ""},
                 "overlaying": "y",
                 "side": "right",
                 "range": [0, share_top],
@@ -307,14 +316,10 @@ def price_figure(table: pd.DataFrame, check_year: int) -> go.Figure:
                 "showgrid": False,
             },
         },
-        # After the house style, which gives every y axis the left one's title.
-        overrides={
-            **style.LEGEND_AT_BOTTOM,
-            # No title on the right axis: plotly's toolbar, which a touch screen always
-            # shows, stands over it on a phone; its ticks end in % and the legend names it.
-            "yaxis2": {"title": {"text": ""}},
-        },
+        overrides=style.LEGEND_AT_BOTTOM,
         title="What the price changes",
         x_title="Electricity price",
         y_title="Percent",
+        # The right axis's labels stay clear of the toolbar's column.
+        reserve_right_px=style.TOOLBAR_PX,
     )

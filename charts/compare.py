@@ -165,6 +165,7 @@ def compare_figure(baseline: pd.DataFrame, scenarios: dict[str, pd.DataFrame]) -
         x_title="Year",
         y_title="Average power (log)",
         height=520,
+        y_extent=style.data_extent((v for t in traces for v in t["y"]), positive=True),
     )
 
 

@@ -405,7 +405,9 @@ def tornado_figure(
     return style.figure(
         traces,
         layout,
-        overrides={**style.LEGEND_AT_BOTTOM, "margin": {"r": 40}},
+        # No y axis to the left, and the first year's label stands a year inside the axis:
+        # the least margin there, so the inputs' names written on the plot keep its width.
+        overrides={**style.LEGEND_AT_BOTTOM, "margin": {"l": style.MIN_MARGIN_PX, "r": 40}},
         title="Which inputs move the wall most",
         x_title=f"Wall year (power costs AI {fmt.sig(threshold_share)}%+ of its compute)",
         y_title="Input",
@@ -566,6 +568,7 @@ def compute_figure(
             )
         )
     first = float(history["year"].min()) if history is not None else float(column["year"].min())
+    flop = [*wanted, *achieved, *(history["flop"] if history is not None else [])]
     layout = {
         "yaxis": {"type": "log", "exponentformat": "power"},
         "xaxis": {"range": [first - 0.5, float(column["year"].max()) + 0.5]},
@@ -577,6 +580,7 @@ def compute_figure(
         title="Largest run: compute wanted vs achieved",
         x_title="Year",
         y_title="Training compute (FLOP, log scale)",
+        y_extent=style.data_extent(flop, positive=True),
         marker_x=wall,
         marker_text=_wall_text(wall),
     )
@@ -615,7 +619,11 @@ def decomposition_figure(decomp: dict[str, float]) -> go.Figure:
     }
     return style.figure(
         [bar],
-        {"yaxis": {"range": [0, max(values) * 1.25]}, "shapes": [one]},
+        {
+            "xaxis": {"type": "category"},
+            "yaxis": {"range": [0, max(values) * 1.25]},
+            "shapes": [one],
+        },
         title="Why run power grows: this year's multipliers",
         x_title="Factor (first projection year)",
         y_title="Growth (x per year)",

@@ -69,7 +69,7 @@ def mix_bar_figure(shares: pd.Series, labels: Mapping[str, str]) -> go.Figure:
         "barmode": "stack",
         "bargap": 0.1,
         "xaxis": {"range": [0, 100.5], "ticksuffix": "%", "dtick": 20},
-        "yaxis": {"showticklabels": False},
+        "yaxis": {"type": "category", "showticklabels": False},
     }
     # The legend pinned to the figure's bottom, with room for three rows of it on a phone
     # (above the bar it ran into the title once it wrapped); it may use the figure's whole
@@ -193,7 +193,7 @@ def _panel_figure(
     """One comparison chart: its title, x-axis title and range, sources down the side."""
     title, x_title, x_range, ticks = panel
     xaxis: dict[str, Any] = {} if x_range is None else {"range": x_range, "tickvals": ticks}
-    layout = {"showlegend": False, "bargap": 0.25, "xaxis": xaxis}
+    layout = {"showlegend": False, "bargap": 0.25, "xaxis": xaxis, "yaxis": {"type": "category"}}
     # A right margin as wide as plotly's toolbar, which a touch screen always shows there:
     # the bars' labels and the axis title stay clear of it.
     after = {"margin": {"r": _TOOLBAR_PX}}
@@ -250,7 +250,11 @@ def lead_time_figure(
             "name": "Mid lead time",
         },
     ]
-    layout = {"showlegend": False, "xaxis": {"range": [0, float(max(highs)) + 0.5]}}
+    layout = {
+        "showlegend": False,
+        "xaxis": {"range": [0, float(max(highs)) + 0.5]},
+        "yaxis": {"type": "category"},
+    }
     return style.figure(
         traces,
         layout,

@@ -125,6 +125,7 @@ def per_query_figure(published: list[Trace], estimate_wh: float) -> go.Figure:
             "ticktext": [_wh(v) for v in _WH_TICKS],
         },
         "yaxis": {
+            "type": "category",
             "categoryorder": "array",
             "categoryarray": ["Your estimate", *dots["y"]],
             "autorange": "reversed",
@@ -240,11 +241,24 @@ def datacenter_figure(
                 "hovertemplate": "Your serving fleet: %{y:,.1f} TWh/yr<extra></extra>",
             }
         )
+    # The highest value on the axis: a point or the top of its range.
+    tops = [
+        y + top
+        for trace in traces
+        for y, top in zip(
+            trace["y"], trace.get("error_y", {}).get("array", [0.0] * len(trace["y"])), strict=True
+        )
+        if y is not None
+    ]
+    # The legend pinned to the figure's bottom, with room of its own: on a phone, 0.2 of
+    # the plot's height below it (the house legend) met the x-axis title.
     return style.figure(
         traces,
         {"xaxis": {"dtick": 1}},
+        style.LEGEND_AT_BOTTOM,
         title="Data-centre electricity",
         x_title="Year",
         y_title="TWh per year",
         height=460,
+        y_extent=style.data_extent([0.0, *tops]),
     )

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+import html
+import math
+import re
 import threading
 from copy import deepcopy
 from typing import Any
@@ -101,6 +104,225 @@ def _merged(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+#: Text sizes of tick labels and axis titles: Streamlit's chart theme's own (its twoSm and
+#: sm), set here too because the margins below are sized for them. [px]
+TICK_FONT_PX = 12
+AXIS_TITLE_FONT_PX = 14
+#: Gap between a y axis's tick labels and its title (Streamlit's theme has 24, which
+#: cost a 390 px phone's plot 12 px more of its width), and an x axis's (the theme's). [px]
+Y_TITLE_STANDOFF_PX = 12
+X_TITLE_STANDOFF_PX = 20
+#: Space between the plot area and its axis lines (plotly's margin.pad; the theme's). [px]
+AXIS_PAD_PX = 8
+#: Gap plotly leaves between an axis line and its tick labels (Chromium: 2-3). [px]
+TICK_GAP_PX = 4
+#: Height of a line of text as a multiple of its font size (plotly's line spacing, 1.3;
+#: a y-axis title's box measures 16 px at 14 px). An exponent raises a label by 0.4 em.
+LINE_HEIGHT_EM = 1.3
+SUPERSCRIPT_RISE_EM = 0.4
+#: Room kept beyond every estimate, so a font a little wider than the estimate's still
+#: fits. [px]
+SLACK_PX = 4
+#: The least margin on any side. [px]
+MIN_MARGIN_PX = 10
+#: Width of plotly's toolbar, a column of buttons at a chart's right edge that a touch
+#: screen always shows. [px]
+TOOLBAR_PX = 36
+#: What an x axis's tick labels read when the chart says nothing else: a year.
+YEAR_TICK_TEXT = "2040"
+
+#: Widths of characters as a share of the font size, generous for every font of FONT and
+#: their fallbacks (Inter, Segoe UI, Helvetica, Arial, Liberation Sans, DejaVu Sans):
+#: digits are 0.56-0.64 em wide, "%" up to 0.95, "W" and "M" up to 1.0.
+_NARROW_CHARS = " .,:;'!|()[]iljtf"
+_WIDE_CHARS = "%MWmw@"
+NARROW_EM, WIDE_EM, CAPITAL_EM, CHAR_EM = 0.4, 1.0, 0.8, 0.66
+_TAG = re.compile(r"<[^>]*>")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def text_lines(text: str) -> list[str]:
+    """A plotly label's lines (split at <br>), tags such as <sup> and <b> left out."""
+    return [html.unescape(_TAG.sub("", line)) for line in _BREAK.split(text)]
+
+
+def text_width_px(text: str, font_px: float) -> float:
+    """An upper estimate of the width of a plotly label at `font_px`: its widest line.
+    An exponent (<sup>) counts at full size: plotly draws it smaller, but spaced. [px]"""
+    widths = [
+        sum(
+            NARROW_EM
+            if c in _NARROW_CHARS
+            else WIDE_EM
+            if c in _WIDE_CHARS
+            else CAPITAL_EM
+            if c.isupper()
+            else CHAR_EM
+            for c in line
+        )
+        for line in text_lines(text)
+    ]
+    return max(widths, default=0.0) * font_px
+
+
+def text_height_px(text: str, font_px: float) -> float:
+    """The height of a plotly label at `font_px`: its lines, and an exponent's rise. [px]"""
+    rise = SUPERSCRIPT_RISE_EM if "<sup>" in text else 0.0
+    return (len(text_lines(text)) * LINE_HEIGHT_EM + rise) * font_px
+
+
+def log_tick_texts(low: float, high: float) -> list[str]:
+    """The labels of a log axis with exponentformat "power" from `low` to `high` (values,
+    not logs): 10 to the power of each whole exponent between."""
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    return [f"10<sup>{k}</sup>" if k not in (0, 1) else str(10**k) for k in range(first, last + 1)]
+
+
+def linear_tick_texts(
+    low: float, high: float, suffix: str = "", percent: bool = False
+) -> list[str]:
+    """The longest label a linear axis from `low` to `high` may show. Plotly's ticks are
+    round steps (1, 2 or 5 times a power of ten) within the range, which its autorange
+    stretches by up to a tenth: as many digits as the largest, one decimal below 10 (a
+    step of 0.5 or 0.2) and two below 1, "k" or "M" with a decimal from 10,000."""
+    top = max(abs(low), abs(high)) * 1.1 * (100.0 if percent else 1.0)
+    if top >= 1e4:
+        body = "888.8k"
+    elif top >= 10:
+        body = "8" * len(str(int(top)))
+    else:
+        body = "8.8" if top >= 1 else "0.88"
+    sign = "−" if low < 0 else ""
+    return [f"{sign}{body}{'%' if percent else ''}{suffix}"]
+
+
+def axis_tick_texts(axis: dict[str, Any], extent: tuple[float, float] | None) -> list[str] | None:
+    """What an axis's tick labels may read, in order along it, from its own settings
+    (ticktext, of the tickvals within its range or the data's extent; a range with its
+    log or linear scale, percent format and suffix) or else the `extent` of its data
+    (lowest, highest); None if neither says."""
+    log = axis.get("type") == "log"
+    if "range" in axis:
+        low, high = axis["range"]
+        if log:
+            low, high = 10.0**low, 10.0**high
+    elif extent is not None:
+        low, high = extent
+    else:
+        low, high = -math.inf, math.inf
+    if axis.get("ticktext") is not None:
+        pairs = zip(axis.get("tickvals", []), axis["ticktext"], strict=True)
+        shown = [str(text) for value, text in sorted(pairs) if low <= value <= high]
+        return shown or [str(t) for t in axis["ticktext"]]
+    if math.isinf(low):
+        return None
+    if log:
+        return log_tick_texts(low, high)
+    percent = str(axis.get("tickformat", "")).endswith("%")
+    return linear_tick_texts(low, high, str(axis.get("ticksuffix", "")), percent)
+
+
+def side_margin_px(tick_texts: list[str], title: str) -> float:
+    """The margin beside a y axis that holds its tick labels and its title. [px]"""
+    ticks = max((text_width_px(t, TICK_FONT_PX) for t in tick_texts), default=0.0)
+    titled = (
+        Y_TITLE_STANDOFF_PX + text_height_px(title, AXIS_TITLE_FONT_PX)
+        if text_lines(title) != [""]
+        else 0.0
+    )
+    return math.ceil(AXIS_PAD_PX + TICK_GAP_PX + ticks + titled + SLACK_PX)
+
+
+def left_margin_px(tick_texts: list[str], title: str) -> float:
+    """The left margin for a y axis whose labels may read `tick_texts`, titled `title`. [px]"""
+    return side_margin_px(tick_texts, title)
+
+
+def bottom_margin_px(tick_texts: list[str], title: str) -> float:
+    """The bottom margin for an x axis whose labels may read `tick_texts` (their lines
+    and exponents set the height), titled `title`; a legend below adds its own. [px]"""
+    ticks = max((text_height_px(t, TICK_FONT_PX) for t in tick_texts), default=0.0)
+    titled = (
+        X_TITLE_STANDOFF_PX + text_height_px(title, AXIS_TITLE_FONT_PX)
+        if text_lines(title) != [""]
+        else 0.0
+    )
+    return math.ceil(AXIS_PAD_PX + TICK_GAP_PX + ticks + titled + SLACK_PX)
+
+
+def overhang_px(tick_text: str) -> float:
+    """How far an x-axis label at an end of the axis may reach past the plot: half its
+    width (labels are centred on their ticks). [px]"""
+    return math.ceil(text_width_px(tick_text, TICK_FONT_PX) / 2)
+
+
+def data_extent(values: Any, positive: bool = False) -> tuple[float, float]:
+    """The lowest and highest of `values`, None and NaN left out (and values not above
+    zero, if `positive`: a log axis cannot show them); (1, 1) if none is left."""
+    shown = [float(v) for v in values if v is not None and v == v and (v > 0 or not positive)]
+    return (min(shown), max(shown)) if shown else (1.0, 1.0)
+
+
+def _is_category(axis: dict[str, Any]) -> bool:
+    return axis.get("type") == "category"
+
+
+def _is_labelled(axis: dict[str, Any]) -> bool:
+    return axis.get("visible", True) is not False and axis.get("showticklabels", True) is not False
+
+
+#: What a numeric x axis may push: the bottom margin only. Its labels' height (a line of
+#: years) does not change when a slider moves, so plotly pushes the same margin on every
+#: redraw and never draws twice for it; a legend pinned below the plot
+#: (LEGEND_AT_BOTTOM) gets its room on top of that push, where, with no push at all,
+#: plotly lays it over the x-axis title (it adds a legend's room to the largest push, not
+#: to the margin given). Plotly also measures the title's gap from the labels (its
+#: standoff) only for an axis that pushes: without, the title touched the labels.
+X_AUTOMARGIN = "bottom"
+
+
+def automargin(axis: dict[str, Any], x: bool) -> bool | str:
+    """Plotly's automargin for an axis: on for a category axis with labels (its text does
+    not change when a slider moves, and it can be long: source names); the bottom only for
+    a numeric x axis (X_AUTOMARGIN); off for a numeric y axis, whose labels' width changes
+    with the data and whose margin `_axis_margins` sizes instead."""
+    if not _is_labelled(axis):
+        return False
+    if _is_category(axis):
+        return True
+    return X_AUTOMARGIN if x else False
+
+
+def _axis_margins(
+    axes: dict[str, dict[str, Any]],
+    extents: dict[str, tuple[float, float] | None],
+    reserve_right_px: float,
+) -> dict[str, float]:
+    """Margins that hold every numeric axis's tick labels and title, so plotly need not
+    measure them (automargin) on every redraw. A category axis keeps automargin, which
+    sizes its margin once: its labels do not change when a slider moves. [px]"""
+    margins = {"l": 0.0, "r": 0.0, "b": 0.0}
+    for name, axis in axes.items():
+        if _is_category(axis) or not _is_labelled(axis):
+            continue
+        title = str(axis.get("title", {}).get("text") or "")
+        texts = axis_tick_texts(axis, extents.get(name[0]))
+        if name.startswith("x"):
+            texts = texts or [YEAR_TICK_TEXT]
+            margins["b"] = max(margins["b"], bottom_margin_px(texts, title))
+            # The labels at the ends: the first and last of given ticks; of plotly's own,
+            # the widest may fall at either end.
+            widest = max(texts, key=lambda t: text_width_px(t, TICK_FONT_PX))
+            first, last = (texts[0], texts[-1]) if "ticktext" in axis else (widest, widest)
+            margins["l"] = max(margins["l"], overhang_px(first) + SLACK_PX)
+            margins["r"] = max(margins["r"], overhang_px(last) + SLACK_PX)
+        else:
+            side = "r" if axis.get("side") == "right" else "l"
+            margins[side] = max(margins[side], side_margin_px(texts or [YEAR_TICK_TEXT], title))
+    margins["r"] += reserve_right_px
+    return {side: math.ceil(max(px, MIN_MARGIN_PX)) for side, px in margins.items()}
+
+
 def house_layout(
     layout: dict[str, Any],
     *,
@@ -111,18 +333,28 @@ def house_layout(
     marker_x: float | None = None,
     marker_text: str = "",
     marker_side: str = "left",
+    x_extent: tuple[float, float] | None = None,
+    y_extent: tuple[float, float] | None = None,
+    reserve_right_px: float = 0.0,
 ) -> dict[str, Any]:
     """`layout` with the house style on top: white background, title, titled axes (with
     units), legend below the plot. `marker_x` adds a dotted vertical line across the plot
     at that x, labelled `marker_text` on its `marker_side` ("right" near the left edge,
-    so the label stays inside the chart)."""
+    so the label stays inside the chart).
+
+    Numeric y axes have automargin off, and numeric x axes push the bottom margin only
+    (`automargin`); margins are sized for their labels (`_axis_margins`) from the axis's
+    ticktext or range, else from `x_extent` / `y_extent`, the lowest and highest value of
+    the data on it (an x axis without either is read as years). Axes with "type":
+    "category" keep automargin. `reserve_right_px` is room kept at the right beyond the
+    axes' (plotly's toolbar)."""
     house: dict[str, Any] = {
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "title": {"text": title, "x": 0.0, "xanchor": "left", "font": {"size": 16}},
         "font": {"family": FONT, "size": 13},
         "height": height,
-        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+        "margin": {"t": 50, "pad": AXIS_PAD_PX},
         # Under the plot (below the x-axis title), so it never covers the title or data.
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0.0},
         "hoverlabel": {"font": {"family": FONT}},
@@ -131,11 +363,31 @@ def house_layout(
         "modebar": {"orientation": "v", "bgcolor": "rgba(255,255,255,0.8)"},
     }
     out = _merged(layout, house)
-    axes = {"showline": True, "linecolor": "#bbb", "zeroline": False, "gridcolor": GRID}
+    base = {"showline": True, "linecolor": "#bbb", "zeroline": False, "gridcolor": GRID}
     names = {k for k in out if k.startswith(("xaxis", "yaxis"))} | {"xaxis", "yaxis"}
     for name in sorted(names):
-        text = x_title if name.startswith("x") else y_title
-        out[name] = _merged(out.get(name, {}), {**axes, "title": {"text": text}})
+        x = name.startswith("x")
+        axis = out.get(name, {})
+        standoff = X_TITLE_STANDOFF_PX if x else Y_TITLE_STANDOFF_PX
+        # An axis's own title (claim 5's right axis has none) stands; the others get the
+        # chart's x or y title.
+        own = axis.get("title", {}).get("text") if isinstance(axis.get("title"), dict) else None
+        out[name] = _merged(
+            axis,
+            {
+                **base,
+                "title": {
+                    "text": own if own is not None else x_title if x else y_title,
+                    "standoff": standoff,
+                    "font": {"size": AXIS_TITLE_FONT_PX},
+                },
+                "tickfont": {"size": TICK_FONT_PX},
+                "automargin": automargin(axis, x),
+            },
+        )
+    axes = {name: out[name] for name in sorted(names)}
+    extents = {"x": x_extent, "y": y_extent}
+    out["margin"] = {**out["margin"], **_axis_margins(axes, extents, reserve_right_px)}
     if marker_x is not None:
         out["shapes"] = [
             *out.get("shapes", []),

@@ -74,8 +74,8 @@ LABEL_DIRECTIONS = ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), 
 TOOLBAR_PX = 36
 #: The plot areas the labels are placed for: the chart beside its note on a 1440 px
 #: desktop and alone on a 390 px phone, left of the toolbar's margin (Chromium draws
-#: 613 x 309 and 244 x 277). [px]
-PLOT_SIZES_PX = ((613.0, 309.0), (244.0, 277.0))
+#: 621 x 307 and 252 x 276). [px]
+PLOT_SIZES_PX = ((621.0, 307.0), (252.0, 276.0))
 #: Estimated size of a label's characters at the 10 px label font (average width, line
 #: height, both generous: Chromium draws them about 5 and 11 px). [px]
 CHAR_WIDTH_PX, LINE_HEIGHT_PX = 6.0, 13.0

@@ -333,3 +333,52 @@ def test_power_source_table_gives_each_source_one_first_power_year_after_its_sha
     assert table.loc["Nuclear (large)", "First power"] == "none by 2040"
     assert table.loc["Nuclear (large)", "Lead time, years (fast / mid / slow)"] == "6.3 / 8 / 10.4"
     assert table.loc["Coal", "Nameplate, your load"] == "500 MW"
+
+
+#: Every page that draws charts, with the URL that draws all of its charts (the growth
+#: page draws its Monte Carlo charts only with uncertainty on).
+CHART_PAGES = [
+    *((page, None) for page in PAGES if page != "pages/growth.py"),
+    ("pages/claims.py", None),
+    ("pages/growth.py", {"show_bands": "true"}),
+]
+
+
+@pytest.mark.parametrize(("page", "params"), CHART_PAGES, ids=[p for p, _ in CHART_PAGES])
+def test_no_numeric_axis_lets_its_labels_move_the_margins(page, params):
+    # Plotly's automargin (on in plotly's and Streamlit's templates) measures every tick
+    # label and draws the chart again when the margins it needs change: 50-100 ms a
+    # slider move on a page of charts. charts.style.house_layout sizes the margins
+    # instead: a numeric y axis has automargin off; a numeric x axis pushes the bottom
+    # only (a line of years, the same every redraw); only category axes keep it.
+    at = open_app(page, params)
+    figures = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert figures, f"{page} draws no chart"
+    for spec in figures:
+        title = spec["layout"]["title"]["text"]
+        for name, axis in spec["layout"].items():
+            if not name.startswith(("xaxis", "yaxis")):
+                continue
+            if axis.get("type") == "category":
+                continue
+            want = "bottom" if name.startswith("x") else False
+            if axis.get("visible") is False or axis.get("showticklabels") is False:
+                want = False
+            assert axis.get("automargin") == want, f"{page}, {title}: {name}"
+            # Text on an axis not declared a category axis would get a margin sized for
+            # numbers, and be cut off.
+            assert not _texts_on(spec["data"], name), f"{page}, {title}: {name} holds text"
+
+
+def _texts_on(traces: list[dict], axis_name: str) -> list[str]:
+    """The text values traces put on the layout axis `axis_name` ("xaxis", "yaxis2"...)."""
+    letter, number = axis_name[0], axis_name[5:]
+    ref = letter + number  # a trace names its axes "x", "y2"...
+    values = [
+        v
+        for trace in traces
+        if trace.get(f"{letter}axis", letter) == ref
+        and isinstance(trace.get(letter), list)  # typed arrays (dicts) hold numbers
+        for v in trace[letter]
+    ]
+    return [v for v in values if isinstance(v, str)]

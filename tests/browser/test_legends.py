@@ -29,7 +29,9 @@ PAGES = (
     *((f"/claims?claim_tab=Claim+{claim_id}", 1) for claim_id in range(1, 6)),
     ("/growth?show_bands=false", 6),
     ("/train", 1),
+    ("/serve", 2),
     ("/power", 2),
+    ("/compare", 1),
 )
 
 

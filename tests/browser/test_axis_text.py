@@ -1,6 +1,7 @@
-"""Every axis's text shows whole, at 1440 px and on a 390 px phone: with automargin off
-(charts/style.py sizes the margins), a margin too small would cut a tick label or an
-axis title off at the chart's edge, or plotly would hide the label."""
+"""Every axis's text shows whole and clear of the legend, at 1440 px and on a 390 px
+phone: with automargin off (charts/style.py sizes the margins), a margin too small would
+cut a tick label or an axis title off at the chart's edge, or plotly would hide the
+label; and a legend pinned below a chart must not sit on its x-axis title."""
 
 from __future__ import annotations
 
@@ -55,6 +56,19 @@ PROBLEMS_JS = """() => Array.from(document.querySelectorAll(
     return out;
 })"""
 
+#: Each chart's x-axis titles whose box meets its legend's box.
+OVERLAPS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap(gd => {
+    const legend = gd.querySelector('.legend');
+    if (!legend) return [];
+    const a = legend.getBoundingClientRect();
+    const name = (gd.querySelector('.gtitle') || {}).textContent || '';
+    return Array.from(gd.querySelectorAll('.xtitle')).filter(t => {
+        const b = t.getBoundingClientRect();
+        if (b.width === 0) return false;
+        return !(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top);
+    }).map(t => name + ': ' + t.textContent);
+})"""
+
 #: Every page with charts, with the charts it draws at the default scenario (each claim
 #: in its own tab, drawn only while open); uncertainty on, for the growth page's percent
 #: axes and wall years.
@@ -71,7 +85,7 @@ PAGES = (
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize(("path", "charts"), PAGES, ids=[p for p, _ in PAGES])
-def test_every_axis_label_and_title_shows_whole(
+def test_every_axis_label_and_title_shows_whole_and_clear_of_the_legend(
     browser: Browser, app_url: str, path: str, charts: int, viewport: ViewportSize
 ) -> None:
     context = browser.new_context(viewport=viewport)
@@ -82,5 +96,6 @@ def test_every_axis_label_and_title_shows_whole(
         wait_until_idle(page)
         wait_for_chart_text(page)
         assert page.evaluate(PROBLEMS_JS) == []
+        assert page.evaluate(OVERLAPS_JS) == []
     finally:
         context.close()

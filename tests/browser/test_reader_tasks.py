@@ -2,7 +2,7 @@
 at a 1440 px desktop and on a 390 px touch phone, in one browser context per reader.
 
 The features have their own focused tests (test_copy_link.py, test_compare_saved.py,
-test_training_chart.py, test_legends.py, test_toolbar.py, test_phone.py); these walks
+test_training_chart.py, test_axis_text.py, test_toolbar.py, test_phone.py); these walks
 check that a reader can do each task as described, one step after the other.
 """
 
@@ -557,7 +557,7 @@ BAND_JS = """() => {
           at6: y2._offset + y2.l2p(6), at2: y2._offset + y2.l2p(2)};
 }"""
 
-#: Each chart's axis titles whose box meets its legend's (test_legends.py checks the x
+#: Each chart's axis titles whose box meets its legend's (test_axis_text.py checks the x
 #: axis on every page; here both axes of the claims' charts).
 AXIS_LEGEND_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap(gd => {
   const legend = gd.querySelector('.legend');

@@ -83,15 +83,22 @@ def test_the_share_popover_has_a_copy_button_and_no_longer_points_to_a_hidden_on
     assert "*Copy link* copies it" in captions
 
 
-def test_each_claim_has_a_copy_link_to_its_own_section_with_this_scenario():
-    at = open_app("pages/claims.py", {"ai_capex_growth": "1.05"})
+@pytest.mark.parametrize("claim_id", [1, 2, 3, 4, 5])
+def test_each_claim_has_a_copy_link_to_its_own_tab_and_section_with_this_scenario(claim_id):
+    # Each claim is in its own tab, drawn only while open: its Copy link is the only one.
+    tab = f"Claim {claim_id}"
+    at = open_app("pages/claims.py", {"ai_capex_growth": "1.05", "claim_tab": tab})
     links = {}
     for element in at.main.get("html"):
         found = re.search(r'id="copy-link-(claim-\d)"', element.proto.body)
         if found:
             links[found.group(1)] = copied_link(element.proto.body)
-    assert sorted(links) == [f"claim-{i}" for i in range(1, 6)]
-    for claim, link in links.items():
-        parts = urlsplit(link)
-        assert parts.fragment == claim
-        assert parse_qs(parts.query) == {"ai_capex_growth": ["1.05"], "v": [app_version()]}
+    assert list(links) == [f"claim-{claim_id}"]
+    parts = urlsplit(links[f"claim-{claim_id}"])
+    assert parts.fragment == f"claim-{claim_id}"
+    # The scenario, the version, and the tab that opens this claim.
+    assert parse_qs(parts.query) == {
+        "ai_capex_growth": ["1.05"],
+        "v": [app_version()],
+        "claim_tab": [tab],
+    }

@@ -582,7 +582,6 @@ def _mix_rows(
     """mix_outcomes' rows, from claim 4's mixes (in CLAIM_4_MIXES's order), their
     projections as Columns and their first years of new power."""
     rows = []
-    years = projection.years()
     for i, (preset_id, label) in enumerate(CLAIM_4_MIXES):
         variant, own = variants[i], columns[i]
         weights = variant.mix_weights()
@@ -592,7 +591,6 @@ def _mix_rows(
         started = _cell(own, "nameplate_started_gw")
         achieved_gw = np.asarray(own["power_achieved_gw"])
         emissions = grid.annual_emissions_mt(achieved_gw, intensity)
-        walls = np.flatnonzero(np.asarray(own["energy_limited"]).astype(bool))
         rows.append(
             {
                 "mix": label,
@@ -601,7 +599,7 @@ def _mix_rows(
                 "emissions_mt": float(np.sum(emissions)),
                 # nansum: pandas' Series.sum, which this was, skips NaN.
                 "bill_usd": float(np.nansum(np.asarray(own["electricity_bill_usd"]))),
-                "wall_year": None if walls.size == 0 else int(years[walls[0]]),
+                "wall_year": projection.wall_year(own),
                 "binding_2030": str(own["binding_constraint"][CHECK_ROW]),
                 "fleet_binding_2030": str(own["fleet_binding"][CHECK_ROW]),
                 "cost_mid_usd_per_mwh": (low + high) / 2.0,
@@ -624,12 +622,11 @@ def claim_4(
 ) -> ClaimResult:
     """Claim 4: the nuclear-heavy mix against gas-heavy and solar + storage + gas, over
     the horizon (`frames`, `facts` and `first_years` as mix_outcomes takes them)."""
-    return _claim_4(mix_outcomes(scenario, catalog, frames, facts, first_years))
+    return _claim_4(mix_outcomes(scenario, catalog, frames, facts, first_years).to_dict("records"))
 
 
-def _claim_4(table: pd.DataFrame | list[dict[str, Any]]) -> ClaimResult:
-    """Claim 4 from mix_outcomes' table (or its rows, as _mix_rows gives them)."""
-    rows = table.to_dict("records") if isinstance(table, pd.DataFrame) else table
+def _claim_4(rows: Sequence[Mapping[Any, Any]]) -> ClaimResult:
+    """Claim 4 from mix_outcomes' rows (as _mix_rows gives them)."""
     compute = np.array([row["compute_flop"] for row in rows], dtype=float)
     verdict = verdict_4(float(compute[0]), tuple(float(c) for c in compute[1:]))
     nuclear = rows[0]
@@ -652,8 +649,7 @@ def _claim_4(table: pd.DataFrame | list[dict[str, Any]]) -> ClaimResult:
         ),
         Number("Reactors built vs wanted, 2030", float(nuclear["built_share_2030"]), "percent"),
     )
-    chart = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
-    return ClaimResult(RULES_BY_ID[4], verdict, numbers, chart)
+    return ClaimResult(RULES_BY_ID[4], verdict, numbers, pd.DataFrame(rows))
 
 
 #: The price multipliers claim 5 compares: half, the same and double.

@@ -575,15 +575,18 @@ def supply_by_source(
     return summed
 
 
-def _first_year_where(frame: pd.DataFrame, flags: npt.NDArray[np.bool_]) -> int | None:
+def _first_year_where(
+    frame: pd.DataFrame | Mapping[str, Any], flags: npt.NDArray[np.bool_]
+) -> int | None:
     rows = np.flatnonzero(flags)
-    return None if rows.size == 0 else int(frame["year"].to_numpy()[rows[0]])
+    return None if rows.size == 0 else int(np.asarray(frame["year"])[rows[0]])
 
 
-def wall_year(frame: pd.DataFrame) -> int | None:
+def wall_year(frame: pd.DataFrame | Mapping[str, Any]) -> int | None:
     """First year in which power costs all of AI at least the wall threshold's share of
-    the compute chips and money would allow, or None if it never does."""
-    return _first_year_where(frame, frame["energy_limited"].to_numpy().astype(bool))
+    the compute chips and money would allow, or None if it never does. `frame` is a
+    projection's frame, or its columns by name (row_columns)."""
+    return _first_year_where(frame, np.asarray(frame["energy_limited"]).astype(bool))
 
 
 def first_binding_year(frame: pd.DataFrame, constraint: str) -> int | None:

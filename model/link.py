@@ -36,9 +36,11 @@ from model.scenario_io import MAX_NAME_CHARS, retired_note
 VERSION_PARAM = "v"
 #: Parameter of a saved scenario (repeatable): `name=<name>&<input>=<value>...`, encoded.
 SAVED_PARAM = "saved"
+#: The open claim of Test the claims (ui/claims_view.CLAIM_TABS).
+CLAIM_TAB_PARAM = "claim_tab"
 #: The open tab of Methods & sources and of Test the claims: st.tabs binds each to the URL
 #: and writes it itself.
-TAB_PARAMS = frozenset({"methods_tab", "claim_tab"})
+TAB_PARAMS = frozenset({"methods_tab", CLAIM_TAB_PARAM})
 #: Parameters Streamlit owns: its embed options and the pages' tabs.
 STREAMLIT_PARAMS = frozenset({"embed", "embed_options"}) | TAB_PARAMS
 #: Most saved scenarios a link restores.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from model.claims import claims_table
+from model.link import CLAIM_TAB_PARAM
 from ui.claims_view import (
-    CLAIM_TAB_PARAM,
     CLAIM_TABS,
     render_claim,
     restore_claim_anchor,

@@ -9,10 +9,10 @@ import pytest
 
 from model import claims
 from model.catalog import default_catalog
+from model.link import CLAIM_TAB_PARAM
 from model.scenario import Scenario
 from tests.apptest_support import open_app
 from ui.claims_view import (
-    CLAIM_TAB_PARAM,
     CLAIM_TABS,
     FLIPS_OPEN_KEY,
     claim_figure,

@@ -10,6 +10,7 @@ import streamlit as st
 from charts import claims as charts
 from model import claims
 from model.claims import ClaimResult, Flip, Number
+from model.link import CLAIM_TAB_PARAM
 from model.projection import years
 from model.scenario import INPUTS_BY_NAME, InputSpec, Scenario
 from ui import format as fmt
@@ -30,12 +31,10 @@ VERDICT_BOX = {
 
 
 #: The claims page's tabs, one per claim, in order. Only the open tab is drawn: tabs bound
-#: to the URL are lazy, and the open one is in the link (claim_tab=Claim+3), so a link
-#: opens the same claim. Renaming a tab breaks links to it.
+#: to the URL are lazy, and the open one is in the link (CLAIM_TAB_PARAM, claim_tab=Claim+3,
+#: also the tabs' session key), so a link opens the same claim. Renaming a tab breaks links
+#: to it, and RESTORE_ANCHOR_HTML, which finds a tab by this label.
 CLAIM_TABS = tuple(f"Claim {rule.claim_id}" for rule in claims.RULES)
-#: The URL parameter (and session key) of the open tab; Streamlit writes it
-#: (model.link.TAB_PARAMS).
-CLAIM_TAB_PARAM = "claim_tab"
 
 #: Brings back the claim a link opened the page at, and opens the claim an in-page link
 #: ("#claim-3", the summary's) names. Streamlit rewrites the address bar from the page's

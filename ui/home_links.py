@@ -8,7 +8,8 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from model.claims import RULES
-from ui.claims_view import CLAIM_TAB_PARAM, anchor, tab_of
+from model.link import CLAIM_TAB_PARAM
+from ui.claims_view import anchor, tab_of
 
 #: The other pages, each with what it answers.
 PAGES = (

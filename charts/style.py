@@ -222,32 +222,29 @@ def axis_tick_texts(axis: dict[str, Any], extent: tuple[float, float] | None) ->
     return linear_tick_texts(low, high, str(axis.get("ticksuffix", "")), percent)
 
 
-def side_margin_px(tick_texts: list[str], title: str) -> float:
-    """The margin beside a y axis that holds its tick labels and its title. [px]"""
-    ticks = max((text_width_px(t, TICK_FONT_PX) for t in tick_texts), default=0.0)
+def _axis_margin_px(ticks_px: float, standoff_px: float, title: str) -> float:
+    """A margin that holds an axis's tick labels (`ticks_px` across, away from the plot)
+    and its title `title` at `standoff_px` from them, beyond the pad and the tick gap. [px]"""
     titled = (
-        Y_TITLE_STANDOFF_PX + text_height_px(title, AXIS_TITLE_FONT_PX)
+        standoff_px + text_height_px(title, AXIS_TITLE_FONT_PX)
         if text_lines(title) != [""]
         else 0.0
     )
-    return math.ceil(AXIS_PAD_PX + TICK_GAP_PX + ticks + titled + SLACK_PX)
+    return math.ceil(AXIS_PAD_PX + TICK_GAP_PX + ticks_px + titled + SLACK_PX)
 
 
-def left_margin_px(tick_texts: list[str], title: str) -> float:
-    """The left margin for a y axis whose labels may read `tick_texts`, titled `title`. [px]"""
-    return side_margin_px(tick_texts, title)
+def y_margin_px(tick_texts: list[str], title: str) -> float:
+    """The margin beside a y axis (left, or right for a right axis) whose labels may read
+    `tick_texts`, titled `title`: their widest label sets it. [px]"""
+    ticks = max((text_width_px(t, TICK_FONT_PX) for t in tick_texts), default=0.0)
+    return _axis_margin_px(ticks, Y_TITLE_STANDOFF_PX, title)
 
 
 def bottom_margin_px(tick_texts: list[str], title: str) -> float:
     """The bottom margin for an x axis whose labels may read `tick_texts` (their lines
     and exponents set the height), titled `title`; a legend below adds its own. [px]"""
     ticks = max((text_height_px(t, TICK_FONT_PX) for t in tick_texts), default=0.0)
-    titled = (
-        X_TITLE_STANDOFF_PX + text_height_px(title, AXIS_TITLE_FONT_PX)
-        if text_lines(title) != [""]
-        else 0.0
-    )
-    return math.ceil(AXIS_PAD_PX + TICK_GAP_PX + ticks + titled + SLACK_PX)
+    return _axis_margin_px(ticks, X_TITLE_STANDOFF_PX, title)
 
 
 def overhang_px(tick_text: str) -> float:
@@ -318,7 +315,7 @@ def _axis_margins(
             margins["r"] = max(margins["r"], overhang_px(last) + SLACK_PX)
         else:
             side = "r" if axis.get("side") == "right" else "l"
-            margins[side] = max(margins[side], side_margin_px(texts or [YEAR_TICK_TEXT], title))
+            margins[side] = max(margins[side], y_margin_px(texts or [YEAR_TICK_TEXT], title))
     margins["r"] += reserve_right_px
     return {side: math.ceil(max(px, MIN_MARGIN_PX)) for side, px in margins.items()}
 

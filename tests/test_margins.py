@@ -83,15 +83,15 @@ def test_given_tick_texts_count_only_within_the_range_in_order():
 def test_the_left_margin_holds_the_labels_the_gap_and_the_title():
     # 8 pad + 4 gap + 31.68 label (4 chars x 0.66 x 12) + 12 standoff + 18.2 title
     # (1.3 x 14) + 4 slack = 77.88, rounded up: 78. Chromium needs 8 + 3 + 29 + 12 + 16 = 68.
-    assert style.left_margin_px(["10<sup>34</sup>"], "Compute (FLOP, log scale)") == 78
+    assert style.y_margin_px(["10<sup>34</sup>"], "Compute (FLOP, log scale)") == 78
     # No title, no standoff: 8 + 4 + 31.68 + 4 = 47.68 -> 48.
-    assert style.left_margin_px(["10<sup>34</sup>"], "") == 48
+    assert style.y_margin_px(["10<sup>34</sup>"], "") == 48
 
 
 def test_a_phone_loses_less_than_100_px_to_the_widest_left_axis():
     # The power charts' "100 GW" labels and a title, the widest of any numeric y axis:
     # 8 + 4 + 50.2 + 12 + 18.2 + 4 = 96.4 -> 97, of a 358 px chart on a 390 px phone.
-    assert style.left_margin_px(["100 GW", "10 MW"], "Average power (log scale)") == 97
+    assert style.y_margin_px(["100 GW", "10 MW"], "Average power (log scale)") == 97
 
 
 def test_the_bottom_margin_holds_a_line_of_years_or_two_lines_and_the_title():

@@ -5,13 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.data import stop_if_data_broken
-from ui.history import install_history_rule
-from ui.link_report import show_link_report
-from ui.page import page_links
+from ui.run import SidebarPlan, run_page
 from ui.scroll_hints import add_scroll_hints
-from ui.share import address_pairs, render_share_control
-from ui.sidebar import current_scenario, render_inputs
-from ui.url import address_query, read_link, write_link
+from ui.url import read_link
 
 st.set_page_config(
     page_title="Is energy AI's limit?",
@@ -72,10 +68,5 @@ nav = st.sidebar.container()
 share_top = st.sidebar.container()  # the copy-link button, filled once the scenario is known
 page_id, open_group = next((i, g) for p, i, g in PAGES if p.url_path == page.url_path)
 titles = {i: str(p.title) for p, i, _ in PAGES}
-entered = render_inputs(open_group, page_id, titles)
-show_link_report(write_link(address_pairs(entered)))
-page_links(nav, [p for p, _, _ in PAGES], address_query())
-st.session_state["scenario"] = current_scenario(entered)
-render_share_control(st.session_state["scenario"], share_top)
-install_history_rule()
-page.run()
+
+run_page(page, SidebarPlan(nav, share_top, [p for p, _, _ in PAGES], open_group, page_id, titles))

@@ -35,11 +35,7 @@ st.markdown(
     "mix feeds the supply on *Growth vs power*, and *Train a model* when its grid is 'My mix'."
 )
 render_preset_picker(scenario)
-try:
-    shares = grid.normalise_shares(scenario.mix_weights(), sources)
-except ValueError as err:
-    st.warning(f"No mix to show: {err}, or choose a preset above.", icon=":material/warning:")
-    st.stop()
+shares = grid.normalise_shares(scenario.mix_weights(), sources)  # weights: current_scenario
 mix = shares.to_dict()
 
 mix_bar = power_charts.mix_bar_figure(shares, labels)

@@ -121,6 +121,8 @@ OPEN_KEY = "_open_{page}_{group}"
 UNDO_KEY, TYPED_NOTE_KEY = "_reset_undo", "_typed_note_{group}"
 #: Session-state key of the scenario the pages use (app.py sets it on every run).
 SCENARIO_KEY = "scenario"
+#: Session-state key set while a rerun that rerun_once_if_changed asked for is under way.
+RERAN_KEY = "_reran_for_inputs"
 #: Prefix of the typed-value boxes' keys (not inputs, not in the URL).
 TYPED_PREFIX = "_typed_"
 #: Reasons the sidebar gives for a disabled input, by the input that decides it.
@@ -421,6 +423,16 @@ def entered_scenario(values: dict[str, Any] | None = None) -> Scenario:
     the URL carries), drawn or not."""
     held = session_values() if values is None else values
     return scenario_from_mapping(held, scenario_io.choice_options(catalog()))
+
+
+def rerun_once_if_changed(used: Scenario, drawn: Scenario) -> None:
+    """Rerun if drawing the inputs changed the scenario that the page already used (app.py
+    draws the page before the sidebar), so the page and the sidebar agree; at most once in
+    a row, so that a widget that changed its value on every draw could not loop."""
+    if used == drawn or st.session_state.pop(RERAN_KEY, False):
+        return
+    st.session_state[RERAN_KEY] = True
+    st.rerun()
 
 
 def current_scenario(entered: Scenario | None = None) -> Scenario:

@@ -71,12 +71,12 @@ def mix_bar_figure(shares: pd.Series, labels: Mapping[str, str]) -> go.Figure:
         "xaxis": {"range": [0, 100.5], "ticksuffix": "%", "dtick": 20},
         "yaxis": {"type": "category", "showticklabels": False},
     }
-    # The legend pinned to the figure's bottom, with room for three rows of it on a phone
-    # (above the bar it ran into the title once it wrapped); it may use the figure's whole
-    # width, not only the plot's, so a phone fits two or three entries a row, not one.
+    # The legend pinned to the figure's bottom (above the bar it ran into the title once
+    # it wrapped; ui/plot.py gives it its room); it may use the figure's whole width, not
+    # only the plot's, so a phone fits two or three entries a row, not one.
     after = {
         **style.LEGEND_AT_BOTTOM,
-        "margin": {"t": 40, "b": 80},
+        "margin": {"t": 40},
     }
     after["legend"] = {**after["legend"], "traceorder": "normal", "xref": "container"}
     # No y-axis title: the bar's one row has no label, and the legend names the sources.

@@ -537,6 +537,117 @@ def _sent_trace(trace: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+#: Advance widths of the printable ASCII characters (space to "~") in Liberation Sans,
+#: the font Chromium on Linux draws plotly's legends in; it is metric-compatible with
+#: Arial and Helvetica, which Windows and macOS use for the same font list. Thousandths of
+#: the font size, read from LiberationSans-Regular.ttf (PIL ImageFont.getlength at 1000
+#: px); any other character counts as a digit's 556. Legend rows are counted with these,
+#: not with text_width_px's upper estimate: a row too many leaves a gap under the chart.
+_ARIAL_WIDTHS = (
+    "278 278 355 556 556 889 667 191 333 333 389 584 278 333 278 278 556 556 556 556 556 "
+    "556 556 556 556 556 278 278 584 584 584 556 1015 667 667 722 722 667 611 778 722 278 "
+    "500 667 556 833 722 778 667 778 722 667 611 722 667 944 667 667 611 278 278 278 469 "
+    "556 333 556 556 500 556 556 278 556 556 222 222 500 222 833 556 556 556 556 333 500 "
+    "278 556 500 722 500 500 500 334 260 334 584"
+)
+_ARIAL_EM = {chr(32 + i): int(w) / 1000 for i, w in enumerate(_ARIAL_WIDTHS.split())}
+_DIGIT_EM = 0.556
+#: Plotly's horizontal legend (plotly.js legend/draw.js, checked in Chromium): an entry
+#: is its text at LEGEND_FONT_PX (Streamlit's theme) plus 40 px of symbol and gap, entries
+#: stand 5 px apart, and once they do not fit on one row every entry takes the widest
+#: one's room; a row is 19 px high and the legend 10 px more. [px]
+LEGEND_FONT_PX = 12
+LEGEND_SYMBOL_PX, LEGEND_GAP_PX, LEGEND_ROW_PX, LEGEND_PAD_PX = 40.0, 5.0, 19.0, 10.0
+#: Room a legend's rows are counted in beyond the width given: where the estimate and the
+#: browser's text differ by a pixel at the end of a row, the count comes out a row short
+#: (plotly then adds the row, drawing twice as before) rather than a row over (a gap
+#: under the chart). [px]
+LEGEND_SLACK_PX = 8.0
+
+
+def arial_width_px(text: str, font_px: float) -> float:
+    """The width of a plotly label's widest line in Arial's metrics at `font_px`. [px]"""
+    lines = text_lines(text)
+    return (
+        max((sum(_ARIAL_EM.get(c, _DIGIT_EM) for c in line) for line in lines), default=0.0)
+        * font_px
+    )
+
+
+def legend_names(traces: list[dict[str, Any]], layout: dict[str, Any]) -> list[str]:
+    """The entries plotly lists in the legend: every trace not left out of it, unless the
+    layout hides the legend or (as plotly does by default) there are fewer than two."""
+    shown = layout.get("showlegend")
+    if shown is False:
+        return []
+    names = [
+        str(trace.get("name") or f"trace {i}")
+        for i, trace in enumerate(traces)
+        if trace.get("showlegend", True) is not False and trace.get("visible", True) is not False
+    ]
+    asked = shown is True or any(trace.get("showlegend") is True for trace in traces)
+    return names if len(names) >= 2 or (asked and names) else []
+
+
+def legend_rows(names: list[str], width_px: float) -> int:
+    """How many rows plotly lays a horizontal legend of `names` out in, `width_px` wide."""
+    if not names:
+        return 0
+    entries = [arial_width_px(n, LEGEND_FONT_PX) + LEGEND_SYMBOL_PX for n in names]
+    if sum(entries) + LEGEND_GAP_PX * (len(entries) - 1) < width_px:
+        return 1
+    step = max(entries) + LEGEND_GAP_PX
+    rows, x = 1, 0.0
+    for _ in entries:
+        if x > 0 and x + step - LEGEND_GAP_PX >= width_px:
+            rows, x = rows + 1, 0.0
+        x += step
+    return rows
+
+
+def legend_room_px(names: list[str], width_px: float) -> float:
+    """The height of a horizontal legend of `names`, `width_px` wide (0 for none). [px]"""
+    rows = legend_rows(names, width_px)
+    return rows * LEGEND_ROW_PX + LEGEND_PAD_PX if rows else 0.0
+
+
+def _plain_spec(fig: go.Figure) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """A figure's traces and layout as dicts: a HouseFigure's own (not copied: read only),
+    or plotly's to_dict of any other."""
+    state = fig.__dict__
+    if isinstance(fig, HouseFigure) and not state.get("_house_built", True):
+        traces, layout = state["_house_spec"]
+        return list(traces), layout
+    out = fig.to_dict()
+    return out["data"], out["layout"]
+
+
+def with_legend_room(fig: go.Figure, figure_px: float) -> go.Figure:
+    """`fig`, its bottom margin grown by its legend's height when the legend is pinned to
+    the figure's bottom (LEGEND_AT_BOTTOM) and the figure is `figure_px` wide.
+
+    Plotly lays such a legend out below the x axis's labels and title and, when the
+    margin given is short of both, grows the margin and draws the whole chart a second
+    time. The browser builds a new plot for every changed chart, so that was every chart
+    with a legend on every slider move: about half of a page's plotly time (Growth vs
+    power: 194 against 88 ms for its six charts). With the legend's room given, plotly
+    draws once; a narrower screen than `figure_px`, whose legend takes more rows, still
+    gets its room the old way. `fig` itself (often cached, shared) is not changed."""
+    traces, layout = _plain_spec(fig)
+    legend = layout.get("legend") or {}
+    if legend.get("yref") != "container":
+        return fig
+    margin = layout.get("margin") or {}
+    # Plotly wraps the legend at the plot's width (the mix bar's, whose legend may use
+    # the figure's, fits one row either way).
+    width = figure_px - margin.get("l", 0) - margin.get("r", 0) + LEGEND_SLACK_PX
+    room = legend_room_px(legend_names(traces, layout), width)
+    if not room:
+        return fig
+    grown = {**layout, "margin": {**margin, "b": margin.get("b", 0) + math.ceil(room)}}
+    return HouseFigure(data=traces, layout=grown)
+
+
 def figure(
     traces: list[dict[str, Any]],
     layout: dict[str, Any] | None = None,

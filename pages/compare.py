@@ -46,7 +46,7 @@ compare_text.render_saved(saved, same)
 chart, text = st.columns([3, 1])  # the chart above the year its table is read in
 year = compare_text.year_choice()
 view = cache_pages.compare_view(cache_pages.named_items(shown), year)
-plot(view.figure, chart)
+plot(view.figure, chart, share=0.75)
 note = compare_text.chart_note(view.coinciding)
 text.markdown(note, help=jargon_help(note, figures=(view.figure,)))
 table_words = compare_text.table_note(same, year)

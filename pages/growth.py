@@ -49,7 +49,7 @@ answer = st.container()  # filled once the Monte Carlo (if on) has run, below
 def chart_with_text(figure: Any, words: str) -> None:
     """A chart with its explanation beside it (below it on a phone)."""
     chart, side = st.columns([3, 1])
-    plot(figure, chart)
+    plot(figure, chart, share=0.75)
     side.markdown(words, help=jargon_help(words, figures=(figure,)))  # the terms both use
 
 

@@ -52,7 +52,7 @@ region = region_switch()
 chart, text = st.columns([3, 1])
 bands = mc is not None
 figure = power_chart(scenario, bands, frame, region)
-plot(figure, chart)
+plot(figure, chart, share=0.75)
 words = f"{power_text(power_split(frame, year, region), wall)} {ranges_text(bands, region)}"
 text.markdown(words, help=jargon_help(words, figures=(figure,)))
 

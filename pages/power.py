@@ -97,6 +97,6 @@ charts = cache_pages.source_comparison_charts(in_mix)
 st.subheader("Every source compared", help=cache_pages.source_comparison_help(in_mix))
 for pair in (charts[:2], charts[2:]):  # two by two on a desktop, one under another on a phone
     for column, figure in zip(st.columns(2), pair, strict=True):
-        plot(figure, column)
+        plot(figure, column, share=0.5)
 words = contrast_text(cache_pages.source_contrasts())
 st.markdown(words, help=jargon_help(words))

@@ -86,7 +86,8 @@ st.info(
 )
 
 chart, text = st.columns([3, 1])
-plot(runs_figure(published_run_traces(), result.training_flop, result.energy_mwh), chart)
+runs = runs_figure(published_run_traces(), result.training_flop, result.energy_mwh)
+plot(runs, chart, share=0.75)
 text.markdown(
     "**Reading the chart.** Each grey dot is a published training run: energy from the "
     "paper or model card (filled) or from Epoch AI's power estimate times the run's "

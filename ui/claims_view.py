@@ -244,7 +244,7 @@ def render_claim(result: ClaimResult, scenario: Scenario, link: str) -> None:
     render_numbers(result.numbers)
     chart, text = st.columns([3, 2])
     figure = claim_figure(result, scenario)
-    plot(figure, chart, key=f"claim_{rule.claim_id}")
+    plot(figure, chart, key=f"claim_{rule.claim_id}", share=0.6)
     with text:
         decided = f"**How it is decided.** {fmt.plain(rule.rule)}"
         st.markdown(decided, help=jargon_help(decided, figures=(figure,)))  # the chart's terms too

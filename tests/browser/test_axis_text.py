@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, ViewportSize
 
+from charts import style
 from tests.browser.helpers import (
     DESKTOP,
     PHONE,
@@ -69,6 +70,23 @@ OVERLAPS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).
     }).map(t => name + ': ' + t.textContent);
 })"""
 
+#: Each chart whose legend is pinned to its bottom and whose axes plotly need not measure
+#: (no category axis): its bottom margin as given and as plotly drew it, and the gap from
+#: its lowest x-axis text to the legend. [px]
+LEGEND_ROOM_JS = """() => Array.from(document.querySelectorAll(
+        '[data-testid="stMain"] .js-plotly-plot')).filter(gd =>
+    gd.layout.legend && gd.layout.legend.yref === 'container' && gd.querySelector('.legend') &&
+    !Object.keys(gd._fullLayout).some(k => /^[xy]axis/.test(k) &&
+                                           gd._fullLayout[k].type === 'category')
+).map(gd => {
+    const name = (gd.querySelector('.gtitle') || {}).textContent || '?';
+    const legend = gd.querySelector('.legend').getBoundingClientRect();
+    const texts = Array.from(gd.querySelectorAll('.xtitle, .xaxislayer-above text'))
+        .map(t => t.getBoundingClientRect()).filter(b => b.width > 0);
+    const lowest = Math.max(...texts.map(b => b.bottom));
+    return [name, gd.layout.margin.b, gd._fullLayout._size.b, legend.top - lowest];
+})"""
+
 #: Every page with charts, with the charts it draws at the default scenario (each claim
 #: in its own tab, drawn only while open); uncertainty on, for the growth page's percent
 #: axes and wall years.
@@ -97,5 +115,17 @@ def test_every_axis_label_and_title_shows_whole_and_clear_of_the_legend(
         wait_for_chart_text(page)
         assert page.evaluate(PROBLEMS_JS) == []
         assert page.evaluate(OVERLAPS_JS) == []
+        if viewport == DESKTOP:
+            assert_legends_drawn_once(page.evaluate(LEGEND_ROOM_JS))
     finally:
         context.close()
+
+
+def assert_legends_drawn_once(charts: list[list]) -> None:
+    """At the reference desktop each bottom legend had its room in the margin given
+    (charts.style.with_legend_room): plotly grew no margin, so it drew the chart once;
+    and no row was given too many: the x-axis text stands about 19 px above the legend
+    (the gap it has when plotly sizes the margin itself), where a spare row adds 19."""
+    for name, given_b, drawn_b, gap in charts:
+        assert drawn_b == given_b, f"{name}: plotly grew the bottom margin {given_b} -> {drawn_b}"
+        assert gap < 19 + style.LEGEND_ROW_PX / 2, f"{name}: {gap:.0f} px above the legend"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.helpers import (
     MAIN,
@@ -30,8 +31,16 @@ def _saved_names(page: Page) -> list[str]:
 
 
 def _apply_preset(page: Page, name: str) -> None:
-    page.locator(f'{MAIN} [data-testid="stSelectbox"]').first.click()
-    page.get_by_role("option", name=name, exact=True).click()
+    box = page.locator(f'{MAIN} [data-testid="stSelectbox"]').first
+    option = page.get_by_role("option", name=name, exact=True)
+    for _ in range(3):  # a rerun that redraws the box closes its open list
+        box.click()
+        try:
+            option.wait_for(state="visible", timeout=5000)
+            break
+        except PlaywrightTimeoutError:
+            wait_until_idle(page)
+    option.click()
     wait_until_idle(page)
     apply = page.locator(f"{MAIN} button", has_text="Apply to the sidebar")
     expect(apply).to_have_count(1)

@@ -56,7 +56,7 @@ def test_a_moved_slider_sends_the_page_chart_before_any_sidebar_input(sent):
     assert at.slider(key="hardware_efficiency_growth").value == pytest.approx(1.2)
 
 
-def _rerun_count_script(differs: bool) -> None:
+def _rerun_count_script(differs_on: tuple[int, ...]) -> None:
     import dataclasses
 
     import streamlit as st
@@ -64,17 +64,33 @@ def _rerun_count_script(differs: bool) -> None:
     from model.scenario import Scenario
     from ui.sidebar import rerun_once_if_changed
 
-    st.session_state["runs"] = st.session_state.get("runs", 0) + 1
+    st.session_state["runs"] = run = st.session_state.get("runs", 0) + 1
     used = Scenario()
-    drawn = dataclasses.replace(used, pue=used.pue + 0.1) if differs else used
+    drawn = dataclasses.replace(used, pue=used.pue + 0.1) if run in differs_on else used
     rerun_once_if_changed(used, drawn)
 
 
-@pytest.mark.parametrize(("differs", "runs"), [(False, 1), (True, 2)])
-def test_the_inputs_rerun_the_page_once_when_drawing_them_changed_it(differs, runs):
-    # A scenario the sidebar changed while drawing reruns once; here it "changes" on
-    # every run, and the guard still stops after one rerun (1 run + 1 rerun = 2).
-    at = AppTest.from_function(_rerun_count_script, args=(differs,), default_timeout=30)
+@pytest.mark.parametrize(
+    ("differs_on", "runs"),
+    [
+        ((), 1),  # the page and the sidebar agree: one run
+        ((1,), 2),  # they differ once: one rerun, which agrees
+        ((1, 2, 3), 2),  # they differ on every run: still only one rerun in a row
+    ],
+)
+def test_the_inputs_rerun_the_page_once_when_drawing_them_changed_it(differs_on, runs):
+    at = AppTest.from_function(_rerun_count_script, args=(differs_on,), default_timeout=30)
     at.run()
     assert not at.exception
     assert at.session_state["runs"] == runs
+
+
+def test_a_rerun_that_agreed_leaves_the_next_difference_its_own_rerun():
+    # Run 1 differs (rerun: run 2), run 2 agrees; the reader's next move (run 3) differs
+    # again and gets its rerun (run 4): 4 runs, not 3.
+    at = AppTest.from_function(_rerun_count_script, args=((1, 3),), default_timeout=30)
+    at.run()
+    assert at.session_state["runs"] == 2
+    at.run()
+    assert not at.exception
+    assert at.session_state["runs"] == 4

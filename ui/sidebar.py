@@ -429,7 +429,8 @@ def rerun_once_if_changed(used: Scenario, drawn: Scenario) -> None:
     """Rerun if drawing the inputs changed the scenario that the page already used (app.py
     draws the page before the sidebar), so the page and the sidebar agree; at most once in
     a row, so that a widget that changed its value on every draw could not loop."""
-    if used == drawn or st.session_state.pop(RERAN_KEY, False):
+    reran = st.session_state.pop(RERAN_KEY, False)  # cleared by every run that agrees
+    if used == drawn or reran:
         return
     st.session_state[RERAN_KEY] = True
     st.rerun()

@@ -281,9 +281,11 @@ class ClaimResult:
     extra: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
 
-def run_energy_gwh(frame: pd.DataFrame) -> pd.Series:
-    """Energy of the trend's largest run by year: FLOP / (FLOP/J) / 3.6e12 J/GWh. [GWh]"""
-    return frame["compute_demand_flop"] / frame["efficiency_flop_per_j"] / J_PER_GWH
+def run_energy_gwh(columns: Columns) -> np.ndarray:
+    """Energy of the trend's largest run by year, from a projection's Columns: FLOP /
+    (FLOP/J) / 3.6e12 J/GWh. [GWh]"""
+    flop = np.asarray(columns["compute_demand_flop"], dtype=float)
+    return flop / np.asarray(columns["efficiency_flop_per_j"], dtype=float) / J_PER_GWH
 
 
 def _home_mwh(catalog: Catalog) -> float:
@@ -306,11 +308,7 @@ def claim_1(scenario: Scenario, catalog: Catalog, frame: pd.DataFrame | None = N
 
 def _claim_1(scenario: Scenario, catalog: Catalog, columns: Columns) -> ClaimResult:
     """Claim 1 from the scenario's projection as Columns."""
-    energy = (
-        np.asarray(columns["compute_demand_flop"])
-        / np.asarray(columns["efficiency_flop_per_j"])
-        / J_PER_GWH
-    )
+    energy = run_energy_gwh(columns)
     base_gwh = base_run_energy_gwh(scenario, catalog)
     home_mwh = _home_mwh(catalog)
     world_twh, _ = electricity_total_twh("world", catalog)
@@ -458,12 +456,9 @@ def yearly_growth(achieved: np.ndarray) -> np.ndarray:
         return np.where(achieved[:-1] > 0, achieved[1:] / achieved[:-1], 0.0)
 
 
-def growth_table(frame: pd.DataFrame, trend_growth: float) -> pd.DataFrame:
-    """Yearly growth of the achieved run against the trend, and the step binding. [x/yr]"""
-    return _growth_table(_columns(frame), trend_growth)
-
-
-def _growth_table(columns: Columns, trend_growth: float) -> pd.DataFrame:
+def growth_table(columns: Columns, trend_growth: float) -> pd.DataFrame:
+    """Yearly growth of the achieved run against the trend, and the step binding, from a
+    projection's Columns. [x/yr]"""
     return pd.DataFrame(
         {
             "year": np.asarray(columns["year"])[1:],
@@ -517,7 +512,7 @@ def _claim_3(scenario: Scenario, columns: Columns) -> ClaimResult:
     """Claim 3 from the scenario's projection as Columns."""
     rule = RULES_BY_ID[3]
     share = rule.threshold("exponential_share")
-    table = _growth_table(columns, scenario.compute_growth)
+    table = growth_table(columns, scenario.compute_growth)
     achieved = np.asarray(columns["compute_achieved_flop"])
     steps = [str(step) for step in columns["binding_constraint"]]
     outcome = exponential_end(achieved, steps, scenario.compute_growth)

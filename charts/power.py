@@ -30,8 +30,6 @@ _PANELS = (
 #: Opacity of a source outside the reader's mix, and the text colour on a light bar.
 _FADED = 0.3
 _DARK_TEXT = "#1f2933"
-#: Width of plotly's toolbar, a column of buttons at a chart's right edge. [px]
-_TOOLBAR_PX = 36
 #: Height of each comparison chart: a row of bars per source plus title and axis. [px]
 _PANEL_HEIGHT_PX = 400
 
@@ -196,7 +194,7 @@ def _panel_figure(
     layout = {"showlegend": False, "bargap": 0.25, "xaxis": xaxis, "yaxis": {"type": "category"}}
     # A right margin as wide as plotly's toolbar, which a touch screen always shows there:
     # the bars' labels and the axis title stay clear of it.
-    after = {"margin": {"r": _TOOLBAR_PX}}
+    after = {"margin": {"r": style.TOOLBAR_PX}}
     return style.figure(
         traces,
         layout,

@@ -69,9 +69,6 @@ def published_traces(runs: pd.DataFrame) -> list[dict[str, Any]]:
 #: Directions a label may sit in from its point, in the order they are tried: above,
 #: below, right, left, then the corners; each first near the point, then farther.
 LABEL_DIRECTIONS = ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1))
-#: Width of plotly's toolbar, a column of buttons at the chart's right edge that a touch
-#: screen always shows: the right margin, so no label or marker sits under it. [px]
-TOOLBAR_PX = 36
 #: The plot areas the labels are placed for: the chart beside its note on a 1440 px
 #: desktop and alone on a 390 px phone, left of the toolbar's margin (Chromium draws
 #: 621 x 307 and 252 x 276). [px]
@@ -254,7 +251,8 @@ def runs_figure(
             "yaxis": {**log, "range": list(y_range)},
             "annotations": annotations,
         },
-        overrides={"margin": {"r": TOOLBAR_PX}},
+        # The toolbar's column is the right margin: no label or marker sits under it.
+        overrides={"margin": {"r": style.TOOLBAR_PX}},
         title="Training compute vs energy",
         x_title="Training compute (FLOP)",
         y_title="Energy (MWh)",

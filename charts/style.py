@@ -268,21 +268,22 @@ def _is_labelled(axis: dict[str, Any]) -> bool:
     return axis.get("visible", True) is not False and axis.get("showticklabels", True) is not False
 
 
-#: What a numeric x axis may push: the bottom margin only. Its labels' height (a line of
-#: years) does not change when a slider moves, so plotly pushes the same margin on every
-#: redraw and never draws twice for it; a legend pinned below the plot
-#: (LEGEND_AT_BOTTOM) gets its room on top of that push, where, with no push at all,
+#: What a numeric x axis may push: the bottom margin only. The margin given
+#: (bottom_margin_px) already holds its labels (a line of years) and title, so the push
+#: never grows it and plotly draws the chart once; a legend pinned below the plot
+#: (LEGEND_AT_BOTTOM) is laid out on top of that push, where, with no push at all,
 #: plotly lays it over the x-axis title (it adds a legend's room to the largest push, not
-#: to the margin given). Plotly also measures the title's gap from the labels (its
-#: standoff) only for an axis that pushes: without, the title touched the labels.
+#: to the margin given; with_legend_room gives that room up front). Plotly also measures
+#: the title's gap from the labels (its standoff) only for an axis that pushes: without,
+#: the title touched the labels.
 X_AUTOMARGIN = "bottom"
 
 
 def automargin(axis: dict[str, Any], x: bool) -> bool | str:
-    """Plotly's automargin for an axis: on for a category axis with labels (its text does
-    not change when a slider moves, and it can be long: source names); the bottom only for
-    a numeric x axis (X_AUTOMARGIN); off for a numeric y axis, whose labels' width changes
-    with the data and whose margin `_axis_margins` sizes instead."""
+    """Plotly's automargin for an axis: on for a category axis with labels (long names of
+    sources or inputs, which `_axis_margins` does not size); the bottom only for a numeric
+    x axis (X_AUTOMARGIN); off for a numeric y axis, whose labels' width changes with the
+    data and whose margin `_axis_margins` sizes instead."""
     if not _is_labelled(axis):
         return False
     if _is_category(axis):
@@ -296,8 +297,9 @@ def _axis_margins(
     reserve_right_px: float,
 ) -> dict[str, float]:
     """Margins that hold every numeric axis's tick labels and title, so plotly need not
-    measure them (automargin) on every redraw. A category axis keeps automargin, which
-    sizes its margin once: its labels do not change when a slider moves. [px]"""
+    measure them (automargin) on every redraw. A category axis keeps automargin: plotly
+    measures its labels whenever it builds the plot, which the browser does for every
+    changed chart, and then draws the chart a second time (docs/benchmarks.md). [px]"""
     margins = {"l": 0.0, "r": 0.0, "b": 0.0}
     for name, axis in axes.items():
         if _is_category(axis) or not _is_labelled(axis):

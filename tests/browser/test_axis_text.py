@@ -1,5 +1,5 @@
-"""Every axis's text shows whole and clear of the legend, at 1440 px and on a 390 px
-phone: with automargin off (charts/style.py sizes the margins), a margin too small would
+"""Every axis's text shows whole and clear of the legend, on the 1400 px desktop and on
+a 390 px phone: with automargin off (charts/style.py sizes the margins), a margin too small would
 cut a tick label or an axis title off at the chart's edge, or plotly would hide the
 label; and a legend pinned below a chart must not sit on its x-axis title."""
 

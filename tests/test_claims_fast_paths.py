@@ -22,6 +22,20 @@ from model.scenario import SOURCE_IDS, Scenario
 
 CAT = default_catalog()
 DEFAULT = Scenario()
+
+
+def _all_on_the_grid(queue_years: float) -> Scenario:
+    """The defaults with every build grid-connected, behind a queue of `queue_years` in
+    both regions."""
+    return dataclasses.replace(
+        DEFAULT,
+        queue_years_us=queue_years,
+        queue_years_row=queue_years,
+        behind_meter_share_us=0.0,
+        behind_meter_share_row=0.0,
+    )
+
+
 SCENARIOS = {
     "defaults": DEFAULT,
     **{preset.name: preset.scenario() for preset in all_presets(CAT)},
@@ -34,21 +48,9 @@ SCENARIOS = {
         DEFAULT, behind_meter_share_us=100.0, behind_meter_share_row=100.0, queue_years_us=15.0
     ),
     # Every build on the grid behind a long queue: first power waits for the queue.
-    "long_queue": dataclasses.replace(
-        DEFAULT,
-        queue_years_us=8.0,
-        queue_years_row=8.0,
-        behind_meter_share_us=0.0,
-        behind_meter_share_row=0.0,
-    ),
+    "long_queue": _all_on_the_grid(queue_years=8.0),
     # A queue longer than the horizon: built, but no power by the end year (None).
-    "queue_past_the_end": dataclasses.replace(
-        DEFAULT,
-        queue_years_us=15.0,
-        queue_years_row=15.0,
-        behind_meter_share_us=0.0,
-        behind_meter_share_row=0.0,
-    ),
+    "queue_past_the_end": _all_on_the_grid(queue_years=15.0),
     # Caps that bite (the ramp over vintages rather than the closed form).
     "tight_caps": dataclasses.replace(DEFAULT, build_cap_share_us=1.0, build_cap_share_row=1.0),
 }
